@@ -1,0 +1,171 @@
+import { z } from 'zod';
+
+/**
+ * The content model of the framework. One schema serves three purposes: it validates
+ * the editable files in content/ at build time, it types the app, and it is published
+ * as JSON Schema (docs/schemas/kader.schema.json) for other tools.
+ */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en koppeltekens');
+
+export const PHASE_IDS = ['preventie', 'dreiging', 'direct-na', 'nazorg'] as const;
+export const phaseIdSchema = z.enum(PHASE_IDS);
+export type PhaseId = z.infer<typeof phaseIdSchema>;
+
+export const TIME_WINDOW_IDS = ['eerste-uur', 'eerste-dag', 'eerste-week'] as const;
+export const timeWindowIdSchema = z.enum(TIME_WINDOW_IDS);
+export type TimeWindowId = z.infer<typeof timeWindowIdSchema>;
+
+export const STEP_KINDS = ['bestuurlijk', 'praktisch', 'nazorg', 'communicatie'] as const;
+export const stepKindSchema = z.enum(STEP_KINDS);
+export type StepKind = z.infer<typeof stepKindSchema>;
+
+export const TARGETS = ['woning', 'bedrijf', 'voertuig'] as const;
+export const targetSchema = z.enum(TARGETS);
+export type Target = z.infer<typeof targetSchema>;
+
+const text = z.string().trim().min(1, 'mag niet leeg zijn');
+const idList = z.array(z.string().min(1)).default([]);
+/** Free text saying what is not verified; its presence is the flag. */
+const unverified = text.optional();
+
+export const sourceSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'ongeldige bron-id'),
+  kind: z.enum(['wet', 'rechtspraak', 'web']),
+  title: text,
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const considerationSchema = z.strictObject({
+  id: slug,
+  title: text,
+  for: text,
+  against: text,
+  sources: z.array(z.string()).min(1, 'minstens één bron'),
+  unverified,
+});
+export type Consideration = z.infer<typeof considerationSchema>;
+
+export const caseLawSchema = z.strictObject({
+  court: text,
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'datum als JJJJ, JJJJ-MM of JJJJ-MM-DD'),
+  ecli: z
+    .string()
+    .regex(/^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Za-z0-9.]+$/, 'ongeldig ECLI-nummer')
+    .optional(),
+  lesson: text,
+  sources: z.array(z.string()).min(1, 'minstens één bron'),
+  unverified,
+});
+export type CaseLaw = z.infer<typeof caseLawSchema>;
+
+export const instrumentSchema = z.strictObject({
+  id: slug,
+  name: text,
+  article: text,
+  allows: text,
+  conditions: z.array(text).min(1, 'minstens één voorwaarde'),
+  duration: text.optional(),
+  considerations: idList,
+  notes: z.array(text).default([]),
+  caseLaw: z.array(caseLawSchema).default([]),
+  sources: z.array(z.string()).min(1, 'minstens één bron'),
+  unverified,
+});
+export type Instrument = z.infer<typeof instrumentSchema>;
+
+export const partnerSchema = z.strictObject({
+  id: slug,
+  name: text,
+  role: text,
+  /** Left empty nationally; a municipality fills in its local number. */
+  phone: z.string().default(''),
+  sources: z.array(z.string()).default([]),
+  unverified,
+});
+export type Partner = z.infer<typeof partnerSchema>;
+
+export const stepSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(
+      /^(preventie|dreiging|direct-na|nazorg)\.[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      'id als <fase>.<naam-met-koppeltekens>',
+    ),
+  title: text,
+  what: text,
+  why: text,
+  kind: stepKindSchema,
+  actor: text,
+  targets: z.array(targetSchema).min(1, 'minstens één doelwit'),
+  timeWindow: timeWindowIdSchema.optional(),
+  timing: text.optional(),
+  instruments: idList,
+  considerations: idList,
+  partners: idList,
+  sources: z.array(z.string()).min(1, 'minstens één bron'),
+  /** Rows of the domain brief this step covers (P1, D4, H2, F4, K1, N3 …). */
+  briefRows: z.array(z.string()).default([]),
+  mergeNote: text.optional(),
+  unverified,
+});
+export type Step = z.infer<typeof stepSchema>;
+
+export const timeWindowSchema = z.strictObject({ id: timeWindowIdSchema, title: text });
+
+export const phaseSchema = z.strictObject({
+  id: phaseIdSchema,
+  title: text,
+  shortTitle: text,
+  purpose: text,
+  timeWindows: z.array(timeWindowSchema).default([]),
+});
+
+/** The files as editors write them. */
+export const metaFileSchema = z.strictObject({
+  title: text,
+  version: z.string().regex(/^\d{4}\.\d+(\.\d+)?$/, 'versie als JJJJ.N of JJJJ.N.N'),
+  publisher: text,
+  disclaimer: text,
+  phases: z.array(phaseSchema).length(4, 'precies vier fasen'),
+});
+export const stepsFileSchema = z.strictObject({
+  phase: phaseIdSchema,
+  steps: z.array(stepSchema).min(1, 'een fase zonder stappen'),
+});
+export const instrumentsFileSchema = z.strictObject({ instruments: z.array(instrumentSchema).min(1) });
+export const partnersFileSchema = z.strictObject({ partners: z.array(partnerSchema).min(1) });
+export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });
+export const considerationsFileSchema = z.strictObject({
+  considerations: z.array(considerationSchema).min(1),
+});
+
+/** The compiled framework, published as /kader.json. */
+export const kaderSchema = z.strictObject({
+  format: z.literal('handelingskader-kader'),
+  version: z.string(),
+  contentHash: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  disclaimer: z.string(),
+  phases: z.array(
+    z.strictObject({
+      id: phaseIdSchema,
+      title: z.string(),
+      shortTitle: z.string(),
+      purpose: z.string(),
+      timeWindows: z.array(timeWindowSchema),
+      steps: z.array(stepSchema.extend({ phase: phaseIdSchema })),
+    }),
+  ),
+  instruments: z.array(instrumentSchema),
+  partners: z.array(partnerSchema),
+  considerations: z.array(considerationSchema),
+  sources: z.array(sourceSchema),
+});
+export type Kader = z.infer<typeof kaderSchema>;
+export type KaderPhase = Kader['phases'][number];
+export type KaderStep = KaderPhase['steps'][number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PHASE_IDS, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from './vocabulary.ts';
 
 /**
  * The content model of the framework. One schema serves three purposes: it validates
@@ -10,21 +11,13 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en koppeltekens');
 
-export const PHASE_IDS = ['preventie', 'dreiging', 'direct-na', 'nazorg'] as const;
+export type { PhaseId, StepKind, Target, TimeWindowId } from './vocabulary.ts';
+export { PHASE_IDS, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from './vocabulary.ts';
+
 export const phaseIdSchema = z.enum(PHASE_IDS);
-export type PhaseId = z.infer<typeof phaseIdSchema>;
-
-export const TIME_WINDOW_IDS = ['eerste-uur', 'eerste-dag', 'eerste-week'] as const;
 export const timeWindowIdSchema = z.enum(TIME_WINDOW_IDS);
-export type TimeWindowId = z.infer<typeof timeWindowIdSchema>;
-
-export const STEP_KINDS = ['bestuurlijk', 'praktisch', 'nazorg', 'communicatie'] as const;
 export const stepKindSchema = z.enum(STEP_KINDS);
-export type StepKind = z.infer<typeof stepKindSchema>;
-
-export const TARGETS = ['woning', 'bedrijf', 'voertuig'] as const;
 export const targetSchema = z.enum(TARGETS);
-export type Target = z.infer<typeof targetSchema>;
 
 const text = z.string().trim().min(1, 'mag niet leeg zijn');
 const idList = z.array(z.string().min(1)).default([]);

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useKader } from '../content/kader-context.tsx';
+import { PageTitle } from '../ui/page-title.tsx';
+import { ensurePersistentStorage, readStorageStatus, type StorageStatus } from './storage-persistence.ts';
+
+const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+export function AboutPage() {
+  const { kader } = useKader();
+  const [status, setStatus] = useState<StorageStatus>();
+  useEffect(() => {
+    readStorageStatus().then(setStatus);
+  }, []);
+  return (
+    <>
+      <PageTitle title="Over deze app">Over deze app</PageTitle>
+      <dl className="facts">
+        <dt>Appversie</dt>
+        <dd data-testid="app-version">{__APP_VERSION__}</dd>
+        <dt>Versie van de inhoud</dt>
+        <dd data-testid="content-version">
+          {kader.version} ({kader.contentHash})
+        </dd>
+        <dt>Blijvende opslag</dt>
+        <dd data-testid="storage-persisted">
+          {status === undefined
+            ? 'Wordt gecontroleerd…'
+            : !status.supported
+              ? 'Deze browser kan geen blijvende opslag geven.'
+              : status.persisted
+                ? 'Ja: de browser wist uw gegevens niet zomaar.'
+                : 'Nee: de browser kan uw gegevens wissen als de opslag vol raakt. Maak regelmatig een back-up.'}
+        </dd>
+        {status?.supported && (
+          <>
+            <dt>Gebruikte opslag</dt>
+            <dd>
+              {mb(status.usageBytes)} van {mb(status.quotaBytes)}
+            </dd>
+          </>
+        )}
+      </dl>
+      {status?.supported && !status.persisted && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={async () => {
+            await ensurePersistentStorage();
+            setStatus(await readStorageStatus());
+          }}
+        >
+          Vraag blijvende opslag aan
+        </button>
+      )}
+      <h2>Over de inhoud</h2>
+      <p>{kader.title}.</p>
+      <p>{kader.disclaimer}</p>
+      <p className="quiet">{kader.publisher}.</p>
+      <h2>Privacy</h2>
+      <p>
+        Alles wat u in deze app vastlegt, blijft op dit apparaat. De app maakt geen verbinding met andere servers dan
+        die waar hij vandaan komt: geen lettertypen, statistieken of advertenties van derden.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { KaderProvider } from '../content/kader-context.tsx';
+import { ErrorBoundary } from './error-boundary.tsx';
+import { UpdatePrompt } from './update-prompt.tsx';
+
+const NAV = [
+  { to: '/', label: 'Kader', end: true },
+  { to: '/zoeken', label: 'Zoeken', end: false },
+  { to: '/instrumenten', label: 'Instrumenten', end: false },
+  { to: '/over', label: 'Over', end: false },
+] as const;
+
+export function Layout() {
+  return (
+    <div className="app">
+      <a className="skip-link" href="#inhoud">
+        Naar de inhoud
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__title">
+          Handelingskader Explosies
+        </Link>
+      </header>
+      <UpdatePrompt />
+      <main id="inhoud" className="app-main">
+        <ErrorBoundary>
+          <Suspense fallback={<p className="quiet">Het kader wordt geladen…</p>}>
+            <KaderProvider>
+              <Outlet />
+            </KaderProvider>
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <nav className="tab-bar" aria-label="Hoofdmenu">
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end} className="tab-bar__link">
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ScrollRestoration />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { createBrowserRouter } from 'react-router';
+import { HomePage } from '../content/home-page.tsx';
+import { InstrumentPage } from '../content/instrument-page.tsx';
+import { InstrumentsPage } from '../content/instruments-page.tsx';
+import { PartnersPage } from '../content/partners-page.tsx';
+import { NotFoundContent, PhasePage } from '../content/phase-page.tsx';
+import { SearchPage } from '../content/search-page.tsx';
+import { StepPage } from '../content/step-page.tsx';
+import { AboutPage } from './about-page.tsx';
+import { Layout } from './layout.tsx';
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      children: [
+        { index: true, element: <HomePage /> },
+        { path: 'fase/:phaseId', element: <PhasePage /> },
+        { path: 'stap/:stepId', element: <StepPage /> },
+        { path: 'instrumenten', element: <InstrumentsPage /> },
+        { path: 'instrument/:instrumentId', element: <InstrumentPage /> },
+        { path: 'partners', element: <PartnersPage /> },
+        { path: 'zoeken', element: <SearchPage /> },
+        { path: 'over', element: <AboutPage /> },
+        { path: '*', element: <NotFoundContent what="Deze pagina" /> },
+      ],
+    },
+  ]);
+}

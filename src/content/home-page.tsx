@@ -1,0 +1,37 @@
+import { Link, useSearchParams } from 'react-router';
+import { PageTitle } from '../ui/page-title.tsx';
+import { useKader } from './kader-context.tsx';
+import { SearchPanel } from './search-panel.tsx';
+
+export function HomePage() {
+  const { kader } = useKader();
+  const [params] = useSearchParams();
+  const searching = Boolean(params.get('q'));
+  return (
+    <>
+      <PageTitle title="Handelingskader">Handelingskader bij aanslagen met explosieven</PageTitle>
+      <SearchPanel />
+      {!searching && (
+        <nav aria-labelledby="fasen-kop">
+          <h2 id="fasen-kop">Fasen</h2>
+          <ol className="card-list phase-list">
+            {kader.phases.map((phase, i) => (
+              <li key={phase.id} className="card-list__item">
+                <Link className="card-link card-link--phase" to={`/fase/${phase.id}`}>
+                  <span className="card-link__title">
+                    {i + 1}. {phase.title}
+                  </span>
+                  <span className="card-link__text">{phase.purpose}</span>
+                  <span className="card-link__meta">{phase.steps.length} stappen</span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      <p className="quiet">
+        <Link to="/instrumenten">Juridische instrumenten</Link> · <Link to="/partners">Partners</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Kader, PhaseId } from './schema.ts';
+
+export type SearchHitType = 'stap' | 'instrument' | 'partner';
+
+interface SearchDocument {
+  id: string;
+  type: SearchHitType;
+  refId: string;
+  title: string;
+  subtitle: string;
+  phase?: PhaseId;
+  text: string;
+}
+
+export interface SearchHit {
+  type: SearchHitType;
+  refId: string;
+  title: string;
+  subtitle: string;
+  phase?: PhaseId;
+  score: number;
+}
+
+/** Lowercase and strip diacritics so "geëvacueerd" is found by "geevacueerd". */
+export function normaliseTerm(term: string): string {
+  return term
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
+
+function documents(kader: Kader): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  for (const phase of kader.phases) {
+    for (const step of phase.steps) {
+      docs.push({
+        id: `stap:${step.id}`,
+        type: 'stap',
+        refId: step.id,
+        title: step.title,
+        subtitle: phase.title,
+        phase: phase.id,
+        text: [step.what, step.why, step.actor, step.timing ?? ''].join(' '),
+      });
+    }
+  }
+  for (const ins of kader.instruments) {
+    docs.push({
+      id: `instrument:${ins.id}`,
+      type: 'instrument',
+      refId: ins.id,
+      title: ins.name,
+      subtitle: ins.article,
+      text: [
+        ins.article,
+        ins.allows,
+        ...ins.conditions,
+        ins.duration ?? '',
+        ...ins.notes,
+        ...ins.caseLaw.flatMap((c) => [c.court, c.ecli ?? '', c.lesson]),
+      ].join(' '),
+    });
+  }
+  for (const partner of kader.partners) {
+    docs.push({
+      id: `partner:${partner.id}`,
+      type: 'partner',
+      refId: partner.id,
+      title: partner.name,
+      subtitle: 'Partner',
+      text: partner.role,
+    });
+  }
+  return docs;
+}
+
+export interface KaderSearch {
+  search(query: string, limit?: number): SearchHit[];
+}
+
+export function createKaderSearch(kader: Kader): KaderSearch {
+  const mini = new MiniSearch<SearchDocument>({
+    fields: ['title', 'subtitle', 'text'],
+    storeFields: ['type', 'refId', 'title', 'subtitle', 'phase'],
+    processTerm: (term) => normaliseTerm(term),
+    searchOptions: {
+      boost: { title: 3, subtitle: 1.5 },
+      prefix: true,
+      // Small typos only: one edit in words of 4+ letters, two in long words.
+      fuzzy: (term) => (term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : 0),
+    },
+  });
+  mini.addAll(documents(kader));
+  const toHit = (r: SearchResult): SearchHit => ({
+    type: r.type as SearchHitType,
+    refId: r.refId as string,
+    title: r.title as string,
+    subtitle: r.subtitle as string,
+    phase: r.phase as PhaseId | undefined,
+    score: r.score,
+  });
+  return {
+    search(query, limit = 30) {
+      const q = query.trim();
+      if (!q) return [];
+      // Every word must match; if nothing does, fall back to any word.
+      let results = mini.search(q, { combineWith: 'AND' });
+      if (results.length === 0) results = mini.search(q, { combineWith: 'OR' });
+      return results.slice(0, limit).map(toHit);
+    },
+  };
+}

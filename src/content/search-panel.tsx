@@ -1,0 +1,72 @@
+import { useDeferredValue, useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useKaderSearch } from './kader-context.tsx';
+import type { SearchHit } from './search-index.ts';
+
+const TYPE_LABEL: Record<SearchHit['type'], string> = { stap: 'Stap', instrument: 'Instrument', partner: 'Partner' };
+
+function hrefOf(hit: SearchHit): string {
+  if (hit.type === 'stap') return `/stap/${hit.refId}`;
+  if (hit.type === 'instrument') return `/instrument/${hit.refId}`;
+  return `/partners#${hit.refId}`;
+}
+
+/** Full-text search as you type; the query lives in the URL so back and reload keep it. */
+export function SearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const deferred = useDeferredValue(query);
+  const search = useKaderSearch();
+  const hits = search.search(deferred);
+  const inputId = useId();
+  return (
+    <search className="search-panel">
+      <form
+        role="presentation"
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+      >
+        <label htmlFor={inputId} className="label">
+          Zoek in het kader
+        </label>
+        <input
+          id={inputId}
+          type="search"
+          className="input"
+          value={query}
+          // biome-ignore lint/a11y/noAutofocus: the search page exists to type a query
+          autoFocus={autoFocus}
+          autoComplete="off"
+          enterKeyHint="search"
+          placeholder="Bijvoorbeeld: sluiting, camera, Salvage"
+          onChange={(e) => {
+            const next = new URLSearchParams(params);
+            if (e.target.value) next.set('q', e.target.value);
+            else next.delete('q');
+            setParams(next, { replace: true });
+          }}
+        />
+      </form>
+      {deferred.trim() && (
+        <>
+          <p className="search-panel__count" aria-live="polite">
+            {hits.length === 0 ? 'Niets gevonden.' : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'}`}
+          </p>
+          <ul className="card-list" aria-label="Zoekresultaten">
+            {hits.map((hit) => (
+              <li key={`${hit.type}:${hit.refId}`} className="card-list__item">
+                <Link className="card-link" to={hrefOf(hit)}>
+                  <span className="card-link__title">{hit.title}</span>
+                  <span className="card-link__meta">
+                    {TYPE_LABEL[hit.type]} · {hit.subtitle}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </search>
+  );
+}

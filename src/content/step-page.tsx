@@ -1,0 +1,100 @@
+import { Link, useParams } from 'react-router';
+import { PageTitle } from '../ui/page-title.tsx';
+import { UnverifiedNote } from '../ui/unverified-note.tsx';
+import { ConsiderationList } from './consideration-list.tsx';
+import { useKader } from './kader-context.tsx';
+import { KIND_LABEL, TARGET_LABEL, TIME_WINDOW_LABEL } from './labels.ts';
+import { NotFoundContent } from './phase-page.tsx';
+import { SourceList } from './source-list.tsx';
+
+export function StepPage() {
+  const { stepId } = useParams();
+  const index = useKader();
+  const step = index.step.get(stepId ?? '');
+  if (!step) return <NotFoundContent what="Deze stap" />;
+  const phase = index.phase.get(step.phase);
+  return (
+    <article>
+      <p className="breadcrumb">
+        <Link to="/">Kader</Link> › <Link to={`/fase/${step.phase}`}>{phase?.title}</Link>
+      </p>
+      <PageTitle title={step.title}>{step.title}</PageTitle>
+      <StepDetails stepId={step.id} />
+    </article>
+  );
+}
+
+/** Everything a step holds; also shown inside an incident's checklist. */
+export function StepDetails({ stepId }: { stepId: string }) {
+  const index = useKader();
+  const step = index.step.get(stepId);
+  if (!step) return null;
+  return (
+    <div className="step-details">
+      <ul className="tags" aria-label="Kenmerken">
+        <li className="tag">{KIND_LABEL[step.kind]}</li>
+        {step.timeWindow && <li className="tag">{TIME_WINDOW_LABEL[step.timeWindow]}</li>}
+        {step.targets.map((t) => (
+          <li key={t} className="tag tag--target">
+            {TARGET_LABEL[t]}
+          </li>
+        ))}
+      </ul>
+      <UnverifiedNote text={step.unverified} />
+      <h2>Wat</h2>
+      <p>{step.what}</p>
+      <h2>Waarom</h2>
+      <p>{step.why}</p>
+      <h2>Wie</h2>
+      <p>{step.actor}</p>
+      {step.timing && (
+        <>
+          <h2>Wanneer</h2>
+          <p>{step.timing}</p>
+        </>
+      )}
+      {step.instruments.length > 0 && (
+        <>
+          <h2>Juridische grondslag</h2>
+          <ul className="card-list">
+            {step.instruments.map((id) => {
+              const ins = index.instrument.get(id);
+              return ins ? (
+                <li key={id} className="card-list__item">
+                  <Link className="card-link" to={`/instrument/${id}`}>
+                    <span className="card-link__title">{ins.name}</span>
+                    <span className="card-link__meta">{ins.article}</span>
+                  </Link>
+                </li>
+              ) : null;
+            })}
+          </ul>
+        </>
+      )}
+      {step.considerations.length > 0 && (
+        <>
+          <h2>Afwegingen</h2>
+          <ConsiderationList ids={step.considerations} />
+        </>
+      )}
+      {step.partners.length > 0 && (
+        <>
+          <h2>Partners</h2>
+          <ul className="partner-list">
+            {step.partners.map((id) => {
+              const p = index.partner.get(id);
+              return p ? (
+                <li key={id}>
+                  <Link to={`/partners#${id}`}>{p.name}</Link>: {p.role}
+                </li>
+              ) : null;
+            })}
+          </ul>
+        </>
+      )}
+      {step.mergeNote && <p className="quiet">Samengevoegd: {step.mergeNote}</p>}
+      <h2>Bronnen</h2>
+      <SourceList ids={step.sources} />
+    </div>
+  );
+}

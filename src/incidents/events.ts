@@ -34,6 +34,9 @@ export interface IncidentDetails {
   occurredAt: string;
 }
 
+/** Optional details that a correction may remove, e.g. when a vehicle was first entered as a home. */
+export type ClearableDetail = 'address' | 'locationDescription';
+
 export interface ConsiderationWeighed {
   considerationId: string;
   checked: boolean;
@@ -42,7 +45,8 @@ export interface ConsiderationWeighed {
 
 export interface EventPayloads {
   'incident.created': IncidentDetails & { phase: Extract<PhaseId, 'dreiging' | 'direct-na'>; contentVersion: string };
-  'incident.details-changed': Partial<IncidentDetails>;
+  /** Fields present are set; `clear` removes optional fields (JSON cannot carry undefined). */
+  'incident.details-changed': Partial<IncidentDetails> & { clear?: ClearableDetail[] };
   'incident.phase-changed': { phase: PhaseId };
   'incident.linked': { otherIncidentId: string; reason: 'zelfde-adres' | 'handmatig' };
   'incident.closed': Record<string, never>;
@@ -59,7 +63,12 @@ export interface EventPayloads {
     decidedAt: string;
   };
   /** Corrects a note, log entry or decision; the original event stays in the log. */
-  'entry.edited': { entryId: string; text?: string; happenedAt?: string; decision?: Partial<EventPayloads['decision.recorded']> };
+  'entry.edited': {
+    entryId: string;
+    text?: string;
+    happenedAt?: string;
+    decision?: Partial<EventPayloads['decision.recorded']>;
+  };
   'entry.withdrawn': { entryId: string; reason: string };
 }
 
@@ -100,7 +109,10 @@ export type IncidentEvent = { [T in EventType]: IncidentEventOf<T> }[EventType];
  * written, then device, then id. Two phones that set the same step differently end
  * with the same winner whichever file they import first.
  */
-export function compareEvents(a: Pick<IncidentEvent, 'at' | 'device' | 'id'>, b: Pick<IncidentEvent, 'at' | 'device' | 'id'>): number {
+export function compareEvents(
+  a: Pick<IncidentEvent, 'at' | 'device' | 'id'>,
+  b: Pick<IncidentEvent, 'at' | 'device' | 'id'>,
+): number {
   if (a.at !== b.at) return a.at < b.at ? -1 : 1;
   if (a.device !== b.device) return a.device < b.device ? -1 : 1;
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;

@@ -1,0 +1,59 @@
+import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
+import type { IncidentEvent } from '../incidents/events.ts';
+import type { IncidentRow, NetworkIncidentRow, SettingRow } from './rows.ts';
+import { STORES_BY_VERSION } from './schema-versions.ts';
+import { fillAddressKeys } from './upgrade-v2.ts';
+
+export const DEFAULT_DATABASE_NAME = 'handelingskader';
+
+export interface AppDatabaseOptions {
+  /**
+   * 'relaxed' reports a write as done once the OS has it, not after a flush to disk.
+   * Chrome made it the default in 121, Firefox and Safari always did; 'strict' costs a
+   * disk flush per transaction for protection only against power loss or an OS crash
+   * in the moment after saving (a crashed or closed tab loses nothing either way).
+   */
+  durability?: ChromeTransactionDurability;
+  /** Another tab opened a newer version: this connection is closed; ask for a reload. */
+  onVersionChange?: () => void;
+  /** For tests: an IndexedDB implementation other than the global one. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class AppDatabase extends Dexie {
+  events!: Table<IncidentEvent, string>;
+  incidents!: Table<IncidentRow, string>;
+  settings!: Table<SettingRow, string>;
+  networkIncidents!: Table<NetworkIncidentRow, string>;
+
+  constructor(name: string, options: AppDatabaseOptions = {}) {
+    super(name, {
+      chromeTransactionDurability: options.durability ?? 'relaxed',
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    this.version(1).stores(STORES_BY_VERSION[1]);
+    this.version(2).stores(STORES_BY_VERSION[2]).upgrade(fillAddressKeys);
+
+    const { onVersionChange } = options;
+    this.on('versionchange', () => {
+      // Closing lets the other tab's upgrade proceed; the UI keeps what was typed in memory.
+      this.close();
+      onVersionChange?.();
+      return false;
+    });
+  }
+}
+
+export function openAppDatabase(name = DEFAULT_DATABASE_NAME, options: AppDatabaseOptions = {}): AppDatabase {
+  return new AppDatabase(name, options);
+}
+
+let singleton: AppDatabase | undefined;
+
+/** The app's one database, created on first use (Dexie opens it on the first query). */
+export function getAppDatabase(): AppDatabase {
+  singleton ??= openAppDatabase();
+  return singleton;
+}

@@ -1,0 +1,56 @@
+import type { PhaseId, Target } from '../content/schema.ts';
+import type { IncidentKind } from '../incidents/events.ts';
+
+/** Row shapes of the Dexie tables other than events (which stores IncidentEvent as is). */
+
+export interface PhaseProgress {
+  done: number;
+  /** Steps of the phase for the incident's target, minus those marked not applicable. */
+  applicable: number;
+}
+
+/**
+ * The list projection of an incident, rebuilt from its events on every write.
+ * Personal data (title) is stored but never indexed: see design.md on encryption at rest.
+ */
+export interface IncidentRow {
+  id: string;
+  status: 'open' | 'gesloten';
+  kind: IncidentKind;
+  target: Target;
+  municipality: string;
+  /** Display address or location description. */
+  title: string;
+  /** Hash of normalised postcode + house number; absent when there is no usable address. */
+  addressKey?: string;
+  occurredAt: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt?: string;
+  phase: PhaseId;
+  /** Empty when the projection was written without the framework content at hand. */
+  progress: Partial<Record<PhaseId, PhaseProgress>>;
+  contentVersion: string;
+  linkedIncidentIds: string[];
+}
+
+export interface SettingValues {
+  deviceId: string;
+  actorName: string;
+  retentionMonths: number;
+  lastBackupAt: string;
+}
+export type SettingKey = keyof SettingValues;
+
+export interface SettingRow<K extends SettingKey = SettingKey> {
+  key: K;
+  value: SettingValues[K];
+}
+
+/** Read-only anonymised incidents from the national network (issue 5 fills in the rest). */
+export interface NetworkIncidentRow {
+  id: string;
+  importedAt: string;
+  municipality: string;
+  [field: string]: unknown;
+}

@@ -1,0 +1,25 @@
+/**
+ * Every schema version ever shipped, as Dexie store strings. The schema only grows:
+ * never edit or remove a line of a shipped version; add a new version instead.
+ * tests/unit/incidents/db-schema.test.ts snapshots these and enforces that rule.
+ */
+export const STORES_BY_VERSION = {
+  1: {
+    // The source of truth. [incidentId+at] serves the timeline; incidentId alone the fold.
+    events: 'id, incidentId, [incidentId+at]',
+    incidents: 'id, status, updatedAt, municipality',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+  },
+  2: {
+    events: 'id, incidentId, [incidentId+at]',
+    // addressKey finds a herhaalaanslag; [status+updatedAt] orders the list without a
+    // sort in memory; closedAt finds incidents past their retention period.
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+  },
+} as const satisfies Record<number, Record<string, string>>;
+
+export type SchemaVersion = keyof typeof STORES_BY_VERSION;
+export const LATEST_SCHEMA_VERSION = 2 satisfies SchemaVersion;

@@ -1,0 +1,71 @@
+import { ulid } from 'ulid';
+import { type AppDatabase, getAppDatabase } from './database.ts';
+import type { SettingKey, SettingValues } from './rows.ts';
+import { toStorageError } from './storage-error.ts';
+
+/** Per-installation settings, stored as key/value rows. */
+
+export const DEFAULT_RETENTION_MONTHS = 12;
+
+export async function readSetting<K extends SettingKey>(
+  key: K,
+  db: AppDatabase = getAppDatabase(),
+): Promise<SettingValues[K] | undefined> {
+  try {
+    const row = await db.settings.get(key);
+    return row?.value as SettingValues[K] | undefined;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+export async function writeSetting<K extends SettingKey>(
+  key: K,
+  value: SettingValues[K],
+  db: AppDatabase = getAppDatabase(),
+): Promise<void> {
+  try {
+    await db.settings.put({ key, value });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/**
+ * The id of this installation, written into every event so merges can order and tell
+ * apart two phones' work. Created once; a read-then-add in one transaction keeps two
+ * tabs starting together from making two.
+ */
+export async function getDeviceId(db: AppDatabase = getAppDatabase()): Promise<string> {
+  try {
+    return await db.transaction('rw', db.settings, () => ensureDeviceId(db));
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** For use inside a transaction that includes db.settings. */
+export async function ensureDeviceId(db: AppDatabase): Promise<string> {
+  const existing = await db.settings.get('deviceId');
+  if (typeof existing?.value === 'string') return existing.value;
+  const deviceId = ulid();
+  await db.settings.put({ key: 'deviceId', value: deviceId });
+  return deviceId;
+}
+
+export async function getActorName(db: AppDatabase = getAppDatabase()): Promise<string> {
+  return (await readSetting('actorName', db)) ?? '';
+}
+
+export function setActorName(name: string, db: AppDatabase = getAppDatabase()): Promise<void> {
+  return writeSetting('actorName', name.trim(), db);
+}
+
+export async function getRetentionMonths(db: AppDatabase = getAppDatabase()): Promise<number> {
+  const months = await readSetting('retentionMonths', db);
+  return typeof months === 'number' && Number.isFinite(months) && months > 0 ? months : DEFAULT_RETENTION_MONTHS;
+}
+
+export function setRetentionMonths(months: number, db: AppDatabase = getAppDatabase()): Promise<void> {
+  return writeSetting('retentionMonths', months, db);
+}

@@ -1,0 +1,42 @@
+/** A failed read or write of the device's storage, with a sentence the adviser can act on. */
+
+export const QUOTA_MESSAGE =
+  'De opslag van dit apparaat is vol. Er is niets opgeslagen. Maak ruimte vrij (of maak eerst een back-up) en probeer het opnieuw.';
+export const GENERIC_MESSAGE =
+  'Opslaan op dit apparaat is niet gelukt. Er is niets opgeslagen. Probeer het opnieuw; lukt het weer niet, herlaad dan de app.';
+
+export type StorageFailure = 'quota' | 'other';
+
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  readonly failure: StorageFailure;
+  /** Dutch, for the adviser. `message` stays technical, for developers. */
+  readonly userMessage: string;
+
+  constructor(failure: StorageFailure, cause: unknown) {
+    super(`Storage failure (${failure}): ${describe(cause)}`, { cause });
+    this.failure = failure;
+    this.userMessage = failure === 'quota' ? QUOTA_MESSAGE : GENERIC_MESSAGE;
+  }
+}
+
+export function toStorageError(error: unknown): StorageError {
+  if (error instanceof StorageError) return error;
+  return new StorageError(isQuotaExceeded(error) ? 'quota' : 'other', error);
+}
+
+/**
+ * Dexie wraps IndexedDB errors (AbortError with `inner`, or its own QuotaExceededError),
+ * and browsers report a full disk as a transaction abort: look through the chain.
+ */
+export function isQuotaExceeded(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { name, inner, cause } = error as { name?: unknown; inner?: unknown; cause?: unknown };
+  if (name === 'QuotaExceededError') return true;
+  return isQuotaExceeded(inner, depth + 1) || isQuotaExceeded(cause, depth + 1);
+}
+
+function describe(cause: unknown): string {
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
+  return String(cause);
+}

@@ -1,0 +1,29 @@
+import type { Transaction } from 'dexie';
+import { addressKeyOf } from '../incidents/address-key.ts';
+import type { IncidentEvent } from '../incidents/events.ts';
+import { foldIncident } from '../incidents/fold.ts';
+
+/**
+ * Version 2 indexes incidents by address key. Rows written by version 1 get theirs
+ * from their events (the address may have been corrected after creation). Only the
+ * new fields are filled: progress needs the framework content, which an upgrade does
+ * not have, and the next write recomputes the whole row anyway.
+ */
+export async function fillAddressKeys(tx: Transaction): Promise<void> {
+  const events = (await tx.table('events').toArray()) as IncidentEvent[];
+  const byIncident = new Map<string, IncidentEvent[]>();
+  for (const event of events) {
+    const list = byIncident.get(event.incidentId);
+    if (list) list.push(event);
+    else byIncident.set(event.incidentId, [event]);
+  }
+  await tx
+    .table('incidents')
+    .toCollection()
+    .modify((row: { id: string; addressKey?: string; linkedIncidentIds?: string[] }) => {
+      const state = foldIncident(byIncident.get(row.id) ?? []);
+      const addressKey = addressKeyOf(state?.details.address);
+      if (addressKey) row.addressKey = addressKey;
+      row.linkedIncidentIds = state?.links.map((link) => link.incidentId) ?? [];
+    });
+}

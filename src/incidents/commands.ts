@@ -1,0 +1,245 @@
+import { monotonicFactory } from 'ulid';
+import { type Kader, PHASE_IDS, type PhaseId, TARGETS } from '../content/schema.ts';
+import { type AppDatabase, getAppDatabase } from '../db/database.ts';
+import { addressKeyOf } from './address-key.ts';
+import {
+  type ClearableDetail,
+  DECISION_OUTCOMES,
+  type EventPayloads,
+  type EventType,
+  INCIDENT_KINDS,
+  type IncidentDetails,
+  type IncidentEvent,
+  STEP_STATUSES,
+  type StepStatus,
+} from './events.ts';
+import { foldIncident } from './fold.ts';
+import { closed, invalid, notFound } from './incident-command-error.ts';
+import type { IncidentState } from './incident-state.ts';
+import { type WriteScope, writeInTransaction } from './incident-writer.ts';
+
+/**
+ * The write API the screens call. Every command appends one event (creation may add
+ * links) and rewrites the list row in the same transaction, and resolves only once
+ * both are stored: the UI may say "opgeslagen" when the promise resolves.
+ * Failures reject with IncidentCommandError (refused, nothing written) or StorageError.
+ */
+
+export interface IncidentCommandOptions {
+  db?: AppDatabase;
+  /** The framework content, for progress in list rows; a getter because it loads later. */
+  kader?: () => Kader | undefined;
+  now?: () => Date;
+}
+
+export type DetailsChange = Partial<IncidentDetails> & { clear?: ClearableDetail[] };
+export type DecisionInput = EventPayloads['decision.recorded'];
+export type EntryEdit = EventPayloads['entry.edited'];
+
+export function createIncidentCommands(options: IncidentCommandOptions = {}) {
+  const deps = {
+    db: options.db ?? getAppDatabase(),
+    kader: options.kader ?? (() => undefined),
+    now: options.now ?? (() => new Date()),
+    nextId: monotonicFactory(),
+  };
+
+  /** Appends one event to an existing incident after `check` accepts its current state. */
+  function appendOne<T extends EventType>(
+    incidentId: string,
+    type: T,
+    payload: EventPayloads[T],
+    check: (state: IncidentState) => void = requireOpen,
+  ): Promise<string> {
+    return writeInTransaction(deps, async (scope) => {
+      const { stored, state } = await load(scope, incidentId);
+      check(state);
+      const event = scope.event(incidentId, type, payload);
+      await scope.append(incidentId, stored, [event as IncidentEvent]);
+      return event.id;
+    });
+  }
+
+  return {
+    /** Returns the new id and the earlier incidents at the same address it was linked to. */
+    createIncident(
+      details: IncidentDetails,
+      phase: EventPayloads['incident.created']['phase'],
+      contentVersion: string,
+    ): Promise<{ incidentId: string; linkedIncidentIds: string[] }> {
+      validateDetails(details);
+      if (phase !== 'dreiging' && phase !== 'direct-na') throw invalid('Kies de fase: dreiging of direct na.');
+      return writeInTransaction(deps, async (scope) => {
+        const incidentId = deps.nextId(deps.now().getTime());
+        const created = scope.event(incidentId, 'incident.created', { ...details, phase, contentVersion });
+        const linkedIncidentIds = await linkSameAddress(scope, incidentId, details, [], [created]);
+        return { incidentId, linkedIncidentIds };
+      });
+    },
+
+    setStepStatus(incidentId: string, stepId: string, status: StepStatus, reason?: string): Promise<string> {
+      if (!stepId) throw invalid('Er is geen stap gekozen.');
+      if (!STEP_STATUSES.includes(status)) throw invalid('Kies een geldige status voor de stap.');
+      const payload = reason?.trim() ? { stepId, status, reason } : { stepId, status };
+      return appendOne(incidentId, 'step.status-set', payload);
+    },
+
+    /** Returns the note's id, which edits and withdrawals refer to. Text is stored verbatim. */
+    addStepNote(incidentId: string, stepId: string, text: string): Promise<string> {
+      if (!stepId) throw invalid('Er is geen stap gekozen.');
+      requireText(text);
+      return appendOne(incidentId, 'step.note-added', { stepId, text });
+    },
+
+    /** Returns the entry's id. Without happenedAt the entry happened when it was written. */
+    addLogEntry(incidentId: string, text: string, happenedAt?: string): Promise<string> {
+      requireText(text);
+      if (happenedAt !== undefined) requireDate(happenedAt);
+      return appendOne(incidentId, 'log.entry-added', happenedAt ? { text, happenedAt } : { text });
+    },
+
+    /** Returns the decision's id. */
+    recordDecision(incidentId: string, decision: DecisionInput): Promise<string> {
+      if (!decision.instrumentId) throw invalid('Kies het instrument waarover besloten is.');
+      if (!DECISION_OUTCOMES.includes(decision.outcome)) throw invalid('Kies of het besluit genomen is of niet.');
+      requireDate(decision.decidedAt);
+      return appendOne(incidentId, 'decision.recorded', decision);
+    },
+
+    /** Corrects a note, log entry or decision; the original stays in the log. */
+    editEntry(incidentId: string, entryId: string, edit: Omit<EntryEdit, 'entryId'>): Promise<string> {
+      if (edit.text !== undefined) requireText(edit.text);
+      if (edit.happenedAt !== undefined) requireDate(edit.happenedAt);
+      return appendOne(incidentId, 'entry.edited', { ...edit, entryId }, (state) => {
+        requireOpen(state);
+        requireLiveEntry(state, entryId);
+      });
+    },
+
+    withdrawEntry(incidentId: string, entryId: string, reason: string): Promise<string> {
+      if (!reason.trim()) throw invalid('Geef aan waarom u dit intrekt.');
+      return appendOne(incidentId, 'entry.withdrawn', { entryId, reason }, (state) => {
+        requireOpen(state);
+        requireLiveEntry(state, entryId);
+      });
+    },
+
+    changePhase(incidentId: string, phase: PhaseId): Promise<string> {
+      if (!PHASE_IDS.includes(phase)) throw invalid('Kies een geldige fase.');
+      return appendOne(incidentId, 'incident.phase-changed', { phase });
+    },
+
+    /** Closing a closed incident (a double tap) writes nothing. */
+    closeIncident(incidentId: string): Promise<void> {
+      return writeInTransaction(deps, async (scope) => {
+        const { stored, state } = await load(scope, incidentId);
+        if (state.status === 'gesloten') return;
+        await scope.append(incidentId, stored, [scope.event(incidentId, 'incident.closed', {})]);
+      });
+    },
+
+    /** Reopening an open incident writes nothing. */
+    reopenIncident(incidentId: string): Promise<void> {
+      return writeInTransaction(deps, async (scope) => {
+        const { stored, state } = await load(scope, incidentId);
+        if (state.status === 'open') return;
+        await scope.append(incidentId, stored, [scope.event(incidentId, 'incident.reopened', {})]);
+      });
+    },
+
+    /** A new address is checked for earlier incidents there, like at creation. */
+    updateDetails(incidentId: string, changes: DetailsChange): Promise<{ linkedIncidentIds: string[] }> {
+      validateDetails(changes, true);
+      return writeInTransaction(deps, async (scope) => {
+        const { stored, state } = await load(scope, incidentId);
+        requireOpen(state);
+        const changed = scope.event(incidentId, 'incident.details-changed', changes);
+        const after = foldIncident([...stored, changed]);
+        const linkedIncidentIds = await linkSameAddress(scope, incidentId, after?.details, stored, [changed]);
+        return { linkedIncidentIds };
+      });
+    },
+
+    /** Removes every event and the row of this incident; links from other incidents stay as history. */
+    deleteIncident(incidentId: string): Promise<void> {
+      const { db } = deps;
+      return writeInTransaction(deps, async () => {
+        await db.events.where('incidentId').equals(incidentId).delete();
+        await db.incidents.delete(incidentId);
+      });
+    },
+
+    /** Rewrites every row, e.g. after new framework content changed which steps apply. */
+    rebuildProjections(): Promise<void> {
+      const { db } = deps;
+      return writeInTransaction(deps, async (scope) => {
+        for (const incidentId of await db.incidents.toCollection().primaryKeys()) {
+          await scope.append(incidentId, await scope.readEvents(incidentId), []);
+        }
+      });
+    },
+  };
+
+  /** Appends `own` plus links to earlier incidents at the address; links both ways. */
+  async function linkSameAddress(
+    scope: WriteScope,
+    incidentId: string,
+    details: Pick<IncidentDetails, 'address'> | undefined,
+    stored: IncidentEvent[],
+    own: IncidentEvent[],
+  ): Promise<string[]> {
+    const key = addressKeyOf(details?.address);
+    const alreadyLinked = new Set(foldIncident([...stored, ...own])?.links.map((link) => link.incidentId));
+    const others = key
+      ? (await deps.db.incidents.where('addressKey').equals(key).primaryKeys()).filter(
+          (id) => id !== incidentId && !alreadyLinked.has(id),
+        )
+      : [];
+    const links = others.map((otherIncidentId) =>
+      scope.event(incidentId, 'incident.linked', { otherIncidentId, reason: 'zelfde-adres' }),
+    );
+    await scope.append(incidentId, stored, [...own, ...links]);
+    // The earlier incident learns of the repeat too, even when closed: that is history, not an edit.
+    for (const otherId of others) {
+      const otherEvents = await scope.readEvents(otherId);
+      const back = scope.event(otherId, 'incident.linked', { otherIncidentId: incidentId, reason: 'zelfde-adres' });
+      await scope.append(otherId, otherEvents, [back]);
+    }
+    return others;
+  }
+}
+
+export type IncidentCommands = ReturnType<typeof createIncidentCommands>;
+
+async function load(scope: WriteScope, incidentId: string) {
+  const stored = await scope.readEvents(incidentId);
+  const state = foldIncident(stored);
+  if (!state) throw notFound();
+  return { stored, state };
+}
+
+function requireOpen(state: IncidentState): void {
+  if (state.status === 'gesloten') throw closed();
+}
+
+function requireLiveEntry(state: IncidentState, entryId: string): void {
+  const entry = [...state.notes, ...state.log, ...state.decisions].find((candidate) => candidate.id === entryId);
+  if (!entry) throw invalid('Deze aantekening bestaat niet (meer) bij dit incident.');
+  if (entry.withdrawn) throw invalid('Deze aantekening is ingetrokken en kan niet meer worden gewijzigd.');
+}
+
+function requireText(text: string): void {
+  if (!text.trim()) throw invalid('Schrijf eerst iets op; een lege tekst wordt niet opgeslagen.');
+}
+
+function requireDate(iso: string): void {
+  if (Number.isNaN(Date.parse(iso))) throw invalid('Vul een geldige datum en tijd in.');
+}
+
+function validateDetails(details: Partial<IncidentDetails>, partial = false): void {
+  const has = (key: keyof IncidentDetails) => !partial || details[key] !== undefined;
+  if (has('kind') && !INCIDENT_KINDS.includes(details.kind as never)) throw invalid('Kies wat er is gebeurd.');
+  if (has('target') && !TARGETS.includes(details.target as never)) throw invalid('Kies het doelwit.');
+  if (has('municipality') && !details.municipality?.trim()) throw invalid('Vul de gemeente in.');
+  if (has('occurredAt')) requireDate(details.occurredAt ?? '');
+}

@@ -1,0 +1,84 @@
+import Dexie from 'dexie';
+import { type AppDatabase, getAppDatabase } from '../db/database.ts';
+import type { IncidentRow } from '../db/rows.ts';
+import { getRetentionMonths } from '../db/settings.ts';
+import { toStorageError } from '../db/storage-error.ts';
+import { compareEvents, type IncidentEvent } from './events.ts';
+import { foldIncident } from './fold.ts';
+import type { IncidentState } from './incident-state.ts';
+import { matchesQuery } from './search-text.ts';
+
+/** Reads for the screens; each works inside useLiveQuery. */
+
+async function read<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** The incident's events in the one total order: the timeline. */
+export function readIncidentEvents(incidentId: string, db: AppDatabase = getAppDatabase()): Promise<IncidentEvent[]> {
+  return read(async () => (await db.events.where('incidentId').equals(incidentId).toArray()).sort(compareEvents));
+}
+
+/** Undefined when the incident does not exist on this device. */
+export function readIncidentState(
+  incidentId: string,
+  db: AppDatabase = getAppDatabase(),
+): Promise<IncidentState | undefined> {
+  return read(async () => foldIncident(await db.events.where('incidentId').equals(incidentId).toArray()));
+}
+
+export interface ListIncidentsOptions {
+  /** Matched against title (address or location) and municipality. */
+  query?: string;
+}
+
+/**
+ * Open incidents first, then closed ones; each most recently updated first. The title
+ * is not indexed (it may hold an address), so the query filters in memory: a device
+ * holds hundreds of incidents at most.
+ */
+export function listIncidents(
+  options: ListIncidentsOptions = {},
+  db: AppDatabase = getAppDatabase(),
+): Promise<IncidentRow[]> {
+  return read(async () => {
+    const byStatus = (status: IncidentRow['status']) =>
+      db.incidents
+        .where('[status+updatedAt]')
+        .between([status, Dexie.minKey], [status, Dexie.maxKey])
+        .reverse()
+        .toArray();
+    const rows = [...(await byStatus('open')), ...(await byStatus('gesloten'))];
+    const { query } = options;
+    return query ? rows.filter((row) => matchesQuery(query, [row.title, row.municipality])) : rows;
+  });
+}
+
+/** Earlier incidents at the same address, by the address key of the projection. */
+export function findIncidentsAtAddress(addressKey: string, db: AppDatabase = getAppDatabase()): Promise<IncidentRow[]> {
+  return read(() => db.incidents.where('addressKey').equals(addressKey).toArray());
+}
+
+/** Closed incidents whose retention period (settings.retentionMonths, default 12) has passed. */
+export function findRetentionCandidates(now: Date, db: AppDatabase = getAppDatabase()): Promise<IncidentRow[]> {
+  return read(async () => {
+    const cutoff = subtractMonths(now, await getRetentionMonths(db)).toISOString();
+    const rows = await db.incidents.where('closedAt').below(cutoff).toArray();
+    return rows.filter((row) => row.status === 'gesloten');
+  });
+}
+
+/** Calendar months, clamped: 31 March minus one month is 28 or 29 February. */
+export function subtractMonths(date: Date, months: number): Date {
+  const result = new Date(date.getTime());
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, lastDay));
+  return result;
+}

@@ -59,7 +59,10 @@ describe('foldIncident', () => {
 
   it('an edit keeps the original text as the first revision', () => {
     const note = ev('2026-03-01T10:01:00.000Z', { type: 'step.note-added', payload: { stepId: 's', text: 'eerste' } });
-    const edit = ev('2026-03-01T10:02:00.000Z', { type: 'entry.edited', payload: { entryId: note.id, text: 'tweede' } });
+    const edit = ev('2026-03-01T10:02:00.000Z', {
+      type: 'entry.edited',
+      payload: { entryId: note.id, text: 'tweede' },
+    });
     const state = foldIncident([created, note, edit])!;
     expect(state.notes[0]!.text).toBe('tweede');
     expect(state.notes[0]!.edited).toBe(true);
@@ -82,7 +85,11 @@ describe('foldIncident', () => {
   });
 
   it('an edit that sorts before its entry (clock skew between phones) is still applied', () => {
-    const note = ev('2026-03-01T10:05:00.000Z', { device: 'dev-b', type: 'step.note-added', payload: { stepId: 's', text: 'a' } });
+    const note = ev('2026-03-01T10:05:00.000Z', {
+      device: 'dev-b',
+      type: 'step.note-added',
+      payload: { stepId: 's', text: 'a' },
+    });
     const edit = ev('2026-03-01T10:04:00.000Z', { type: 'entry.edited', payload: { entryId: note.id, text: 'b' } });
     expect(foldIncident([created, note, edit])!.notes[0]!.text).toBe('b');
   });
@@ -103,7 +110,10 @@ describe('foldIncident', () => {
       payload: { entryId: decision.id, decision: { motivation: 'ernstige vrees voor herhaling' } },
     });
     const state = foldIncident([created, decision, edit])!;
-    expect(state.decisions[0]).toMatchObject({ instrumentId: 'sluiting-woning', motivation: 'ernstige vrees voor herhaling' });
+    expect(state.decisions[0]).toMatchObject({
+      instrumentId: 'sluiting-woning',
+      motivation: 'ernstige vrees voor herhaling',
+    });
     expect(state.decisions[0]!.revisions[0]!.motivation).toBe('ernstige vrees');
   });
 
@@ -114,7 +124,10 @@ describe('foldIncident', () => {
       type: 'step.status-set',
       payload: { stepId: 's', status: 'misschien' as 'open' },
     });
-    const orphanEdit = ev('2026-03-01T10:02:00.000Z', { type: 'entry.edited', payload: { entryId: 'nope', text: 'x' } });
+    const orphanEdit = ev('2026-03-01T10:02:00.000Z', {
+      type: 'entry.edited',
+      payload: { entryId: 'nope', text: 'x' },
+    });
     const state = foldIncident([created, future, malformed, badStatus, orphanEdit] as IncidentEvent[])!;
     expect(state.steps).toEqual({});
     expect(state.notes).toEqual([]);

@@ -18,7 +18,10 @@ export default defineConfig({
   },
   plugins: [
     react(),
-    kaderPlugin({ contentDir: process.env.KADER_CONTENT_DIR ?? 'content', schemaFile: 'docs/schemas/kader.schema.json' }),
+    kaderPlugin({
+      contentDir: process.env.KADER_CONTENT_DIR ?? 'content',
+      schemaFile: 'docs/schemas/kader.schema.json',
+    }),
     VitePWA({
       // Never reload under an adviser's hands: a new version is offered, applied on their tap.
       registerType: 'prompt',

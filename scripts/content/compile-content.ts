@@ -20,7 +20,12 @@ function validate<S extends z.ZodType>(file: ContentFile, schema: S, errors: Con
   const result = schema.safeParse(file.data);
   if (result.success) return { file, value: result.data };
   for (const issue of result.error.issues) {
-    errors.push({ file: file.file, path: formatPath(issue.path), line: file.lineOf(issue.path), message: issue.message });
+    errors.push({
+      file: file.file,
+      path: formatPath(issue.path),
+      line: file.lineOf(issue.path),
+      message: issue.message,
+    });
   }
   return undefined;
 }
@@ -48,18 +53,22 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
   }
   for (const f of files) {
     if (!(f.file in SINGLE_FILES) && !/^stappen\/[a-z-]+\.yaml$/.test(f.file)) {
-      at(f, [], 'onbekend bestand: verwacht kader.yaml, instrumenten.yaml, partners.yaml, afwegingen.yaml, bronnen.yaml of stappen/<fase>.yaml');
+      at(
+        f,
+        [],
+        'onbekend bestand: verwacht kader.yaml, instrumenten.yaml, partners.yaml, afwegingen.yaml, bronnen.yaml of stappen/<fase>.yaml',
+      );
     }
   }
-  const parse = <K extends keyof typeof SINGLE_FILES>(name: K) => {
+  const parseFile = <S extends z.ZodType>(name: keyof typeof SINGLE_FILES, schema: S) => {
     const file = byName.get(name);
-    return file ? validate(file, SINGLE_FILES[name], errors) : undefined;
+    return file ? validate(file, schema, errors) : undefined;
   };
-  const meta = parse('kader.yaml');
-  const instruments = parse('instrumenten.yaml');
-  const partners = parse('partners.yaml');
-  const considerations = parse('afwegingen.yaml');
-  const sources = parse('bronnen.yaml');
+  const meta = parseFile('kader.yaml', metaFileSchema);
+  const instruments = parseFile('instrumenten.yaml', instrumentsFileSchema);
+  const partners = parseFile('partners.yaml', partnersFileSchema);
+  const considerations = parseFile('afwegingen.yaml', considerationsFileSchema);
+  const sources = parseFile('bronnen.yaml', sourcesFileSchema);
   const stepFiles = files
     .filter((f) => f.file.startsWith('stappen/'))
     .map((f) => validate(f, stepsFileSchema, errors))
@@ -79,8 +88,20 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
   const partnerIds = indexIds(partners, partners?.value.partners ?? [], 'partners');
   const considerationIds = indexIds(considerations, considerations?.value.considerations ?? [], 'considerations');
 
-  const used = { sources: new Set<string>(), instruments: new Set<string>(), partners: new Set<string>(), considerations: new Set<string>() };
-  const checkRefs = (file: ContentFile, path: PropertyKey[], refs: string[], known: Set<string>, kind: keyof typeof used, label: string) => {
+  const used = {
+    sources: new Set<string>(),
+    instruments: new Set<string>(),
+    partners: new Set<string>(),
+    considerations: new Set<string>(),
+  };
+  const checkRefs = (
+    file: ContentFile,
+    path: PropertyKey[],
+    refs: string[],
+    known: Set<string>,
+    kind: keyof typeof used,
+    label: string,
+  ) => {
     refs.forEach((ref, i) => {
       used[kind].add(ref);
       if (!known.has(ref)) at(file, [...path, i], `onbekende ${label} "${ref}"`);
@@ -88,21 +109,30 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
   };
 
   if (considerations) {
-    considerations.value.considerations.forEach((c, i) =>
-      checkRefs(considerations.file, ['considerations', i, 'sources'], c.sources, sourceIds, 'sources', 'bron'),
-    );
+    considerations.value.considerations.forEach((c, i) => {
+      checkRefs(considerations.file, ['considerations', i, 'sources'], c.sources, sourceIds, 'sources', 'bron');
+    });
   }
   if (partners) {
-    partners.value.partners.forEach((p, i) =>
-      checkRefs(partners.file, ['partners', i, 'sources'], p.sources, sourceIds, 'sources', 'bron'),
-    );
+    partners.value.partners.forEach((p, i) => {
+      checkRefs(partners.file, ['partners', i, 'sources'], p.sources, sourceIds, 'sources', 'bron');
+    });
   }
   if (instruments) {
     instruments.value.instruments.forEach((ins, i) => {
       const f = instruments.file;
       checkRefs(f, ['instruments', i, 'sources'], ins.sources, sourceIds, 'sources', 'bron');
-      checkRefs(f, ['instruments', i, 'considerations'], ins.considerations, considerationIds, 'considerations', 'afweging');
-      ins.caseLaw.forEach((c, j) => checkRefs(f, ['instruments', i, 'caseLaw', j, 'sources'], c.sources, sourceIds, 'sources', 'bron'));
+      checkRefs(
+        f,
+        ['instruments', i, 'considerations'],
+        ins.considerations,
+        considerationIds,
+        'considerations',
+        'afweging',
+      );
+      ins.caseLaw.forEach((c, j) => {
+        checkRefs(f, ['instruments', i, 'caseLaw', j, 'sources'], c.sources, sourceIds, 'sources', 'bron');
+      });
     });
   }
 
@@ -110,7 +140,8 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
   const stepIds = new Set<string>();
   const phaseFiles = new Set<string>();
   for (const { file, value } of stepFiles) {
-    if (file.file !== `stappen/${value.phase}.yaml`) at(file, ['phase'], `fase "${value.phase}" hoort in stappen/${value.phase}.yaml`);
+    if (file.file !== `stappen/${value.phase}.yaml`)
+      at(file, ['phase'], `fase "${value.phase}" hoort in stappen/${value.phase}.yaml`);
     if (phaseFiles.has(value.phase)) at(file, ['phase'], `fase "${value.phase}" staat in meer dan één bestand`);
     phaseFiles.add(value.phase);
     const steps: KaderStep[] = [];
@@ -119,8 +150,10 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
       if (stepIds.has(step.id)) at(file, [...path, 'id'], `dubbele id "${step.id}"`);
       stepIds.add(step.id);
       if (!step.id.startsWith(`${value.phase}.`)) at(file, [...path, 'id'], `id moet beginnen met "${value.phase}."`);
-      if (value.phase === 'direct-na' && !step.timeWindow) at(file, path, 'een stap direct na een incident heeft een timeWindow (eerste-uur, eerste-dag of eerste-week)');
-      if (value.phase !== 'direct-na' && step.timeWindow) at(file, [...path, 'timeWindow'], 'timeWindow hoort alleen bij fase direct-na');
+      if (value.phase === 'direct-na' && !step.timeWindow)
+        at(file, path, 'een stap direct na een incident heeft een timeWindow (eerste-uur, eerste-dag of eerste-week)');
+      if (value.phase !== 'direct-na' && step.timeWindow)
+        at(file, [...path, 'timeWindow'], 'timeWindow hoort alleen bij fase direct-na');
       checkRefs(file, [...path, 'sources'], step.sources, sourceIds, 'sources', 'bron');
       checkRefs(file, [...path, 'instruments'], step.instruments, instrumentIds, 'instruments', 'instrument');
       checkRefs(file, [...path, 'partners'], step.partners, partnerIds, 'partners', 'partner');
@@ -130,20 +163,34 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
     stepsByPhase.set(value.phase, steps);
   }
   for (const phase of PHASE_IDS) {
-    if (!phaseFiles.has(phase)) errors.push({ file: `stappen/${phase}.yaml`, path: '(bestand)', message: `fase "${phase}" heeft geen stappen` });
+    if (!phaseFiles.has(phase))
+      errors.push({ file: `stappen/${phase}.yaml`, path: '(bestand)', message: `fase "${phase}" heeft geen stappen` });
   }
 
   // Unused catalogue entries are mistakes too: a partner nobody calls, a source nothing cites.
-  const reportUnused = (parsed: Parsed<z.ZodType> | undefined, list: { id: string }[], key: string, kind: keyof typeof used, label: string) => {
+  const reportUnused = (
+    parsed: Parsed<z.ZodType> | undefined,
+    list: { id: string }[],
+    key: string,
+    kind: keyof typeof used,
+    label: string,
+  ) => {
     list.forEach((item, i) => {
-      if (!used[kind].has(item.id) && parsed) at(parsed.file, [key, i, 'id'], `${label} "${item.id}" wordt nergens gebruikt`);
+      if (!used[kind].has(item.id) && parsed)
+        at(parsed.file, [key, i, 'id'], `${label} "${item.id}" wordt nergens gebruikt`);
     });
   };
   if (errors.length === 0) {
     reportUnused(sources, sources?.value.sources ?? [], 'sources', 'sources', 'bron');
     reportUnused(instruments, instruments?.value.instruments ?? [], 'instruments', 'instruments', 'instrument');
     reportUnused(partners, partners?.value.partners ?? [], 'partners', 'partners', 'partner');
-    reportUnused(considerations, considerations?.value.considerations ?? [], 'considerations', 'considerations', 'afweging');
+    reportUnused(
+      considerations,
+      considerations?.value.considerations ?? [],
+      'considerations',
+      'considerations',
+      'afweging',
+    );
   }
 
   if (errors.length > 0 || !meta || !instruments || !partners || !considerations || !sources) return { errors };

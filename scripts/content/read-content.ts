@@ -31,7 +31,9 @@ export function parseContentFile(file: string, source: string): { file?: Content
       lineOf(path) {
         // Walk up until a node exists: a missing key points at its parent.
         for (let n = path.length; n >= 0; n--) {
-          const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+          const node = doc.getIn(path.slice(0, n) as unknown[], true) as
+            | { range?: [number, number, number] }
+            | undefined;
           if (node?.range) return lineCounter.linePos(node.range[0]).line;
         }
         return undefined;

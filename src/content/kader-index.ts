@@ -1,4 +1,14 @@
-import type { Consideration, Instrument, Kader, KaderPhase, KaderStep, Partner, PhaseId, Source, Target } from './schema.ts';
+import type {
+  Consideration,
+  Instrument,
+  Kader,
+  KaderPhase,
+  KaderStep,
+  Partner,
+  PhaseId,
+  Source,
+  Target,
+} from './schema.ts';
 
 /** Lookup tables over the framework, built once when it loads. */
 export interface KaderIndex {

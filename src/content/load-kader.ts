@@ -1,4 +1,4 @@
-import { type KaderIndex, indexKader } from './kader-index.ts';
+import { indexKader, type KaderIndex } from './kader-index.ts';
 import type { Kader } from './schema.ts';
 
 export class KaderLoadError extends Error {

@@ -15,7 +15,11 @@ export function PartnersPage() {
             <UnverifiedNote text={p.unverified} />
             <p className="quiet">
               Telefoon:{' '}
-              {p.phone ? <a href={`tel:${p.phone.replace(/\s/g, '')}`}>{p.phone}</a> : 'nog niet ingevuld door uw gemeente'}
+              {p.phone ? (
+                <a href={`tel:${p.phone.replace(/\s/g, '')}`}>{p.phone}</a>
+              ) : (
+                'nog niet ingevuld door uw gemeente'
+              )}
             </p>
           </li>
         ))}

@@ -7,9 +7,7 @@ import { PHASE_IDS, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from './vocabulary.ts
  * as JSON Schema (docs/schemas/kader.schema.json) for other tools.
  */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en koppeltekens');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en koppeltekens');
 
 export type { PhaseId, StepKind, Target, TimeWindowId } from './vocabulary.ts';
 export { PHASE_IDS, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from './vocabulary.ts';

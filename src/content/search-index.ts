@@ -24,10 +24,7 @@ export interface SearchHit {
 
 /** Lowercase and strip diacritics so "geëvacueerd" is found by "geevacueerd". */
 export function normaliseTerm(term: string): string {
-  return term
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 function documents(kader: Kader): SearchDocument[] {
@@ -87,8 +84,9 @@ export function createKaderSearch(kader: Kader): KaderSearch {
     searchOptions: {
       boost: { title: 3, subtitle: 1.5 },
       prefix: true,
-      // Small typos only: one edit in words of 4+ letters, two in long words.
-      fuzzy: (term) => (term.length >= 8 ? 0.25 : term.length >= 4 ? 0.2 : 0),
+      // Small typos only. Two edits from six letters on, because a swapped pair of
+      // letters (the commonest thumb typo) costs two edits.
+      fuzzy: (term) => (term.length >= 6 ? 2 : term.length >= 4 ? 1 : 0),
     },
   });
   mini.addAll(documents(kader));

@@ -69,3 +69,12 @@ export async function getRetentionMonths(db: AppDatabase = getAppDatabase()): Pr
 export function setRetentionMonths(months: number, db: AppDatabase = getAppDatabase()): Promise<void> {
   return writeSetting('retentionMonths', months, db);
 }
+
+/** When the adviser last saved a backup file; the UI reminds them when it is long ago. */
+export function getLastBackupAt(db: AppDatabase = getAppDatabase()): Promise<string | undefined> {
+  return readSetting('lastBackupAt', db);
+}
+
+export function setLastBackupAt(at: Date, db: AppDatabase = getAppDatabase()): Promise<void> {
+  return writeSetting('lastBackupAt', at.toISOString(), db);
+}

@@ -17,6 +17,7 @@ import { foldIncident } from './fold.ts';
 import { closed, invalid, notFound } from './incident-command-error.ts';
 import type { IncidentState } from './incident-state.ts';
 import { type WriteScope, writeInTransaction } from './incident-writer.ts';
+import { projectIncident } from './projection.ts';
 
 /**
  * The write API the screens call. Every command appends one event (creation may add
@@ -166,6 +167,31 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
       return writeInTransaction(deps, async () => {
         await db.events.where('incidentId').equals(incidentId).delete();
         await db.incidents.delete(incidentId);
+      });
+    },
+
+    /**
+     * Merges events from another device or a backup: a union by id, so importing the
+     * same file twice adds nothing. The caller validates the file first; this only skips
+     * what it already has. An incident whose creation event is missing gets no row yet.
+     */
+    importEvents(events: readonly IncidentEvent[]): Promise<{ added: number; incidentIds: string[] }> {
+      const { db } = deps;
+      return writeInTransaction(deps, async () => {
+        const existing = await db.events.bulkGet(events.map((event) => event.id));
+        const seen = new Set<string>();
+        const fresh = events.filter((event, i) => {
+          if (existing[i] || seen.has(event.id)) return false;
+          seen.add(event.id);
+          return true;
+        });
+        await db.events.bulkAdd(fresh);
+        const incidentIds = [...new Set(fresh.map((event) => event.incidentId))];
+        for (const incidentId of incidentIds) {
+          const state = foldIncident(await db.events.where('incidentId').equals(incidentId).toArray());
+          if (state) await db.incidents.put(projectIncident(state, deps.kader()));
+        }
+        return { added: fresh.length, incidentIds };
       });
     },
 

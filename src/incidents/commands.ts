@@ -1,20 +1,20 @@
 import { monotonicFactory } from 'ulid';
-import { type Kader, PHASE_IDS, type PhaseId, TARGETS } from '../content/schema.ts';
+import { type Kader, PHASE_IDS, type PhaseId } from '../content/schema.ts';
 import { type AppDatabase, getAppDatabase } from '../db/database.ts';
 import { addressKeyOf } from './address-key.ts';
+import { requireDate, requireLiveEntry, requireOpen, requireText, validateDetails } from './command-guards.ts';
 import {
   type ClearableDetail,
   DECISION_OUTCOMES,
   type EventPayloads,
   type EventType,
-  INCIDENT_KINDS,
   type IncidentDetails,
   type IncidentEvent,
   STEP_STATUSES,
   type StepStatus,
 } from './events.ts';
 import { foldIncident } from './fold.ts';
-import { closed, invalid, notFound } from './incident-command-error.ts';
+import { invalid, notFound } from './incident-command-error.ts';
 import type { IncidentState } from './incident-state.ts';
 import { type WriteScope, writeInTransaction } from './incident-writer.ts';
 import { projectIncident } from './projection.ts';
@@ -242,30 +242,4 @@ async function load(scope: WriteScope, incidentId: string) {
   const state = foldIncident(stored);
   if (!state) throw notFound();
   return { stored, state };
-}
-
-function requireOpen(state: IncidentState): void {
-  if (state.status === 'gesloten') throw closed();
-}
-
-function requireLiveEntry(state: IncidentState, entryId: string): void {
-  const entry = [...state.notes, ...state.log, ...state.decisions].find((candidate) => candidate.id === entryId);
-  if (!entry) throw invalid('Deze aantekening bestaat niet (meer) bij dit incident.');
-  if (entry.withdrawn) throw invalid('Deze aantekening is ingetrokken en kan niet meer worden gewijzigd.');
-}
-
-function requireText(text: string): void {
-  if (!text.trim()) throw invalid('Schrijf eerst iets op; een lege tekst wordt niet opgeslagen.');
-}
-
-function requireDate(iso: string): void {
-  if (Number.isNaN(Date.parse(iso))) throw invalid('Vul een geldige datum en tijd in.');
-}
-
-function validateDetails(details: Partial<IncidentDetails>, partial = false): void {
-  const has = (key: keyof IncidentDetails) => !partial || details[key] !== undefined;
-  if (has('kind') && !INCIDENT_KINDS.includes(details.kind as never)) throw invalid('Kies wat er is gebeurd.');
-  if (has('target') && !TARGETS.includes(details.target as never)) throw invalid('Kies het doelwit.');
-  if (has('municipality') && !details.municipality?.trim()) throw invalid('Vul de gemeente in.');
-  if (has('occurredAt')) requireDate(details.occurredAt ?? '');
 }

@@ -1,0 +1,32 @@
+import { TARGETS } from '../content/schema.ts';
+import { INCIDENT_KINDS, type IncidentDetails } from './events.ts';
+import { closed, invalid } from './incident-command-error.ts';
+import type { IncidentState } from './incident-state.ts';
+
+/** Checks a command makes before writing; each throws an IncidentCommandError with a Dutch message. */
+
+export function requireOpen(state: IncidentState): void {
+  if (state.status === 'gesloten') throw closed();
+}
+
+export function requireLiveEntry(state: IncidentState, entryId: string): void {
+  const entry = [...state.notes, ...state.log, ...state.decisions].find((candidate) => candidate.id === entryId);
+  if (!entry) throw invalid('Deze aantekening bestaat niet (meer) bij dit incident.');
+  if (entry.withdrawn) throw invalid('Deze aantekening is ingetrokken en kan niet meer worden gewijzigd.');
+}
+
+export function requireText(text: string): void {
+  if (!text.trim()) throw invalid('Schrijf eerst iets op; een lege tekst wordt niet opgeslagen.');
+}
+
+export function requireDate(iso: string): void {
+  if (Number.isNaN(Date.parse(iso))) throw invalid('Vul een geldige datum en tijd in.');
+}
+
+export function validateDetails(details: Partial<IncidentDetails>, partial = false): void {
+  const has = (key: keyof IncidentDetails) => !partial || details[key] !== undefined;
+  if (has('kind') && !INCIDENT_KINDS.includes(details.kind as never)) throw invalid('Kies wat er is gebeurd.');
+  if (has('target') && !TARGETS.includes(details.target as never)) throw invalid('Kies het doelwit.');
+  if (has('municipality') && !details.municipality?.trim()) throw invalid('Vul de gemeente in.');
+  if (has('occurredAt')) requireDate(details.occurredAt ?? '');
+}

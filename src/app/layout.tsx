@@ -1,6 +1,4 @@
-import { Suspense } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
-import { KaderProvider } from '../content/kader-context.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 
@@ -25,11 +23,7 @@ export function Layout() {
       <UpdatePrompt />
       <main id="inhoud" className="app-main">
         <ErrorBoundary>
-          <Suspense fallback={<p className="quiet">Het kader wordt geladen…</p>}>
-            <KaderProvider>
-              <Outlet />
-            </KaderProvider>
-          </Suspense>
+          <Outlet />
         </ErrorBoundary>
       </main>
       <nav className="tab-bar" aria-label="Hoofdmenu">

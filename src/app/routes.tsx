@@ -2,6 +2,8 @@ import { createBrowserRouter } from 'react-router';
 import { HomePage } from '../content/home-page.tsx';
 import { InstrumentPage } from '../content/instrument-page.tsx';
 import { InstrumentsPage } from '../content/instruments-page.tsx';
+import { KaderProvider } from '../content/kader-context.tsx';
+import type { KaderIndex } from '../content/kader-index.ts';
 import { PartnersPage } from '../content/partners-page.tsx';
 import { NotFoundContent, PhasePage } from '../content/phase-page.tsx';
 import { SearchPage } from '../content/search-page.tsx';
@@ -9,10 +11,14 @@ import { StepPage } from '../content/step-page.tsx';
 import { AboutPage } from './about-page.tsx';
 import { Layout } from './layout.tsx';
 
-export function createRouter() {
+export function createRouter(index: KaderIndex) {
   return createBrowserRouter([
     {
-      element: <Layout />,
+      element: (
+        <KaderProvider index={index}>
+          <Layout />
+        </KaderProvider>
+      ),
       children: [
         { index: true, element: <HomePage /> },
         { path: 'fase/:phaseId', element: <PhasePage /> },

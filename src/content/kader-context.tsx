@@ -1,6 +1,5 @@
 import { createContext, type ReactNode, use, useMemo } from 'react';
 import type { KaderIndex } from './kader-index.ts';
-import { loadKader } from './load-kader.ts';
 import { createKaderSearch, type KaderSearch } from './search-index.ts';
 
 interface KaderContextValue {
@@ -10,9 +9,12 @@ interface KaderContextValue {
 
 const KaderContext = createContext<KaderContextValue | null>(null);
 
-/** Suspends until the framework is loaded; wrap in <Suspense> and an error boundary. */
-export function KaderProvider({ children }: { children: ReactNode }) {
-  const index = use(loadKader());
+/**
+ * The framework is loaded before the first render (see main.tsx) rather than through
+ * Suspense: React holds a revealed Suspense boundary back for up to 300 ms, which
+ * would be most of an offline start.
+ */
+export function KaderProvider({ index, children }: { index: KaderIndex; children: ReactNode }) {
   const value = useMemo<KaderContextValue>(() => {
     let search: KaderSearch | undefined;
     // The search index is built on first use, off the start-up path.

@@ -1,3 +1,4 @@
+/// <reference types="vite-plugin-pwa/client" />
 // The baseline for offline_start_ms: the smallest app built on the same stack (React,
 // Dexie, a precaching service worker) that shows a list of four phases.
 

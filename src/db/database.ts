@@ -51,9 +51,23 @@ export function openAppDatabase(name = DEFAULT_DATABASE_NAME, options: AppDataba
 }
 
 let singleton: AppDatabase | undefined;
+const versionChangeListeners = new Set<() => void>();
 
 /** The app's one database, created on first use (Dexie opens it on the first query). */
 export function getAppDatabase(): AppDatabase {
-  singleton ??= openAppDatabase();
+  singleton ??= openAppDatabase(DEFAULT_DATABASE_NAME, {
+    onVersionChange: () => {
+      for (const listener of versionChangeListeners) listener();
+    },
+  });
   return singleton;
+}
+
+/**
+ * Called when another tab upgraded the database and this tab's connection was closed:
+ * show a reload prompt that keeps what was typed. Returns the unsubscribe function.
+ */
+export function onAppDatabaseVersionChange(listener: () => void): () => void {
+  versionChangeListeners.add(listener);
+  return () => versionChangeListeners.delete(listener);
 }

@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { openAppDatabase } from '../../../src/db/database.ts';
 import { LATEST_SCHEMA_VERSION, STORES_BY_VERSION } from '../../../src/db/schema-versions.ts';
 import { freshDatabase } from './helpers.ts';
 
@@ -69,5 +71,20 @@ describe('database schema', () => {
     }
     expect(actual).toEqual(parse(declared[LATEST_SCHEMA_VERSION]!));
     db.close();
+  });
+});
+
+describe('another tab upgrading the database', () => {
+  it('closes this connection and tells the app, so the upgrade is not blocked', async () => {
+    const name = `versionchange-${Date.now()}`;
+    let told = 0;
+    const db = openAppDatabase(name, { onVersionChange: () => told++ });
+    await db.open();
+    const newer = new Dexie(name);
+    newer.version(LATEST_SCHEMA_VERSION + 1).stores({});
+    await newer.open();
+    expect(told).toBe(1);
+    expect(db.isOpen()).toBe(false);
+    newer.close();
   });
 });

@@ -30,3 +30,18 @@ export function validateDetails(details: Partial<IncidentDetails>, partial = fal
   if (has('municipality') && !details.municipality?.trim()) throw invalid('Vul de gemeente in.');
   if (has('occurredAt')) requireDate(details.occurredAt ?? '');
 }
+
+const DETAIL_KEYS = ['kind', 'target', 'address', 'locationDescription', 'municipality', 'occurredAt'] as const;
+
+/** Only the fields of IncidentDetails go into an event: the rest of a form's state must not end up in exports. */
+export function pickDetails<T extends Partial<IncidentDetails>>(details: T): T {
+  const picked: Partial<IncidentDetails> = {};
+  for (const key of DETAIL_KEYS) {
+    if (details[key] === undefined) continue;
+    if (key === 'address' && details.address) {
+      const { street, houseNumber, postcode, city } = details.address;
+      picked.address = { street, houseNumber, postcode, city };
+    } else (picked as Record<string, unknown>)[key] = details[key];
+  }
+  return picked as T;
+}

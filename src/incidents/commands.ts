@@ -2,7 +2,14 @@ import { monotonicFactory } from 'ulid';
 import { type Kader, PHASE_IDS, type PhaseId } from '../content/schema.ts';
 import { type AppDatabase, getAppDatabase } from '../db/database.ts';
 import { addressKeyOf } from './address-key.ts';
-import { requireDate, requireLiveEntry, requireOpen, requireText, validateDetails } from './command-guards.ts';
+import {
+  pickDetails,
+  requireDate,
+  requireLiveEntry,
+  requireOpen,
+  requireText,
+  validateDetails,
+} from './command-guards.ts';
 import {
   type ClearableDetail,
   DECISION_OUTCOMES,
@@ -63,7 +70,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
 
   return {
     /** Returns the new id and the earlier incidents at the same address it was linked to. */
-    createIncident(
+    async createIncident(
       details: IncidentDetails,
       phase: EventPayloads['incident.created']['phase'],
       contentVersion: string,
@@ -71,14 +78,14 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
       validateDetails(details);
       if (phase !== 'dreiging' && phase !== 'direct-na') throw invalid('Kies de fase: dreiging of direct na.');
       return writeInTransaction(deps, async (scope) => {
-        const incidentId = deps.nextId(deps.now().getTime());
-        const created = scope.event(incidentId, 'incident.created', { ...details, phase, contentVersion });
+        const incidentId = scope.newId();
+        const created = scope.event(incidentId, 'incident.created', { ...pickDetails(details), phase, contentVersion });
         const linkedIncidentIds = await linkSameAddress(scope, incidentId, details, [], [created]);
         return { incidentId, linkedIncidentIds };
       });
     },
 
-    setStepStatus(incidentId: string, stepId: string, status: StepStatus, reason?: string): Promise<string> {
+    async setStepStatus(incidentId: string, stepId: string, status: StepStatus, reason?: string): Promise<string> {
       if (!stepId) throw invalid('Er is geen stap gekozen.');
       if (!STEP_STATUSES.includes(status)) throw invalid('Kies een geldige status voor de stap.');
       const payload = reason?.trim() ? { stepId, status, reason } : { stepId, status };
@@ -86,21 +93,21 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     },
 
     /** Returns the note's id, which edits and withdrawals refer to. Text is stored verbatim. */
-    addStepNote(incidentId: string, stepId: string, text: string): Promise<string> {
+    async addStepNote(incidentId: string, stepId: string, text: string): Promise<string> {
       if (!stepId) throw invalid('Er is geen stap gekozen.');
       requireText(text);
       return appendOne(incidentId, 'step.note-added', { stepId, text });
     },
 
     /** Returns the entry's id. Without happenedAt the entry happened when it was written. */
-    addLogEntry(incidentId: string, text: string, happenedAt?: string): Promise<string> {
+    async addLogEntry(incidentId: string, text: string, happenedAt?: string): Promise<string> {
       requireText(text);
       if (happenedAt !== undefined) requireDate(happenedAt);
       return appendOne(incidentId, 'log.entry-added', happenedAt ? { text, happenedAt } : { text });
     },
 
     /** Returns the decision's id. */
-    recordDecision(incidentId: string, decision: DecisionInput): Promise<string> {
+    async recordDecision(incidentId: string, decision: DecisionInput): Promise<string> {
       if (!decision.instrumentId) throw invalid('Kies het instrument waarover besloten is.');
       if (!DECISION_OUTCOMES.includes(decision.outcome)) throw invalid('Kies of het besluit genomen is of niet.');
       requireDate(decision.decidedAt);
@@ -108,7 +115,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     },
 
     /** Corrects a note, log entry or decision; the original stays in the log. */
-    editEntry(incidentId: string, entryId: string, edit: Omit<EntryEdit, 'entryId'>): Promise<string> {
+    async editEntry(incidentId: string, entryId: string, edit: Omit<EntryEdit, 'entryId'>): Promise<string> {
       if (edit.text !== undefined) requireText(edit.text);
       if (edit.happenedAt !== undefined) requireDate(edit.happenedAt);
       return appendOne(incidentId, 'entry.edited', { ...edit, entryId }, (state) => {
@@ -117,7 +124,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
       });
     },
 
-    withdrawEntry(incidentId: string, entryId: string, reason: string): Promise<string> {
+    async withdrawEntry(incidentId: string, entryId: string, reason: string): Promise<string> {
       if (!reason.trim()) throw invalid('Geef aan waarom u dit intrekt.');
       return appendOne(incidentId, 'entry.withdrawn', { entryId, reason }, (state) => {
         requireOpen(state);
@@ -125,13 +132,13 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
       });
     },
 
-    changePhase(incidentId: string, phase: PhaseId): Promise<string> {
+    async changePhase(incidentId: string, phase: PhaseId): Promise<string> {
       if (!PHASE_IDS.includes(phase)) throw invalid('Kies een geldige fase.');
       return appendOne(incidentId, 'incident.phase-changed', { phase });
     },
 
     /** Closing a closed incident (a double tap) writes nothing. */
-    closeIncident(incidentId: string): Promise<void> {
+    async closeIncident(incidentId: string): Promise<void> {
       return writeInTransaction(deps, async (scope) => {
         const { stored, state } = await load(scope, incidentId);
         if (state.status === 'gesloten') return;
@@ -140,7 +147,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     },
 
     /** Reopening an open incident writes nothing. */
-    reopenIncident(incidentId: string): Promise<void> {
+    async reopenIncident(incidentId: string): Promise<void> {
       return writeInTransaction(deps, async (scope) => {
         const { stored, state } = await load(scope, incidentId);
         if (state.status === 'open') return;
@@ -149,12 +156,16 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     },
 
     /** A new address is checked for earlier incidents there, like at creation. */
-    updateDetails(incidentId: string, changes: DetailsChange): Promise<{ linkedIncidentIds: string[] }> {
+    async updateDetails(incidentId: string, changes: DetailsChange): Promise<{ linkedIncidentIds: string[] }> {
       validateDetails(changes, true);
       return writeInTransaction(deps, async (scope) => {
         const { stored, state } = await load(scope, incidentId);
         requireOpen(state);
-        const changed = scope.event(incidentId, 'incident.details-changed', changes);
+        const { clear } = changes;
+        const changed = scope.event(incidentId, 'incident.details-changed', {
+          ...pickDetails(changes),
+          ...(clear?.length ? { clear } : {}),
+        });
         const after = foldIncident([...stored, changed]);
         const linkedIncidentIds = await linkSameAddress(scope, incidentId, after?.details, stored, [changed]);
         return { linkedIncidentIds };
@@ -162,7 +173,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     },
 
     /** Removes every event and the row of this incident; links from other incidents stay as history. */
-    deleteIncident(incidentId: string): Promise<void> {
+    async deleteIncident(incidentId: string): Promise<void> {
       const { db } = deps;
       return writeInTransaction(deps, async () => {
         await db.events.where('incidentId').equals(incidentId).delete();
@@ -175,7 +186,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
      * same file twice adds nothing. The caller validates the file first; this only skips
      * what it already has. An incident whose creation event is missing gets no row yet.
      */
-    importEvents(events: readonly IncidentEvent[]): Promise<{ added: number; incidentIds: string[] }> {
+    async importEvents(events: readonly IncidentEvent[]): Promise<{ added: number; incidentIds: string[] }> {
       const { db } = deps;
       return writeInTransaction(deps, async () => {
         const existing = await db.events.bulkGet(events.map((event) => event.id));
@@ -196,7 +207,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     },
 
     /** Rewrites every row, e.g. after new framework content changed which steps apply. */
-    rebuildProjections(): Promise<void> {
+    async rebuildProjections(): Promise<void> {
       const { db } = deps;
       return writeInTransaction(deps, async (scope) => {
         for (const incidentId of await db.incidents.toCollection().primaryKeys()) {

@@ -22,6 +22,8 @@ export interface WriterDependencies {
 }
 
 export interface WriteScope {
+  /** A fresh ULID for this transaction's moment, e.g. a new incident's id. */
+  newId(): string;
   /** Builds an event stamped with this device, actor and time; does not store it. */
   event<T extends EventType>(incidentId: string, type: T, payload: EventPayloads[T]): IncidentEventOf<T>;
   /** The incident's stored events, unsorted. */
@@ -45,6 +47,7 @@ export async function writeInTransaction<T>(
       const actor = String((await db.settings.get('actorName'))?.value ?? '');
       const at = deps.now();
       const scope: WriteScope = {
+        newId: () => deps.nextId(at.getTime()),
         event: (incidentId, type, payload) => ({
           id: deps.nextId(at.getTime()),
           incidentId,

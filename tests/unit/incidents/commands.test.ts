@@ -176,4 +176,29 @@ describe('incident commands', () => {
     await setRetentionMonths(24, db);
     expect(await ids('2026-01-15T11:00:00.000Z')).toEqual([]);
   });
+
+  it('an invalid command rejects its promise instead of throwing, and writes nothing', async () => {
+    const db = freshDatabase();
+    const commands = commandsFor(db);
+    const { incidentId } = await commands.createIncident(homeAt('3512AB', '12'), 'direct-na', '2026.1');
+    const before = await dumpDatabase(db);
+    const pending = commands.addLogEntry(incidentId, '   ');
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).rejects.toMatchObject({ failure: 'invalid' });
+    await expect(commands.withdrawEntry(incidentId, 'onbekend', 'reden')).rejects.toMatchObject({ failure: 'invalid' });
+    expect(await dumpDatabase(db)).toEqual(before);
+  });
+
+  it('only the incident details go into the event, not whatever else the form held', async () => {
+    const db = freshDatabase();
+    const commands = commandsFor(db);
+    const form = {
+      ...homeAt('3512AB', '12'),
+      bsn: '123456789',
+      address: { ...homeAt('3512AB', '12').address!, phone: '06' },
+    };
+    const { incidentId } = await commands.createIncident(form, 'direct-na', '2026.1');
+    const [created] = await readIncidentEvents(incidentId, db);
+    expect(JSON.stringify(created!.payload)).not.toMatch(/bsn|phone/);
+  });
 });

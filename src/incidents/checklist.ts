@@ -1,5 +1,5 @@
 import type { Kader, KaderStep, PhaseId, TimeWindowId } from '../content/schema.ts';
-import { TIME_WINDOW_IDS } from '../content/schema.ts';
+import { TIME_WINDOW_IDS } from '../content/vocabulary.ts';
 import type { StepStatus } from './events.ts';
 import type { IncidentState, StepState } from './incident-state.ts';
 

@@ -1,4 +1,4 @@
-import { TARGETS } from '../content/schema.ts';
+import { TARGETS } from '../content/vocabulary.ts';
 import { INCIDENT_KINDS, type IncidentDetails } from './events.ts';
 import { closed, invalid } from './incident-command-error.ts';
 import type { IncidentState } from './incident-state.ts';

@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid';
-import { type Kader, PHASE_IDS, type PhaseId } from '../content/schema.ts';
+import type { Kader } from '../content/schema.ts';
+import { PHASE_IDS, type PhaseId } from '../content/vocabulary.ts';
 import { type AppDatabase, getAppDatabase } from '../db/database.ts';
 import { addressKeyOf } from './address-key.ts';
 import {

@@ -1,4 +1,4 @@
-import { PHASE_IDS, type PhaseId } from '../content/schema.ts';
+import { PHASE_IDS, type PhaseId } from '../content/vocabulary.ts';
 import {
   compareEvents,
   EVENT_TYPES,

@@ -29,6 +29,15 @@ describe('the built PWA', () => {
     for (const [, src] of html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)) expect(sw).toContain(`"${src}"`);
   });
 
+  it('keeps the validation library and the database out of the first script', () => {
+    const html = read('index.html');
+    const entry = /<script[^>]+src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    const js = read(entry!);
+    expect(js).not.toMatch(/ZodError|\$ZodType/);
+    expect(js).not.toMatch(/DexieError|dexie/i);
+  });
+
   it('has no inline script, which the CSP would block', () => {
     const html = read('index.html');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];

@@ -4,8 +4,8 @@ import { UpdatePrompt } from './update-prompt.tsx';
 
 const NAV = [
   { to: '/', label: 'Kader', end: true },
+  { to: '/incidenten', label: 'Incidenten', end: false },
   { to: '/zoeken', label: 'Zoeken', end: false },
-  { to: '/instrumenten', label: 'Instrumenten', end: false },
   { to: '/over', label: 'Over', end: false },
 ] as const;
 

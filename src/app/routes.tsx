@@ -28,6 +28,11 @@ export function createRouter(index: KaderIndex) {
         { path: 'partners', element: <PartnersPage /> },
         { path: 'zoeken', element: <SearchPage /> },
         { path: 'over', element: <AboutPage /> },
+        {
+          path: 'incidenten/*',
+          hydrateFallbackElement: <p className="quiet">Laden…</p>,
+          lazy: async () => ({ Component: (await import('../incidents/incidents-section.tsx')).IncidentsSection }),
+        },
         { path: '*', element: <NotFoundContent what="Deze pagina" /> },
       ],
     },

@@ -4,7 +4,6 @@ import type { IncidentState } from '../incidents/incident-state.ts';
 import { projectIncident } from '../incidents/projection.ts';
 import { type Anonymiser, copyByPolicy, copyEventByPolicy, freeTextFields } from './apply-policy.ts';
 import { SUMMARY_POLICY } from './field-policy.ts';
-import type { ExchangeIncident, IncidentSummary, RemovedCount } from './format.ts';
 import {
   type KnownTerm,
   type PersonalDataHit,
@@ -13,6 +12,7 @@ import {
   redact,
   scanForPersonalData,
 } from './personal-data.ts';
+import type { ExchangeIncident, IncidentSummary, RemovedCount } from './types.ts';
 
 /**
  * The anonymised variant for the national network (NEIG). Structured fields follow the

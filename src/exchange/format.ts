@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PHASE_IDS, TARGETS } from '../content/vocabulary.ts';
-import type { IncidentRow } from '../db/rows.ts';
-import { DECISION_OUTCOMES, INCIDENT_KINDS, type IncidentEvent, STEP_STATUSES } from '../incidents/events.ts';
+import { DECISION_OUTCOMES, INCIDENT_KINDS, STEP_STATUSES } from '../incidents/events.ts';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, LIMITS } from './types.ts';
 
 /**
  * The exchange file: versioned JSON, described once here. The strict schema is what
@@ -9,18 +9,6 @@ import { DECISION_OUTCOMES, INCIDENT_KINDS, type IncidentEvent, STEP_STATUSES } 
  * permissive one (unknown keys stripped) is what import reads, so a file from a later
  * app that only added optional fields still opens. See docs/exchange-format.md.
  */
-
-export const EXCHANGE_FORMAT = 'handelingskader-export';
-export const EXCHANGE_VERSION = 1;
-
-/** Limits that keep a hostile file from filling memory or the screen. */
-export const LIMITS = {
-  id: 100,
-  name: 200,
-  shortText: 1_000,
-  freeText: 50_000,
-  list: 1_000,
-} as const;
 
 const id = z
   .string()
@@ -190,31 +178,6 @@ export const exchangeFileSchema = strictSchemas.file;
 /** What import accepts: the same, with unknown keys stripped. */
 export const permissiveExchangeFileSchema = permissiveSchemas.file;
 export const eventSchema = permissiveSchemas.event;
-
-export type IncidentSummary = IncidentRow;
-
-export interface ExchangeIncident {
-  incident: IncidentSummary;
-  events: IncidentEvent[];
-}
-
-export interface RemovedCount {
-  /** What was removed, e.g. `phone`, `actor-name`; see REMOVED_LABEL. Never the removed value. */
-  what: string;
-  count: number;
-}
-
-export interface ExchangeFile {
-  format: typeof EXCHANGE_FORMAT;
-  version: typeof EXCHANGE_VERSION;
-  exportedAt: string;
-  contentVersion: string;
-  app: { name: string; version: string };
-  anonymised: boolean;
-  removed?: RemovedCount[];
-  incidents: ExchangeIncident[];
-  network?: ExchangeIncident[];
-}
 
 // The schemas must produce the app's own types: TypeScript fails here if they drift apart.
 type Parsed = z.infer<typeof exchangeFileSchema>;

@@ -98,3 +98,61 @@ export function recordRequests(context: BrowserContext): string[] {
 export async function waitForServiceWorkerControl(page: import('playwright-core').Page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
 }
+
+export interface OwnedBrowser {
+  context: BrowserContext;
+  /** Kills the browser process with SIGKILL: no shutdown, no flush, like a crash. */
+  kill(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium started by us (not by Playwright) on a profile directory, so the test owns
+ * the process and can SIGKILL it; Playwright attaches over the DevTools protocol.
+ */
+export async function launchOwnedChromium(dir: string): Promise<OwnedBrowser> {
+  const { spawn } = await import('node:child_process');
+  const proc = spawn(
+    CHROMIUM_PATH,
+    [
+      '--headless=new',
+      ...CHROMIUM_ARGS,
+      '--remote-debugging-port=0',
+      `--user-data-dir=${dir}`,
+      '--window-size=375,740',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const wsUrl = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${buffer}`)), 30_000);
+    proc.stderr?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(buffer);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited with ${code}: ${buffer}`));
+    });
+  });
+  const browser = await chromium.connectOverCDP(wsUrl);
+  const context = browser.contexts()[0]!;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  return {
+    context,
+    async kill() {
+      proc.kill('SIGKILL');
+      await exited;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

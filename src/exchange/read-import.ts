@@ -1,0 +1,123 @@
+import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
+import { decryptEnvelope, isEnvelopeLike } from './encryption.ts';
+import { permissiveExchangeFileSchema } from './format.ts';
+import { failure, type ImportFailure, MAX_IMPORT_BYTES } from './import-result.ts';
+import { canonicalJson, parseJsonSafely } from './safe-json.ts';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ExchangeIncident } from './types.ts';
+
+/**
+ * Reads a file the adviser picked, in two steps (as Excalidraw does): a cheap guard on
+ * size, JSON, format and version, then full validation of every event per type and
+ * payload, then the checks a schema cannot express. Never throws for bad input and
+ * never writes: previewImport and applyImport take the validated file.
+ */
+
+export interface ImportableFile {
+  readonly size: number;
+  text(): Promise<string>;
+}
+
+export type ReadImportResult = { ok: true; file: ExchangeFile; encrypted: boolean } | ImportFailure;
+
+export async function readImportFile(
+  file: ImportableFile,
+  options: { passphrase?: string } = {},
+): Promise<ReadImportResult> {
+  if (typeof file.size !== 'number' || !(file.size >= 0)) return failure('unreadable', 'size is not a number');
+  if (file.size > MAX_IMPORT_BYTES) return failure('too-large', `${file.size} bytes`);
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return failure('unreadable', String(error));
+  }
+  if (typeof text !== 'string') return failure('unreadable', 'text() did not give a string');
+  // A file may claim a small size and deliver more.
+  if (text.length > MAX_IMPORT_BYTES) return failure('too-large', `${text.length} characters`);
+
+  const parsed = parseJsonSafely(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) return failure(parsed.hostile ? 'invalid-content' : 'unreadable', parsed.detail);
+  if (!isEnvelopeLike(parsed.value)) return validateExchangeFile(parsed.value, false);
+
+  if (!options.passphrase) return failure('needs-passphrase');
+  const decrypted = await decryptEnvelope(parsed.value, options.passphrase);
+  if (!decrypted.ok) {
+    const reason = decrypted.reason === 'invalid-envelope' ? 'invalid-content' : decrypted.reason;
+    return failure(reason, decrypted.detail);
+  }
+  const inner = parseJsonSafely(decrypted.plaintext);
+  if (!inner.ok) return failure(inner.hostile ? 'invalid-content' : 'unreadable', inner.detail);
+  if (isEnvelopeLike(inner.value)) return failure('invalid-content', 'an envelope inside an envelope');
+  return validateExchangeFile(inner.value, true);
+}
+
+/** For a value already parsed (e.g. a fixture). */
+export function validateExchangeFile(value: unknown, encrypted: boolean): ReadImportResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return failure('foreign-format', 'not an object');
+  const { format, version } = value as { format?: unknown; version?: unknown };
+  if (format !== EXCHANGE_FORMAT) return failure('foreign-format', `format ${JSON.stringify(format)?.slice(0, 80)}`);
+  if (typeof version === 'number' && Number.isInteger(version) && version > EXCHANGE_VERSION) {
+    return failure('newer-version', `version ${version}`);
+  }
+  if (version !== EXCHANGE_VERSION)
+    return failure('invalid-content', `version ${JSON.stringify(version)?.slice(0, 80)}`);
+
+  const result = permissiveExchangeFileSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    return failure('invalid-content', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  const file = result.data as ExchangeFile;
+  const problem = consistencyProblem(file);
+  if (problem) return failure('invalid-content', problem);
+  return { ok: true, file: withUniqueEvents(file), encrypted };
+}
+
+/** What the schema cannot say: events belong to their incident, ids are unique, each incident has a start. */
+function consistencyProblem(file: ExchangeFile): string | undefined {
+  if (file.anonymised && file.network?.length) return 'an anonymised file with a network section';
+  const byId = new Map<string, string>();
+  for (const [section, incidents] of [
+    ['incidents', file.incidents],
+    ['network', file.network ?? []],
+  ] as const) {
+    const incidentIds = new Set<string>();
+    for (const [i, { incident, events }] of incidents.entries()) {
+      const where = `${section}.${i}`;
+      if (incidentIds.has(incident.id)) return `${where}: incident ${incident.id} appears twice`;
+      incidentIds.add(incident.id);
+      const created = events.filter((event) => event.type === 'incident.created');
+      if (created.length === 0) return `${where}: no incident.created event`;
+      for (const event of events) {
+        if (event.incidentId !== incident.id)
+          return `${where}: event ${event.id} belongs to incident ${event.incidentId}`;
+        const content = canonicalJson(event);
+        const earlier = byId.get(event.id);
+        if (earlier !== undefined && earlier !== content)
+          return `${where}: event id ${event.id} used twice with different content`;
+        byId.set(event.id, content);
+      }
+      if (new Set(created.map((event) => event.id)).size > 1) return `${where}: more than one incident.created event`;
+    }
+  }
+  return undefined;
+}
+
+function withUniqueEvents(file: ExchangeFile): ExchangeFile {
+  const unique = ({ incident, events }: ExchangeIncident): ExchangeIncident => {
+    const seen = new Set<string>();
+    const kept: IncidentEvent[] = [];
+    for (const event of [...events].sort(compareEvents)) {
+      if (seen.has(event.id)) continue;
+      seen.add(event.id);
+      kept.push(event);
+    }
+    return { incident, events: kept };
+  };
+  return {
+    ...file,
+    incidents: file.incidents.map(unique),
+    ...(file.network ? { network: file.network.map(unique) } : {}),
+  };
+}

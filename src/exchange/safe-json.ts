@@ -1,0 +1,37 @@
+/**
+ * JSON.parse itself never touches Object.prototype, but a parsed `__proto__` key is a
+ * trap for any later spread or merge. The reviver drops such keys and reports that it
+ * saw them: no file this app writes has them, so the caller refuses the file.
+ */
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type SafeParseResult = { ok: true; value: unknown } | { ok: false; hostile: boolean; detail: string };
+
+export function parseJsonSafely(text: string): SafeParseResult {
+  let hostileKey: string | undefined;
+  try {
+    const value: unknown = JSON.parse(text, function reviver(this: unknown, key: string, child: unknown) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        hostileKey ??= key;
+        return undefined;
+      }
+      return child;
+    });
+    if (hostileKey !== undefined) return { ok: false, hostile: true, detail: `forbidden key "${hostileKey}"` };
+    return { ok: true, value };
+  } catch (error) {
+    // SyntaxError for cut-off or non-JSON text; RangeError for absurd nesting.
+    return { ok: false, hostile: false, detail: String(error).slice(0, 300) };
+  }
+}
+
+/** JSON with keys sorted at every level: two events are the same when these strings are. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, child: unknown) => {
+    if (typeof child !== 'object' || child === null || Array.isArray(child)) return child;
+    const sorted: Record<string, unknown> = Object.create(null);
+    for (const key of Object.keys(child).sort()) sorted[key] = (child as Record<string, unknown>)[key];
+    return sorted;
+  });
+}

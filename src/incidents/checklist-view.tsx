@@ -1,0 +1,106 @@
+import { Link, useSearchParams } from 'react-router';
+import { useKader } from '../content/kader-context.tsx';
+import { TIME_WINDOW_LABEL } from '../content/labels.ts';
+import { PHASE_IDS, type PhaseId } from '../content/vocabulary.ts';
+import { type ChecklistItem, type ChecklistPhase, deriveChecklist } from './checklist.ts';
+import type { IncidentState } from './incident-state.ts';
+import { StepStatusControl } from './step-status-control.tsx';
+import { useNow } from './use-incident.ts';
+
+export function ChecklistView({ state }: { state: IncidentState }) {
+  const { kader } = useKader();
+  const now = useNow();
+  const [params, setParams] = useSearchParams();
+  const shown = (PHASE_IDS.find((p) => p === params.get('fase')) ?? state.phase) as PhaseId;
+  const phases = deriveChecklist(kader, state, now);
+  const current = phases.find((p) => p.phase === shown);
+  return (
+    <section aria-labelledby="checklist-kop">
+      <h2 id="checklist-kop" className="visually-hidden">
+        Checklist
+      </h2>
+      <fieldset className="toggle-group phase-tabs">
+        <legend>Fase</legend>
+        {phases.map((p) => (
+          <button
+            key={p.phase}
+            type="button"
+            className="toggle"
+            aria-pressed={p.phase === shown}
+            onClick={() => setParams({ fase: p.phase }, { replace: true })}
+          >
+            {kader.phases.find((k) => k.id === p.phase)?.shortTitle}{' '}
+            <span className="toggle__count">
+              {p.done}/{p.applicable}
+            </span>
+          </button>
+        ))}
+      </fieldset>
+      {current && <PhaseChecklist phase={current} state={state} />}
+    </section>
+  );
+}
+
+function PhaseChecklist({ phase, state }: { phase: ChecklistPhase; state: IncidentState }) {
+  const { kader } = useKader();
+  const title = kader.phases.find((p) => p.id === phase.phase)?.title;
+  const groups: { title: string; items: ChecklistItem[] }[] = [];
+  if (phase.phase === 'direct-na') {
+    for (const item of phase.items) {
+      const window = item.step.timeWindow;
+      const label = window
+        ? `${TIME_WINDOW_LABEL[window]}${window === phase.currentWindow ? ' (nu)' : ''}`
+        : 'Overige stappen';
+      const last = groups.at(-1);
+      if (last?.title === label) last.items.push(item);
+      else groups.push({ title: label, items: [item] });
+    }
+  } else {
+    groups.push({ title: title ?? '', items: phase.items });
+  }
+  return (
+    <>
+      <p className="progress" aria-live="polite">
+        <strong>{title}</strong>: {phase.done} van {phase.applicable} stappen gedaan
+        <progress max={Math.max(phase.applicable, 1)} value={phase.done} aria-hidden="true" />
+      </p>
+      {groups.map((group) => (
+        <section key={group.title} aria-label={group.title}>
+          {phase.phase === 'direct-na' && <h3>{group.title}</h3>}
+          <ul className="checklist">
+            {group.items.map((item) => (
+              <ChecklistRow key={item.step.id} item={item} state={state} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function ChecklistRow({ item, state }: { item: ChecklistItem; state: IncidentState }) {
+  const notes = state.notes.filter((n) => n.stepId === item.step.id && !n.withdrawn).length;
+  const decisions = state.decisions.filter(
+    (d) => !d.withdrawn && (d.stepId === item.step.id || item.step.instruments.includes(d.instrumentId)),
+  ).length;
+  return (
+    <li className={`checklist__item checklist__item--${item.status}${item.overdue ? ' checklist__item--overdue' : ''}`}>
+      <Link className="checklist__title" to={`/incidenten/${state.id}/stap/${item.step.id}`}>
+        {item.step.title}
+      </Link>
+      <p className="checklist__meta">
+        {item.overdue && <span className="badge badge--overdue">Te laat</span>}
+        {item.statusSet?.reason && <span>Reden: {item.statusSet.reason}</span>}
+        {notes > 0 && <span>{notes === 1 ? '1 notitie' : `${notes} notities`}</span>}
+        {decisions > 0 && <span>{decisions === 1 ? '1 besluit' : `${decisions} besluiten`}</span>}
+      </p>
+      <StepStatusControl
+        incidentId={state.id}
+        stepId={item.step.id}
+        stepTitle={item.step.title}
+        status={item.status}
+        disabled={state.status === 'gesloten'}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { Route, Routes } from 'react-router';
+import { onAppDatabaseVersionChange } from '../db/database.ts';
+import { ActorGate } from './actor-gate.tsx';
+import { IncidentCommandsProvider } from './incident-commands-context.tsx';
+import { IncidentListPage } from './incident-list-page.tsx';
+import { IncidentPage } from './incident-page.tsx';
+import { NewIncidentPage } from './new-incident-page.tsx';
+import { SettingsPage } from './settings-page.tsx';
+
+/** Loaded on first visit to /incidenten, so the database code is off the start-up path. */
+export function IncidentsSection() {
+  const [upgradedElsewhere, setUpgradedElsewhere] = useState(false);
+  useEffect(() => onAppDatabaseVersionChange(() => setUpgradedElsewhere(true)), []);
+  return (
+    <IncidentCommandsProvider>
+      {upgradedElsewhere && (
+        <div className="alert alert--warning" role="alert">
+          <p>
+            De app is in een ander tabblad bijgewerkt. Herlaad deze pagina om verder te werken. Wat u hier typte, blijft
+            bewaard.
+          </p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Herladen
+          </button>
+        </div>
+      )}
+      <ActorGate>
+        <Routes>
+          <Route index element={<IncidentListPage />} />
+          <Route path="nieuw" element={<NewIncidentPage />} />
+          <Route path="instellingen" element={<SettingsPage />} />
+          <Route path=":incidentId/*" element={<IncidentPage />} />
+        </Routes>
+      </ActorGate>
+    </IncidentCommandsProvider>
+  );
+}

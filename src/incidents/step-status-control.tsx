@@ -1,0 +1,96 @@
+import { useId, useState } from 'react';
+import { userMessageOf } from '../ui/user-message.ts';
+import { STEP_STATUSES, type StepStatus } from './events.ts';
+import { useIncidentCommands } from './incident-commands-context.tsx';
+import { STEP_STATUS_LABEL } from './labels.ts';
+
+interface Props {
+  incidentId: string;
+  stepId: string;
+  stepTitle: string;
+  status: StepStatus;
+  disabled?: boolean;
+}
+
+/**
+ * One tap sets a status. The pressed state shows what is stored, not what was tapped:
+ * it changes only once the write is complete. "N.v.t." asks for a reason first.
+ */
+export function StepStatusControl({ incidentId, stepId, stepTitle, status, disabled }: Props) {
+  const commands = useIncidentCommands();
+  const [pending, setPending] = useState<StepStatus>();
+  const [askReason, setAskReason] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const reasonId = useId();
+
+  const save = async (next: StepStatus, why?: string) => {
+    setPending(next);
+    setError(undefined);
+    try {
+      await commands.setStepStatus(incidentId, stepId, next, why);
+      setAskReason(false);
+      setReason('');
+    } catch (err) {
+      setError(userMessageOf(err));
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  return (
+    <div className="status-control">
+      <fieldset className="segmented" disabled={disabled}>
+        <legend className="visually-hidden">Status van: {stepTitle}</legend>
+        {STEP_STATUSES.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`segmented__option segmented__option--${s}`}
+            aria-pressed={status === s}
+            aria-busy={pending === s}
+            disabled={pending !== undefined}
+            onClick={() => {
+              if (s === status) return;
+              if (s === 'nvt') setAskReason(true);
+              else void save(s);
+            }}
+          >
+            {STEP_STATUS_LABEL[s]}
+          </button>
+        ))}
+      </fieldset>
+      {askReason && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!reason.trim()) {
+              setError('Geef kort aan waarom deze stap niet van toepassing is.');
+              return;
+            }
+            void save('nvt', reason.trim());
+          }}
+        >
+          <label className="label" htmlFor={reasonId}>
+            Waarom niet van toepassing?
+          </label>
+          <input id={reasonId} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={pending !== undefined}>
+              Opslaan
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setAskReason(false)}>
+              Annuleren
+            </button>
+          </div>
+        </form>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

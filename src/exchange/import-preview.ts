@@ -1,0 +1,173 @@
+import type { AppDatabase } from '../db/database.ts';
+import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
+import { foldIncident } from '../incidents/fold.ts';
+import type { StepState, StepStatusChange } from '../incidents/incident-state.ts';
+import { incidentTitle } from '../incidents/projection.ts';
+import { failure, type ImportFailure } from './import-result.ts';
+import { mergeNetworkIncident } from './network.ts';
+import { canonicalJson } from './safe-json.ts';
+import type { ExchangeFile, ExchangeIncident } from './types.ts';
+
+/**
+ * What an import would do, computed without writing: which incidents are new, which
+ * are merged, how many events each gains, and where two people set a step differently.
+ */
+
+export interface StepConflict {
+  incidentId: string;
+  stepId: string;
+  local: StepStatusChange;
+  incoming: StepStatusChange;
+  /** The change that decides the step after the import, by the (at, device, id) order. Both stay in the timeline. */
+  winner: 'local' | 'incoming';
+}
+
+export interface IncidentPreview {
+  incidentId: string;
+  /** Address or location as it will read after the import (for own incidents; anonymised ones show the municipality). */
+  title: string;
+  municipality: string;
+  change: 'new' | 'merged' | 'unchanged';
+  eventsInFile: number;
+  eventsAdded: number;
+  conflicts: StepConflict[];
+}
+
+export interface ImportPreview {
+  anonymised: boolean;
+  exportedAt: string;
+  /** Own incidents (non-anonymised files). */
+  incidents: IncidentPreview[];
+  /** Read-only reference incidents: an anonymised file, or the network section of a backup. */
+  network: IncidentPreview[];
+  eventsAdded: number;
+  conflicts: number;
+}
+
+export type PreviewResult = { ok: true; preview: ImportPreview } | ImportFailure;
+
+/** The incidents of a file that go to own incidents, and those that go to the network table. */
+export function importTargets(file: ExchangeFile): { own: ExchangeIncident[]; network: ExchangeIncident[] } {
+  return file.anonymised
+    ? { own: [], network: [...file.incidents, ...(file.network ?? [])] }
+    : { own: file.incidents, network: file.network ?? [] };
+}
+
+/** Thrown inside a transaction to abort it; turned into ImportFailure outside. */
+export class ConflictingContentError extends Error {
+  constructor(readonly eventId: string) {
+    super(`Event ${eventId} is stored with other content`);
+  }
+}
+
+/** Must run inside a transaction over db.events: the file may not change what is stored. */
+export async function checkStoredContent(db: AppDatabase, events: readonly IncidentEvent[]): Promise<void> {
+  const stored = await db.events.bulkGet(events.map((event) => event.id));
+  events.forEach((event, i) => {
+    const existing = stored[i];
+    if (existing && canonicalJson(existing) !== canonicalJson(event)) throw new ConflictingContentError(event.id);
+  });
+}
+
+export async function previewImport(db: AppDatabase, file: ExchangeFile): Promise<PreviewResult> {
+  const { own, network } = importTargets(file);
+  try {
+    const preview = await db.transaction('r', [db.events, db.networkIncidents], async () => {
+      await checkStoredContent(
+        db,
+        own.flatMap(({ events }) => events),
+      );
+      const incidents: IncidentPreview[] = [];
+      for (const incoming of own) {
+        const local = await db.events.where('incidentId').equals(incoming.incident.id).toArray();
+        incidents.push(previewOwn(incoming, local));
+      }
+      const networkPreviews: IncidentPreview[] = [];
+      for (const incoming of network) {
+        const stored = await db.networkIncidents.get(incoming.incident.id);
+        const merged = mergeNetworkIncident(stored, incoming, file.exportedAt);
+        const before = stored && Array.isArray(stored.events) ? stored.events.length : 0;
+        const added = merged ? merged.events.length - before : 0;
+        networkPreviews.push({
+          incidentId: incoming.incident.id,
+          title: incoming.incident.title,
+          municipality: incoming.incident.municipality,
+          change: !stored ? 'new' : added > 0 ? 'merged' : 'unchanged',
+          eventsInFile: incoming.events.length,
+          eventsAdded: added,
+          conflicts: [],
+        });
+      }
+      return { incidents, network: networkPreviews };
+    });
+    const all = [...preview.incidents, ...preview.network];
+    return {
+      ok: true,
+      preview: {
+        anonymised: file.anonymised,
+        exportedAt: file.exportedAt,
+        ...preview,
+        eventsAdded: all.reduce((sum, item) => sum + item.eventsAdded, 0),
+        conflicts: all.reduce((sum, item) => sum + item.conflicts.length, 0),
+      },
+    };
+  } catch (error) {
+    if (error instanceof ConflictingContentError) return failure('conflicting-content', error.message);
+    return failure('storage', String(error));
+  }
+}
+
+function previewOwn(incoming: ExchangeIncident, local: IncidentEvent[]): IncidentPreview {
+  const localIds = new Set(local.map((event) => event.id));
+  const fresh = incoming.events.filter((event) => !localIds.has(event.id));
+  const merged = foldIncident([...local, ...fresh]);
+  const details = merged?.details;
+  return {
+    incidentId: incoming.incident.id,
+    title: details ? incidentTitle(details) : incoming.incident.title,
+    municipality: details?.municipality ?? incoming.incident.municipality,
+    change: local.length === 0 ? 'new' : fresh.length > 0 ? 'merged' : 'unchanged',
+    eventsInFile: incoming.events.length,
+    eventsAdded: fresh.length,
+    conflicts: local.length ? stepConflicts(incoming.incident.id, local, incoming.events) : [],
+  };
+}
+
+/**
+ * A conflict: both sides changed a step in a way the other has not seen, and they
+ * ended at different statuses. A file that is merely older than what is stored is not one.
+ */
+export function stepConflicts(
+  incidentId: string,
+  local: readonly IncidentEvent[],
+  incoming: readonly IncidentEvent[],
+): StepConflict[] {
+  const localState = foldIncident([...local]);
+  const incomingState = foldIncident([...incoming]);
+  if (!localState || !incomingState) return [];
+  const localIds = new Set(local.map((event) => event.id));
+  const incomingIds = new Set(incoming.map((event) => event.id));
+  const conflicts: StepConflict[] = [];
+  for (const [stepId, mine] of Object.entries(localState.steps)) {
+    const theirs = incomingState.steps[stepId];
+    if (!theirs || theirs.status === mine.status) continue;
+    const onlyMine = mine.history.some((change) => !incomingIds.has(change.eventId));
+    const onlyTheirs = theirs.history.some((change) => !localIds.has(change.eventId));
+    if (!onlyMine || !onlyTheirs) continue;
+    conflicts.push({
+      incidentId,
+      stepId,
+      local: lastChange(mine),
+      incoming: lastChange(theirs),
+      winner: compareEvents(orderKey(mine), orderKey(theirs)) < 0 ? 'incoming' : 'local',
+    });
+  }
+  return conflicts.sort((a, b) => a.stepId.localeCompare(b.stepId));
+}
+
+function lastChange(step: StepState): StepStatusChange {
+  const { history: _history, ...change } = step;
+  return change;
+}
+
+const orderKey = (change: StepStatusChange) => ({ at: change.at, device: change.device, id: change.eventId });

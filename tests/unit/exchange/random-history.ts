@@ -1,0 +1,91 @@
+import type { AppDatabase } from '../../../src/db/database.ts';
+import { setActorName } from '../../../src/db/settings.ts';
+import { createIncidentCommands } from '../../../src/incidents/commands.ts';
+import { INCIDENT_KINDS, STEP_STATUSES } from '../../../src/incidents/events.ts';
+import { IncidentCommandError } from '../../../src/incidents/incident-command-error.ts';
+import { homeAt, realKader } from '../incidents/helpers.ts';
+
+/** mulberry32: small, seeded, good enough to pick commands. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  return { next, int, pick };
+}
+
+/** Random work through the real commands: incidents, statuses, notes, decisions, edits, closing. */
+export async function runRandomHistory(db: AppDatabase, seed: number, steps = 10 + (seed % 30)): Promise<void> {
+  const random = prng(seed);
+  const kader = realKader();
+  let time = Date.parse('2026-03-01T20:00:00.000Z');
+  const now = () => {
+    time += random.next() < 0.2 ? 0 : random.int(3_600_000);
+    return new Date(time);
+  };
+  const commands = createIncidentCommands({ db, kader: () => kader, now });
+  const stepIds = [...kader.phases.flatMap((phase) => phase.steps.map((step) => step.id)), 'direct-na.onbekend'];
+  const incidents: string[] = [];
+  const entries = new Map<string, string[]>();
+  const on = (action: (incidentId: string) => Promise<unknown>) => () =>
+    incidents.length ? action(random.pick(incidents)) : Promise.resolve();
+  const remember = (incidentId: string) => (entryId: string) => {
+    entries.set(incidentId, [...(entries.get(incidentId) ?? []), entryId]);
+  };
+  const text = () => random.pick(['kort', 'Met "aanhalingstekens"; en ;', 'regel 1\nregel 2', 'é ë ü — ✓', '=SUM(A1)']);
+  const actions: (() => Promise<unknown>)[] = [
+    async () => {
+      const details = homeAt(random.pick(['3512AB', '1000 AA']), String(1 + random.int(3)), {
+        target: random.pick(['woning', 'bedrijf', 'voertuig'] as const),
+        kind: random.pick(INCIDENT_KINDS),
+        ...(random.next() < 0.3 ? { locationDescription: 'bij de rotonde' } : {}),
+      });
+      const { incidentId } = await commands.createIncident(details, random.pick(['dreiging', 'direct-na']), '2026.1');
+      incidents.push(incidentId);
+    },
+    on((id) => commands.setStepStatus(id, random.pick(stepIds), random.pick(STEP_STATUSES), random.pick(['', 'omdat']))),
+    on((id) => commands.addStepNote(id, random.pick(stepIds), text()).then(remember(id))),
+    on((id) =>
+      commands
+        .addLogEntry(id, text(), random.next() < 0.5 ? undefined : new Date(time - random.int(7_200_000)).toISOString())
+        .then(remember(id)),
+    ),
+    on((id) =>
+      commands
+        .recordDecision(id, {
+          instrumentId: random.pick([...kader.instruments.map((instrument) => instrument.id), 'onbekend']),
+          outcome: random.pick(['genomen', 'niet-genomen'] as const),
+          considerations: [{ considerationId: 'c', checked: random.next() < 0.5, note: text() }],
+          motivation: text(),
+          decidedAt: '2026-03-01T21:00:00.000Z',
+        })
+        .then(remember(id)),
+    ),
+    on((id) => {
+      const known = entries.get(id) ?? [];
+      if (!known.length) return Promise.resolve();
+      const entryId = random.pick(known);
+      return random.next() < 0.6
+        ? commands.editEntry(id, entryId, random.next() < 0.5 ? { text: text() } : { decision: { motivation: text() } })
+        : commands.withdrawEntry(id, entryId, 'fout');
+    }),
+    on((id) => commands.changePhase(id, random.pick(['dreiging', 'direct-na', 'nazorg'] as const))),
+    on((id) => commands.closeIncident(id)),
+    on((id) => commands.reopenIncident(id)),
+    on((id) => commands.updateDetails(id, random.next() < 0.5 ? { municipality: 'Zeist' } : { clear: ['address'] })),
+  ];
+  for (let i = 0; i < steps; i++) {
+    if (random.next() < 0.1) await setActorName(random.pick(['Anna de Vries', 'Bram', 'C. Yilmaz']), db);
+    try {
+      await random.pick(actions)();
+    } catch (error) {
+      if (!(error instanceof IncidentCommandError)) throw error;
+    }
+  }
+}

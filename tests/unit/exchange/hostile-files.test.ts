@@ -6,6 +6,7 @@ import { previewImport } from '../../../src/exchange/import-preview.ts';
 import { IMPORT_MESSAGE, type ImportFailureReason, MAX_IMPORT_BYTES } from '../../../src/exchange/import-result.ts';
 import { type ImportableFile, readImportFile } from '../../../src/exchange/read-import.ts';
 import type { ExchangeFile } from '../../../src/exchange/types.ts';
+import type { IncidentEvent } from '../../../src/incidents/events.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt } from '../incidents/helpers.ts';
 import { runRandomHistory } from './random-history.ts';
 
@@ -69,7 +70,10 @@ function paths(value: unknown, prefix: (string | number)[] = [], out: (string | 
   return out;
 }
 
-function at(root: unknown, path: (string | number)[]): { parent: Record<string | number, unknown>; key: string | number } {
+function at(
+  root: unknown,
+  path: (string | number)[],
+): { parent: Record<string | number, unknown>; key: string | number } {
   let parent = root as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
   return { parent, key: path[path.length - 1]! };
@@ -139,8 +143,16 @@ function cases(): Case[] {
     file: { size: 10, text: async () => ' '.repeat(MAX_IMPORT_BYTES + 1) },
     expected: 'too-large',
   });
-  list.push({ name: 'a file that cannot be read', file: { size: 10, text: () => Promise.reject(new Error('io')) }, expected: 'unreadable' });
-  list.push({ name: 'a size that is not a number', file: { size: Number.NaN, text: async () => validText }, expected: 'unreadable' });
+  list.push({
+    name: 'a file that cannot be read',
+    file: { size: 10, text: () => Promise.reject(new Error('io')) },
+    expected: 'unreadable',
+  });
+  list.push({
+    name: 'a size that is not a number',
+    file: { size: Number.NaN, text: async () => validText },
+    expected: 'unreadable',
+  });
   add('an empty file', '', 'unreadable');
   add('binary garbage', '\u0000\u0001PK\u0003\u0004', 'unreadable');
   add('deeply nested arrays', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'unreadable');
@@ -155,18 +167,55 @@ function cases(): Case[] {
   ] as const) {
     add(`foreign format: ${name}`, text, 'foreign-format');
   }
-  for (const version of [2, 99]) mutate(`version ${version}`, (file) => void (file.version = version), 'newer-version');
+  for (const version of [2, 99])
+    mutate(
+      `version ${version}`,
+      (file) => {
+        file.version = version;
+      },
+      'newer-version',
+    );
   for (const version of [0, -1, 1.5, '1', null]) {
-    mutate(`version ${JSON.stringify(version)}`, (file) => void (file.version = version), 'invalid-content');
+    mutate(
+      `version ${JSON.stringify(version)}`,
+      (file) => {
+        file.version = version;
+      },
+      'invalid-content',
+    );
   }
 
   const events = (file: Record<string, unknown>) =>
     (file.incidents as { incident: { id: string }; events: Record<string, unknown>[] }[])[0]!;
-  mutate('an unknown event type', (file) => void (events(file).events[1]!.type = 'incident.exploded'), 'invalid-content');
-  mutate('a payload of another type', (file) => void (events(file).events[0]!.type = 'step.status-set'), 'invalid-content');
-  mutate('an event of another incident', (file) => void (events(file).events[1]!.incidentId = '01JZZZZZZZZZZZZZZZZZZZZZZZ'), 'invalid-content');
+  mutate(
+    'an unknown event type',
+    (file) => {
+      events(file).events[1]!.type = 'incident.exploded';
+    },
+    'invalid-content',
+  );
+  mutate(
+    'a payload of another type',
+    (file) => {
+      events(file).events[0]!.type = 'step.status-set';
+    },
+    'invalid-content',
+  );
+  mutate(
+    'an event of another incident',
+    (file) => {
+      events(file).events[1]!.incidentId = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
+    },
+    'invalid-content',
+  );
   mutate('a file without the incident.created event', (file) => void events(file).events.shift(), 'invalid-content');
-  mutate('the same incident twice', (file) => void (file.incidents as unknown[]).push((file.incidents as unknown[])[0]), 'invalid-content');
+  mutate(
+    'the same incident twice',
+    (file) => {
+      (file.incidents as unknown[]).push((file.incidents as unknown[])[0]);
+    },
+    'invalid-content',
+  );
   mutate(
     'a duplicated event id with other content',
     (file) => {
@@ -176,12 +225,20 @@ function cases(): Case[] {
     'invalid-content',
   );
   for (const date of ['gisteren', '2026-13-45T25:61:00.000Z', '2026-03-01T22:00:00Z', '2026-03-01 22:00', '']) {
-    mutate(`event time ${JSON.stringify(date)}`, (file) => void (events(file).events[0]!.at = date), 'invalid-content');
+    mutate(
+      `event time ${JSON.stringify(date)}`,
+      (file) => {
+        events(file).events[0]!.at = date;
+      },
+      'invalid-content',
+    );
   }
   for (const date of ['gisteren', '2026-02-30xx', '1e9']) {
     mutate(
       `incident date ${JSON.stringify(date)}`,
-      (file) => void ((events(file).events[0]!.payload as Record<string, unknown>).occurredAt = date),
+      (file) => {
+        (events(file).events[0]!.payload as Record<string, unknown>).occurredAt = date;
+      },
       'invalid-content',
     );
   }
@@ -208,32 +265,111 @@ function cases(): Case[] {
   // Encrypted files: no passphrase, a wrong one, changed bytes, changed parameters.
   list.push({ name: 'encrypted without passphrase', file: textFile(encryptedText), expected: 'needs-passphrase' });
   for (const wrong of ['fout', `${PASSPHRASE} `, PASSPHRASE.toUpperCase()]) {
-    list.push({ name: `wrong passphrase "${wrong}"`, file: textFile(encryptedText), passphrase: wrong, expected: 'wrong-passphrase' });
+    list.push({
+      name: `wrong passphrase "${wrong}"`,
+      file: textFile(encryptedText),
+      passphrase: wrong,
+      expected: 'wrong-passphrase',
+    });
   }
   const envelope = JSON.parse(encryptedText);
   const ciphertext: string = envelope.ciphertext;
   for (let i = 0; i < 16; i++) {
     const position = Math.floor(((i + 0.5) * (ciphertext.length - 4)) / 16);
     const flipped = ciphertext[position] === 'A' ? 'B' : 'A';
-    const changed = { ...envelope, ciphertext: ciphertext.slice(0, position) + flipped + ciphertext.slice(position + 1) };
-    list.push({ name: `encrypted, byte changed at ${position}`, file: textFile(JSON.stringify(changed)), passphrase: PASSPHRASE, expected: 'wrong-passphrase' });
+    const changed = {
+      ...envelope,
+      ciphertext: ciphertext.slice(0, position) + flipped + ciphertext.slice(position + 1),
+    };
+    list.push({
+      name: `encrypted, byte changed at ${position}`,
+      file: textFile(JSON.stringify(changed)),
+      passphrase: PASSPHRASE,
+      expected: 'wrong-passphrase',
+    });
   }
   const withHeader = (name: string, change: (copy: typeof envelope) => void, expected: ImportFailureReason) => {
     const copy = JSON.parse(encryptedText);
     change(copy);
     list.push({ name, file: textFile(JSON.stringify(copy)), passphrase: PASSPHRASE, expected });
   };
-  withHeader('encrypted, iterations raised', (copy) => void (copy.kdf.iterations += 1), 'wrong-passphrase');
-  withHeader('encrypted, iterations lowered', (copy) => void (copy.kdf.iterations = 1000), 'unsafe-parameters');
-  withHeader('encrypted, iterations absurd', (copy) => void (copy.kdf.iterations = 1e12), 'unsafe-parameters');
-  withHeader('encrypted, other salt', (copy) => void (copy.kdf.salt = 'AAAAAAAAAAAAAAAAAAAAAA=='), 'wrong-passphrase');
-  withHeader('encrypted, other iv', (copy) => void (copy.cipher.iv = 'AAAAAAAAAAAAAAAA'), 'wrong-passphrase');
-  withHeader('encrypted, short iv', (copy) => void (copy.cipher.iv = 'AAAA'), 'invalid-content');
-  withHeader('encrypted, other cipher', (copy) => void (copy.cipher.name = 'AES-CBC'), 'invalid-content');
-  withHeader('encrypted, other hash', (copy) => void (copy.kdf.hash = 'SHA-1'), 'invalid-content');
-  withHeader('encrypted, ciphertext cut short', (copy) => void (copy.ciphertext = copy.ciphertext.slice(0, 40)), 'wrong-passphrase');
-  withHeader('encrypted, ciphertext not base64', (copy) => void (copy.ciphertext = '!!!!'), 'invalid-content');
-  withHeader('encrypted, version 2', (copy) => void (copy.version = 2), 'invalid-content');
+  withHeader(
+    'encrypted, iterations raised',
+    (copy) => {
+      copy.kdf.iterations += 1;
+    },
+    'wrong-passphrase',
+  );
+  withHeader(
+    'encrypted, iterations lowered',
+    (copy) => {
+      copy.kdf.iterations = 1000;
+    },
+    'unsafe-parameters',
+  );
+  withHeader(
+    'encrypted, iterations absurd',
+    (copy) => {
+      copy.kdf.iterations = 1e12;
+    },
+    'unsafe-parameters',
+  );
+  withHeader(
+    'encrypted, other salt',
+    (copy) => {
+      copy.kdf.salt = 'AAAAAAAAAAAAAAAAAAAAAA==';
+    },
+    'wrong-passphrase',
+  );
+  withHeader(
+    'encrypted, other iv',
+    (copy) => {
+      copy.cipher.iv = 'AAAAAAAAAAAAAAAA';
+    },
+    'wrong-passphrase',
+  );
+  withHeader(
+    'encrypted, short iv',
+    (copy) => {
+      copy.cipher.iv = 'AAAA';
+    },
+    'invalid-content',
+  );
+  withHeader(
+    'encrypted, other cipher',
+    (copy) => {
+      copy.cipher.name = 'AES-CBC';
+    },
+    'invalid-content',
+  );
+  withHeader(
+    'encrypted, other hash',
+    (copy) => {
+      copy.kdf.hash = 'SHA-1';
+    },
+    'invalid-content',
+  );
+  withHeader(
+    'encrypted, ciphertext cut short',
+    (copy) => {
+      copy.ciphertext = copy.ciphertext.slice(0, 40);
+    },
+    'wrong-passphrase',
+  );
+  withHeader(
+    'encrypted, ciphertext not base64',
+    (copy) => {
+      copy.ciphertext = '!!!!';
+    },
+    'invalid-content',
+  );
+  withHeader(
+    'encrypted, version 2',
+    (copy) => {
+      copy.version = 2;
+    },
+    'invalid-content',
+  );
   add('encrypted, cut off', encryptedText.slice(0, encryptedText.length / 2), 'unreadable');
   return list;
 }
@@ -275,7 +411,7 @@ describe('a bad or hostile file', () => {
     const forged = events.map((event) =>
       event.id === stored.id ? { ...event, payload: { ...event.payload, text: 'vervalst' } } : event,
     );
-    const file: ExchangeFile = { ...valid, incidents: [{ incident: incident!, events: forged }] };
+    const file: ExchangeFile = { ...valid, incidents: [{ incident: incident!, events: forged as IncidentEvent[] }] };
     const read = await readImportFile(textFile(JSON.stringify(file)));
     expect(read.ok).toBe(true);
     if (!read.ok) return;

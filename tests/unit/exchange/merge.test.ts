@@ -97,7 +97,11 @@ describe('importing an own file', () => {
   it('that is merely older than what is stored shows no conflict', async () => {
     const { phoneA, incidentId } = await twoPhonesInConflict();
     const older = await fileOf(phoneA);
-    await commandsFor(phoneA, { now: steppingClock('2026-03-02T08:00:00.000Z') }).setStepStatus(incidentId, STEP, 'later');
+    await commandsFor(phoneA, { now: steppingClock('2026-03-02T08:00:00.000Z') }).setStepStatus(
+      incidentId,
+      STEP,
+      'later',
+    );
     const result = await previewImport(phoneA, older);
     expect(result.ok && result.preview.incidents[0]).toMatchObject({ change: 'unchanged', conflicts: [] });
   });
@@ -115,7 +119,11 @@ describe('importing an anonymised file', () => {
     const target = freshDatabase();
     const preview = await previewImport(target, file);
     expect(preview).toMatchObject({ ok: true, preview: { incidents: [], network: [{ incidentId, change: 'new' }] } });
-    expect(await importInto(target, file)).toMatchObject({ added: 0, incidentIds: [], networkIncidentIds: [incidentId] });
+    expect(await importInto(target, file)).toMatchObject({
+      added: 0,
+      incidentIds: [],
+      networkIncidentIds: [incidentId],
+    });
     expect(await target.events.count()).toBe(0);
     expect(await target.incidents.count()).toBe(0);
     const [row] = await target.networkIncidents.toArray();

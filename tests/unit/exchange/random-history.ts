@@ -49,7 +49,9 @@ export async function runRandomHistory(db: AppDatabase, seed: number, steps = 10
       const { incidentId } = await commands.createIncident(details, random.pick(['dreiging', 'direct-na']), '2026.1');
       incidents.push(incidentId);
     },
-    on((id) => commands.setStepStatus(id, random.pick(stepIds), random.pick(STEP_STATUSES), random.pick(['', 'omdat']))),
+    on((id) =>
+      commands.setStepStatus(id, random.pick(stepIds), random.pick(STEP_STATUSES), random.pick(['', 'omdat'])),
+    ),
     on((id) => commands.addStepNote(id, random.pick(stepIds), text()).then(remember(id))),
     on((id) =>
       commands

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../src/db/database.ts';
-import { compareEvents } from '../../../src/incidents/events.ts';
 import { MIN_ITERATIONS } from '../../../src/exchange/encryption.ts';
 import { exportIncidents, toArtifact } from '../../../src/exchange/export.ts';
 import { applyImport } from '../../../src/exchange/import-apply.ts';
 import { readImportFile } from '../../../src/exchange/read-import.ts';
+import { compareEvents } from '../../../src/incidents/events.ts';
 import { freshDatabase, realKader } from '../incidents/helpers.ts';
 import { runRandomHistory } from './random-history.ts';
 
-export const textFile = (text: string) => ({ size: new TextEncoder().encode(text).length, text: async () => text });
+const textFile = (text: string) => ({ size: new TextEncoder().encode(text).length, text: async () => text });
 
 async function ownData(db: AppDatabase) {
   return {

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { EXCHANGE_SCHEMA_PATH, exchangeSchemaText } from '../../../scripts/write-exchange-schema.ts';
+
+describe('the published JSON Schema of the exchange file', () => {
+  it('is the one the code generates (run `npx tsx scripts/write-exchange-schema.ts` after changing format.ts)', () => {
+    expect(readFileSync(EXCHANGE_SCHEMA_PATH, 'utf8')).toBe(exchangeSchemaText());
+  });
+
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const validate = ajv.compile(JSON.parse(exchangeSchemaText()));
+  const fixture = () => JSON.parse(readFileSync('tests/fixtures/exchange-v1.json', 'utf8'));
+
+  it('accepts the version 1 fixture', () => {
+    const ok = validate(fixture());
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('rejects an event with a payload of another type', () => {
+    const file = fixture();
+    file.incidents[0].events[0].type = 'step.note-added';
+    expect(validate(file)).toBe(false);
+  });
+});

@@ -24,3 +24,13 @@ describe('the published JSON Schema of the exchange file', () => {
     expect(validate(file)).toBe(false);
   });
 });
+
+describe('the example in docs/exchange-format.md', () => {
+  it('is a valid file that imports', async () => {
+    const { readImportFile } = await import('../../../src/exchange/read-import.ts');
+    const blocks = [...readFileSync('docs/exchange-format.md', 'utf8').matchAll(/```json\n([\s\S]*?)```/g)];
+    const example = blocks[blocks.length - 1]![1]!;
+    const read = await readImportFile({ size: example.length, text: async () => example });
+    expect(read.ok && read.file.incidents[0]!.events).toHaveLength(2);
+  });
+});

@@ -1,6 +1,7 @@
 // `npm run bench`: builds, serves and measures. Prints one JSON object per line.
 // Figures are for the closing notes and for spotting regressions; tests never assert on time.
 import { execSync } from 'node:child_process';
+import { measureIncidents } from './bench/measure-incidents.ts';
 import { criticalPathJsKb, offlineStartMs, precacheKb } from './bench/measure-pwa.ts';
 import { searchMs } from './bench/measure-search.ts';
 import { buildKader } from './content/build-kader.ts';
@@ -12,8 +13,15 @@ function emit(metric: string, value: number, unit: string) {
 const only = process.argv.slice(2);
 const wants = (group: string) => only.length === 0 || only.includes(group);
 
+const kader = buildKader(process.env.KADER_CONTENT_DIR || 'content');
+let built = false;
+const buildOnce = () => {
+  if (!built) execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+  built = true;
+};
+
 if (wants('pwa')) {
-  execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+  buildOnce();
   execSync('npx vite build --logLevel error --config scripts/bench/baseline/vite.config.ts', { stdio: 'inherit' });
   emit('critical_path_js_kb', await criticalPathJsKb('dist'), 'KB gzip');
   emit('precache_kb', precacheKb('dist'), 'KB');
@@ -21,5 +29,14 @@ if (wants('pwa')) {
   emit('offline_start_baseline_ms', await offlineStartMs('dist-baseline'), 'ms');
 }
 if (wants('search')) {
-  emit('search_ms', searchMs(buildKader(process.env.KADER_CONTENT_DIR || 'content')), 'ms');
+  emit('search_ms', searchMs(kader), 'ms');
+}
+if (wants('incidents')) {
+  buildOnce();
+  const f = await measureIncidents(kader);
+  emit('step_toggle_ms_p50', f.stepToggleP50, 'ms');
+  emit('step_toggle_ms_p95', f.stepToggleP95, 'ms');
+  emit('incident_list_ms', f.incidentListMs, 'ms');
+  emit('idb_write_relaxed_ms', f.idbWriteRelaxedMs, 'ms');
+  emit('idb_write_strict_ms', f.idbWriteStrictMs, 'ms');
 }

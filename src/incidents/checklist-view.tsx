@@ -1,8 +1,10 @@
+import { memo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useKader } from '../content/kader-context.tsx';
 import { TIME_WINDOW_LABEL } from '../content/labels.ts';
 import { PHASE_IDS, type PhaseId } from '../content/vocabulary.ts';
 import { type ChecklistItem, type ChecklistPhase, deriveChecklist } from './checklist.ts';
+import type { StepStatus } from './events.ts';
 import type { IncidentState } from './incident-state.ts';
 import { StepStatusControl } from './step-status-control.tsx';
 import { useNow } from './use-incident.ts';
@@ -61,7 +63,9 @@ function PhaseChecklist({ phase, state }: { phase: ChecklistPhase; state: Incide
   return (
     <>
       <p className="progress" aria-live="polite">
-        <strong>{title}</strong>: {phase.done} van {phase.applicable} stappen gedaan
+        <span>
+          <strong>{title}</strong>: {phase.done} van {phase.applicable} stappen gedaan
+        </span>
         <progress max={Math.max(phase.applicable, 1)} value={phase.done} aria-hidden="true" />
       </p>
       {groups.map((group) => (
@@ -84,23 +88,50 @@ function ChecklistRow({ item, state }: { item: ChecklistItem; state: IncidentSta
     (d) => !d.withdrawn && (d.stepId === item.step.id || item.step.instruments.includes(d.instrumentId)),
   ).length;
   return (
-    <li className={`checklist__item checklist__item--${item.status}${item.overdue ? ' checklist__item--overdue' : ''}`}>
-      <Link className="checklist__title" to={`/incidenten/${state.id}/stap/${item.step.id}`}>
-        {item.step.title}
+    <ChecklistRowView
+      incidentId={state.id}
+      stepId={item.step.id}
+      title={item.step.title}
+      status={item.status}
+      reason={item.statusSet?.reason}
+      overdue={item.overdue}
+      notes={notes}
+      decisions={decisions}
+      closed={state.status === 'gesloten'}
+    />
+  );
+}
+
+interface RowProps {
+  incidentId: string;
+  stepId: string;
+  title: string;
+  status: StepStatus;
+  reason: string | undefined;
+  overdue: boolean;
+  notes: number;
+  decisions: number;
+  closed: boolean;
+}
+
+/** Memoised on plain values: a tap re-renders the one row that changed, not the list. */
+const ChecklistRowView = memo(function ChecklistRowView(props: RowProps) {
+  const { incidentId, stepId, title, status, reason, overdue, notes, decisions, closed } = props;
+  return (
+    <li
+      className={`checklist__item checklist__item--${status}${overdue ? ' checklist__item--overdue' : ''}`}
+      data-step-id={stepId}
+    >
+      <Link className="checklist__title" to={`/incidenten/${incidentId}/stap/${stepId}`}>
+        {title}
       </Link>
       <p className="checklist__meta">
-        {item.overdue && <span className="badge badge--overdue">Te laat</span>}
-        {item.statusSet?.reason && <span>Reden: {item.statusSet.reason}</span>}
+        {overdue && <span className="badge badge--overdue">Te laat</span>}
+        {reason && <span>Reden: {reason}</span>}
         {notes > 0 && <span>{notes === 1 ? '1 notitie' : `${notes} notities`}</span>}
         {decisions > 0 && <span>{decisions === 1 ? '1 besluit' : `${decisions} besluiten`}</span>}
       </p>
-      <StepStatusControl
-        incidentId={state.id}
-        stepId={item.step.id}
-        stepTitle={item.step.title}
-        status={item.status}
-        disabled={state.status === 'gesloten'}
-      />
+      <StepStatusControl incidentId={incidentId} stepId={stepId} stepTitle={title} status={status} disabled={closed} />
     </li>
   );
-}
+});

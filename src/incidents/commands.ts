@@ -11,6 +11,7 @@ import {
   requireText,
   validateDetails,
 } from './command-guards.ts';
+import { forgetCommittedLog } from './committed-log.ts';
 import {
   type ClearableDetail,
   DECISION_OUTCOMES,
@@ -51,6 +52,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     kader: options.kader ?? (() => undefined),
     now: options.now ?? (() => new Date()),
     nextId: monotonicFactory(),
+    cache: new Map<string, { count: number; events: IncidentEvent[] }>(),
   };
 
   /** Appends one event to an existing incident after `check` accepts its current state. */
@@ -176,10 +178,12 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     /** Removes every event and the row of this incident; links from other incidents stay as history. */
     async deleteIncident(incidentId: string): Promise<void> {
       const { db } = deps;
-      return writeInTransaction(deps, async () => {
+      await writeInTransaction(deps, async () => {
         await db.events.where('incidentId').equals(incidentId).delete();
         await db.incidents.delete(incidentId);
+        deps.cache.delete(incidentId);
       });
+      forgetCommittedLog(incidentId);
     },
 
     /**

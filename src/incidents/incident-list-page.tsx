@@ -10,11 +10,15 @@ import { useIncidentCommands } from './incident-commands-context.tsx';
 import { INCIDENT_KIND_LABEL } from './labels.ts';
 import { findRetentionCandidates, listIncidents } from './queries.ts';
 
+const PAGE = 50;
+
 export function IncidentListPage() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const rows = useLiveQuery(() => listIncidents({ query }), [query]);
   const searchId = useId();
+  // A long list is shown in pages: the first screen appears at once on a slow phone.
+  const [shown, setShown] = useState(PAGE);
   return (
     <>
       <PageTitle title="Incidenten">Incidenten</PageTitle>
@@ -48,11 +52,18 @@ export function IncidentListPage() {
       ) : rows.length === 0 ? (
         <p className="quiet">{query ? 'Geen incidenten gevonden.' : 'Nog geen incidenten op dit apparaat.'}</p>
       ) : (
-        <ul className="card-list incident-list" aria-label="Incidenten">
-          {rows.map((row) => (
-            <IncidentListItem key={row.id} row={row} />
-          ))}
-        </ul>
+        <>
+          <ul className="card-list incident-list" aria-label="Incidenten">
+            {rows.slice(0, shown).map((row) => (
+              <IncidentListItem key={row.id} row={row} />
+            ))}
+          </ul>
+          {rows.length > shown && (
+            <button type="button" className="button button--secondary" onClick={() => setShown(shown + PAGE)}>
+              Toon meer ({rows.length - shown} over)
+            </button>
+          )}
+        </>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
 import { ensureDeviceId } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
+import { publishCommittedLog } from './committed-log.ts';
 import type { EventPayloads, EventType, IncidentEvent, IncidentEventOf } from './events.ts';
 import { foldIncident } from './fold.ts';
 import { IncidentCommandError } from './incident-command-error.ts';
@@ -19,6 +20,10 @@ export interface WriterDependencies {
   kader: () => Kader | undefined;
   now: () => Date;
   nextId: (seedTime: number) => string;
+  /** Per incident, the log as last committed by this tab; see readEvents. */
+  cache?: Map<string, { count: number; events: IncidentEvent[] }>;
+  /** The installation's id never changes once created; read it once. */
+  deviceId?: string;
 }
 
 export interface WriteScope {
@@ -42,8 +47,10 @@ export async function writeInTransaction<T>(
 ): Promise<T> {
   const { db } = deps;
   try {
-    return await db.transaction('rw', [db.events, db.incidents, db.settings], async () => {
-      const device = await ensureDeviceId(db);
+    const committed = new Map<string, IncidentEvent[]>();
+    const result = await db.transaction('rw', [db.events, db.incidents, db.settings], async () => {
+      deps.deviceId ??= await ensureDeviceId(db);
+      const device = deps.deviceId;
       const actor = String((await db.settings.get('actorName'))?.value ?? '');
       const at = deps.now();
       const scope: WriteScope = {
@@ -57,9 +64,18 @@ export async function writeInTransaction<T>(
           type,
           payload,
         }),
-        readEvents: (incidentId) => db.events.where('incidentId').equals(incidentId).toArray(),
+        // The log only grows (deleting an incident removes all of it), so its length is
+        // a version: if it still matches what this tab last committed, the cached copy
+        // is the stored log and a step tap need not read 100 events back.
+        readEvents: async (incidentId) => {
+          const byIncident = db.events.where('incidentId').equals(incidentId);
+          const cached = deps.cache?.get(incidentId);
+          if (cached && cached.count === (await byIncident.count())) return [...cached.events];
+          return byIncident.toArray();
+        },
         append: async (incidentId, stored, added) => {
           await db.events.bulkAdd(added);
+          committed.set(incidentId, [...stored, ...added]);
           const state = foldIncident([...stored, ...added]);
           // Cannot happen for a well-formed call; guards against a bug writing a headless log.
           if (!state) throw new Error(`No incident.created event for incident ${incidentId}`);
@@ -69,6 +85,12 @@ export async function writeInTransaction<T>(
       };
       return body(scope);
     });
+    // Only after the commit: an aborted transaction must not leave its events in the cache.
+    for (const [incidentId, events] of committed) {
+      deps.cache?.set(incidentId, { count: events.length, events });
+      publishCommittedLog(incidentId, events);
+    }
+    return result;
   } catch (error) {
     // No catch inside the transaction: a throw there is what rolls it back.
     if (error instanceof IncidentCommandError) throw error;

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { committedLog, newerLog, subscribeCommittedLogs } from './committed-log.ts';
 import type { IncidentEvent } from './events.ts';
 import { foldIncident } from './fold.ts';
 import type { IncidentState } from './incident-state.ts';
@@ -15,7 +16,10 @@ export type IncidentView =
  * up without a reload (Dexie's liveQuery observes IndexedDB across tabs).
  */
 export function useIncident(incidentId: string): IncidentView {
-  const events = useLiveQuery(() => readIncidentEvents(incidentId), [incidentId]);
+  const stored = useLiveQuery(() => readIncidentEvents(incidentId), [incidentId]);
+  const subscribe = useCallback((listener: () => void) => subscribeCommittedLogs(listener), []);
+  const local = useSyncExternalStore(subscribe, () => committedLog(incidentId));
+  const events = newerLog(stored, local as IncidentEvent[] | undefined);
   return useMemo<IncidentView>(() => {
     if (events === undefined) return { status: 'loading' };
     const state = foldIncident(events);

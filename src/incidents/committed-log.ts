@@ -1,0 +1,44 @@
+import type { IncidentEvent } from './events.ts';
+
+/**
+ * The log of each incident as this tab last committed it. Screens show a committed
+ * change straight from here instead of waiting for the database round trip of a live
+ * query; other tabs' and imports' changes still arrive through the live query.
+ * Because a log only grows, the longer of the two copies is the newer one.
+ */
+const logs = new Map<string, readonly IncidentEvent[]>();
+const listeners = new Set<() => void>();
+
+export function publishCommittedLog(incidentId: string, events: readonly IncidentEvent[]): void {
+  logs.set(incidentId, events);
+  for (const listener of listeners) listener();
+}
+
+export function forgetCommittedLog(incidentId: string): void {
+  if (logs.delete(incidentId)) for (const listener of listeners) listener();
+}
+
+export function committedLog(incidentId: string): readonly IncidentEvent[] | undefined {
+  return logs.get(incidentId);
+}
+
+export function subscribeCommittedLogs(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The newer of the stored log and this tab's committed copy. An empty stored log
+ * means the incident was deleted (the only way a log shrinks), perhaps in another tab.
+ */
+export function newerLog<T extends readonly IncidentEvent[]>(
+  stored: T | undefined,
+  local: T | undefined,
+): T | undefined {
+  const a = stored;
+  const b = local;
+  if (a && a.length === 0) return a;
+  if (!a) return b;
+  if (!b) return a;
+  return b.length > a.length ? b : a;
+}

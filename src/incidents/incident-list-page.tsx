@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { TARGET_LABEL } from '../content/labels.ts';
 import type { IncidentRow } from '../db/rows.ts';
+import { BackupNudgeNotice } from '../exchange/backup-section.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
 import { PageTitle } from '../ui/page-title.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
@@ -26,10 +27,17 @@ export function IncidentListPage() {
         <Link className="button" to="/incidenten/nieuw">
           Nieuw incident
         </Link>
+        <Link className="button button--secondary" to="/incidenten/delen">
+          Delen en back-up
+        </Link>
+        <Link className="button button--secondary" to="/incidenten/netwerk">
+          Uit het netwerk
+        </Link>
         <Link className="button button--secondary" to="/incidenten/instellingen">
           Instellingen
         </Link>
       </p>
+      <BackupNudgeNotice />
       <RetentionNotice />
       <label className="label" htmlFor={searchId}>
         Zoek op adres of gemeente

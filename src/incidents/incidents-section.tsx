@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Route, Routes } from 'react-router';
 import { onAppDatabaseVersionChange } from '../db/database.ts';
+import { DossierPage } from '../exchange/dossier-page.tsx';
+import { NetworkIncidentPage, NetworkListPage } from '../exchange/network-page.tsx';
+import { SharePage } from '../exchange/share-page.tsx';
 import { ActorGate } from './actor-gate.tsx';
 import { IncidentCommandsProvider } from './incident-commands-context.tsx';
 import { IncidentListPage } from './incident-list-page.tsx';
@@ -30,6 +33,10 @@ export function IncidentsSection() {
           <Route index element={<IncidentListPage />} />
           <Route path="nieuw" element={<NewIncidentPage />} />
           <Route path="instellingen" element={<SettingsPage />} />
+          <Route path="delen" element={<SharePage />} />
+          <Route path="netwerk" element={<NetworkListPage />} />
+          <Route path="netwerk/:networkId" element={<NetworkIncidentPage />} />
+          <Route path=":incidentId/dossier" element={<DossierPage />} />
           <Route path=":incidentId/*" element={<IncidentPage />} />
         </Routes>
       </ActorGate>

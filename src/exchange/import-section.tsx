@@ -1,0 +1,206 @@
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { useKader } from '../content/kader-context.tsx';
+import { getAppDatabase } from '../db/database.ts';
+import { formatDateTime } from '../ui/format-date.ts';
+import { userMessageOf } from '../ui/user-message.ts';
+import { applyImport } from './import-apply.ts';
+import { type ImportPreview, previewImport } from './import-preview.ts';
+import type { ExchangeFile } from './types.ts';
+
+type Stage =
+  | { stage: 'idle' }
+  | { stage: 'passphrase'; file: File }
+  | { stage: 'preview'; file: ExchangeFile; preview: ImportPreview; name: string }
+  | { stage: 'done'; text: string };
+
+const CHANGE_LABEL = { new: 'nieuw', merged: 'wordt samengevoegd', unchanged: 'al aanwezig, verandert niet' } as const;
+
+/** Pick or drop a file; nothing is written before the adviser has seen the preview. */
+export function ImportSection() {
+  const { kader, step } = useKader();
+  const [state, setState] = useState<Stage>({ stage: 'idle' });
+  const [error, setError] = useState<string>();
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const id = useId();
+
+  const read = async (file: File, secret?: string) => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      // The validator (with zod) loads only when a file is actually read.
+      const { readImportFile } = await import('./read-import.ts');
+      const result = await readImportFile(file, secret ? { passphrase: secret } : {});
+      if (!result.ok) {
+        if (result.reason === 'needs-passphrase') setState({ stage: 'passphrase', file });
+        else if (result.reason === 'wrong-passphrase' && secret) {
+          setState({ stage: 'passphrase', file });
+          setError(result.message);
+        } else {
+          setState({ stage: 'idle' });
+          setError(result.message);
+        }
+        return;
+      }
+      const preview = await previewImport(getAppDatabase(), result.file);
+      if (!preview.ok) {
+        setState({ stage: 'idle' });
+        setError(preview.message);
+        return;
+      }
+      setState({ stage: 'preview', file: result.file, preview: preview.preview, name: file.name });
+    } catch (err) {
+      setError(userMessageOf(err));
+    } finally {
+      setBusy(false);
+      setPassphrase('');
+    }
+  };
+
+  const apply = async (file: ExchangeFile) => {
+    setBusy(true);
+    try {
+      const result = await applyImport(getAppDatabase(), file, { kader });
+      if (!result.ok) return setError(result.message);
+      const parts = [];
+      if (result.incidentIds.length)
+        parts.push(`${result.added} registraties toegevoegd aan ${result.incidentIds.length} incident(en)`);
+      if (result.networkIncidentIds.length)
+        parts.push(`${result.networkIncidentIds.length} incident(en) uit het netwerk bijgewerkt`);
+      setState({
+        stage: 'done',
+        text: parts.length ? `${parts.join('; ')}.` : 'Alles uit dit bestand stond er al. Er is niets veranderd.',
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="import-kop">
+      <h2 id="import-kop">Importeren</h2>
+      <p className="quiet">
+        Lees een exportbestand of back-up in. Wat al op dit apparaat staat, blijft staan; registraties die nieuw zijn,
+        komen erbij. Een geanonimiseerd bestand komt in de lijst "Uit het netwerk", niet bij uw eigen incidenten.
+      </p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone is an extra; the file input is the accessible way */}
+      <div
+        className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const file = e.dataTransfer.files[0];
+          if (file) void read(file);
+        }}
+      >
+        <label className="label" htmlFor={id}>
+          Kies een bestand (of sleep het hierheen)
+        </label>
+        <input
+          id={id}
+          type="file"
+          className="file-input"
+          accept=".json,application/json"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void read(file);
+          }}
+        />
+      </div>
+      {state.stage === 'passphrase' && (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void read(state.file, passphrase);
+          }}
+        >
+          <label className="label" htmlFor={`${id}-pass`}>
+            Wachtzin van {state.file.name}
+          </label>
+          <input
+            id={`${id}-pass`}
+            type="password"
+            className="input"
+            autoComplete="off"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+          <button type="submit" className="button" disabled={busy || !passphrase}>
+            {busy ? 'Bezig met ontsleutelen…' : 'Openen'}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      )}
+      {state.stage === 'preview' && (
+        <section className="preview" aria-label="Voorbeeld van de import">
+          <h3>Wat dit bestand doet</h3>
+          <p>
+            {state.name}, gemaakt op {formatDateTime(state.preview.exportedAt)}
+            {state.preview.anonymised ? ', geanonimiseerd' : ''}. {state.preview.eventsAdded} nieuwe registraties.
+          </p>
+          {[...state.preview.incidents, ...state.preview.network].length > 0 && (
+            <ul className="plain-list preview__list">
+              {state.preview.incidents.map((p) => (
+                <li key={p.incidentId}>
+                  <strong>{p.title}</strong> ({p.municipality}): {CHANGE_LABEL[p.change]}, {p.eventsAdded} van{' '}
+                  {p.eventsInFile} registraties nieuw
+                  {p.conflicts.length > 0 && (
+                    <ul>
+                      {p.conflicts.map((c) => (
+                        <li key={c.stepId} className="conflict">
+                          Verschil bij "{step.get(c.stepId)?.title ?? c.stepId}": hier {c.local.status} ({c.local.actor}
+                          , {formatDateTime(c.local.at)}), in het bestand {c.incoming.status} ({c.incoming.actor},{' '}
+                          {formatDateTime(c.incoming.at)}). Na het importeren geldt de{' '}
+                          {c.winner === 'incoming' ? 'wijziging uit het bestand' : 'wijziging op dit apparaat'} (de
+                          laatste); beide blijven zichtbaar in het logboek.
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+              {state.preview.network.map((p) => (
+                <li key={p.incidentId}>
+                  Uit het netwerk: <strong>{p.title}</strong>: {CHANGE_LABEL[p.change]}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              disabled={busy || state.preview.eventsAdded === 0}
+              onClick={() => void apply(state.file)}
+            >
+              Importeren
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setState({ stage: 'idle' })}>
+              Annuleren
+            </button>
+          </div>
+          {state.preview.eventsAdded === 0 && <p className="quiet">Alles uit dit bestand staat er al.</p>}
+        </section>
+      )}
+      {state.stage === 'done' && (
+        <p className="alert alert--ok" role="status">
+          {state.text} <Link to="/incidenten">Naar de incidenten</Link>
+        </p>
+      )}
+    </section>
+  );
+}

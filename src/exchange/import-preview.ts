@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../db/database.ts';
+import { readLog } from '../db/event-log.ts';
 import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
 import { foldIncident } from '../incidents/fold.ts';
 import type { StepState, StepStatusChange } from '../incidents/incident-state.ts';
@@ -60,26 +61,29 @@ export class ConflictingContentError extends Error {
   }
 }
 
-/** Must run inside a transaction over db.events: the file may not change what is stored. */
+/** Must run inside a transaction over db.logs: the file may not change what is stored. */
 export async function checkStoredContent(db: AppDatabase, events: readonly IncidentEvent[]): Promise<void> {
-  const stored = await db.events.bulkGet(events.map((event) => event.id));
-  events.forEach((event, i) => {
-    const existing = stored[i];
+  const incidentIds = [...new Set(events.map((event) => event.incidentId))];
+  const logs = await db.logs.bulkGet(incidentIds);
+  const stored = new Map(logs.flatMap((log) => log?.events ?? []).map((event) => [event.id, event]));
+  if (stored.size === 0) return;
+  for (const event of events) {
+    const existing = stored.get(event.id);
     if (existing && canonicalJson(existing) !== canonicalJson(event)) throw new ConflictingContentError(event.id);
-  });
+  }
 }
 
 export async function previewImport(db: AppDatabase, file: ExchangeFile): Promise<PreviewResult> {
   const { own, network } = importTargets(file);
   try {
-    const preview = await db.transaction('r', [db.events, db.networkIncidents], async () => {
+    const preview = await db.transaction('r', [db.logs, db.networkIncidents], async () => {
       await checkStoredContent(
         db,
         own.flatMap(({ events }) => events),
       );
       const incidents: IncidentPreview[] = [];
       for (const incoming of own) {
-        const local = await db.events.where('incidentId').equals(incoming.incident.id).toArray();
+        const local = await readLog(db, incoming.incident.id);
         incidents.push(previewOwn(incoming, local));
       }
       const networkPreviews: IncidentPreview[] = [];

@@ -77,7 +77,8 @@ export function validateExchangeFile(value: unknown, encrypted: boolean): ReadIm
 /** What the schema cannot say: events belong to their incident, ids are unique, each incident has a start. */
 function consistencyProblem(file: ExchangeFile): string | undefined {
   if (file.anonymised && file.network?.length) return 'an anonymised file with a network section';
-  const byId = new Map<string, string>();
+  // Canonical JSON only on an id collision: computing it for every event costs more than the parse.
+  const byId = new Map<string, IncidentEvent>();
   for (const [section, incidents] of [
     ['incidents', file.incidents],
     ['network', file.network ?? []],
@@ -92,11 +93,10 @@ function consistencyProblem(file: ExchangeFile): string | undefined {
       for (const event of events) {
         if (event.incidentId !== incident.id)
           return `${where}: event ${event.id} belongs to incident ${event.incidentId}`;
-        const content = canonicalJson(event);
         const earlier = byId.get(event.id);
-        if (earlier !== undefined && earlier !== content)
+        if (earlier !== undefined && canonicalJson(earlier) !== canonicalJson(event))
           return `${where}: event id ${event.id} used twice with different content`;
-        byId.set(event.id, content);
+        byId.set(event.id, event);
       }
       if (new Set(created.map((event) => event.id)).size > 1) return `${where}: more than one incident.created event`;
     }

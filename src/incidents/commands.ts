@@ -52,7 +52,6 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     kader: options.kader ?? (() => undefined),
     now: options.now ?? (() => new Date()),
     nextId: monotonicFactory(),
-    cache: new Map<string, { count: number; events: IncidentEvent[] }>(),
   };
 
   /** Appends one event to an existing incident after `check` accepts its current state. */
@@ -179,9 +178,8 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     async deleteIncident(incidentId: string): Promise<void> {
       const { db } = deps;
       await writeInTransaction(deps, async () => {
-        await db.events.where('incidentId').equals(incidentId).delete();
+        await db.logs.delete(incidentId);
         await db.incidents.delete(incidentId);
-        deps.cache.delete(incidentId);
       });
       forgetCommittedLog(incidentId);
     },
@@ -194,20 +192,33 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     async importEvents(events: readonly IncidentEvent[]): Promise<{ added: number; incidentIds: string[] }> {
       const { db } = deps;
       return writeInTransaction(deps, async () => {
-        const existing = await db.events.bulkGet(events.map((event) => event.id));
-        const seen = new Set<string>();
-        const fresh = events.filter((event, i) => {
-          if (existing[i] || seen.has(event.id)) return false;
-          seen.add(event.id);
-          return true;
-        });
-        await db.events.bulkAdd(fresh);
-        const incidentIds = [...new Set(fresh.map((event) => event.incidentId))];
-        for (const incidentId of incidentIds) {
-          const state = foldIncident(await db.events.where('incidentId').equals(incidentId).toArray());
-          if (state) await db.incidents.put(projectIncident(state, deps.kader()));
+        const incoming = new Map<string, IncidentEvent[]>();
+        for (const event of events) {
+          const list = incoming.get(event.incidentId);
+          if (list) list.push(event);
+          else incoming.set(event.incidentId, [event]);
         }
-        return { added: fresh.length, incidentIds };
+        const ids = [...incoming.keys()];
+        const storedLogs = await db.logs.bulkGet(ids);
+        let added = 0;
+        const incidentIds: string[] = [];
+        const logs = [];
+        const rows = [];
+        for (const [i, incidentId] of ids.entries()) {
+          const stored = storedLogs[i]?.events ?? [];
+          const known = new Set(stored.map((event) => event.id));
+          const fresh = incoming.get(incidentId)!.filter((event) => !known.has(event.id) && known.add(event.id));
+          if (fresh.length === 0) continue;
+          const all = [...stored, ...fresh];
+          logs.push({ incidentId, events: all });
+          added += fresh.length;
+          incidentIds.push(incidentId);
+          const state = foldIncident(all);
+          if (state) rows.push(projectIncident(state, deps.kader()));
+        }
+        await db.logs.bulkPut(logs);
+        await db.incidents.bulkPut(rows);
+        return { added, incidentIds };
       });
     },
 

@@ -1,5 +1,6 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
+import { readLog } from '../db/event-log.ts';
 import { ensureDeviceId } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { publishCommittedLog } from './committed-log.ts';
@@ -20,8 +21,6 @@ export interface WriterDependencies {
   kader: () => Kader | undefined;
   now: () => Date;
   nextId: (seedTime: number) => string;
-  /** Per incident, the log as last committed by this tab; see readEvents. */
-  cache?: Map<string, { count: number; events: IncidentEvent[] }>;
   /** The installation's id never changes once created; read it once. */
   deviceId?: string;
 }
@@ -48,7 +47,7 @@ export async function writeInTransaction<T>(
   const { db } = deps;
   try {
     const committed = new Map<string, IncidentEvent[]>();
-    const result = await db.transaction('rw', [db.events, db.incidents, db.settings], async () => {
+    const result = await db.transaction('rw', [db.logs, db.incidents, db.settings], async () => {
       deps.deviceId ??= await ensureDeviceId(db);
       const device = deps.deviceId;
       const actor = String((await db.settings.get('actorName'))?.value ?? '');
@@ -64,17 +63,9 @@ export async function writeInTransaction<T>(
           type,
           payload,
         }),
-        // The log only grows (deleting an incident removes all of it), so its length is
-        // a version: if it still matches what this tab last committed, the cached copy
-        // is the stored log and a step tap need not read 100 events back.
-        readEvents: async (incidentId) => {
-          const byIncident = db.events.where('incidentId').equals(incidentId);
-          const cached = deps.cache?.get(incidentId);
-          if (cached && cached.count === (await byIncident.count())) return [...cached.events];
-          return byIncident.toArray();
-        },
+        readEvents: (incidentId) => readLog(db, incidentId),
         append: async (incidentId, stored, added) => {
-          await db.events.bulkAdd(added);
+          await db.logs.put({ incidentId, events: [...stored, ...added] });
           committed.set(incidentId, [...stored, ...added]);
           const state = foldIncident([...stored, ...added]);
           // Cannot happen for a well-formed call; guards against a bug writing a headless log.
@@ -86,10 +77,7 @@ export async function writeInTransaction<T>(
       return body(scope);
     });
     // Only after the commit: an aborted transaction must not leave its events in the cache.
-    for (const [incidentId, events] of committed) {
-      deps.cache?.set(incidentId, { count: events.length, events });
-      publishCommittedLog(incidentId, events);
-    }
+    for (const [incidentId, events] of committed) publishCommittedLog(incidentId, events);
     return result;
   } catch (error) {
     // No catch inside the transaction: a throw there is what rolls it back.

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { type AppDatabase, getAppDatabase } from '../db/database.ts';
+import { readLog } from '../db/event-log.ts';
 import type { IncidentRow } from '../db/rows.ts';
 import { getRetentionMonths } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
@@ -20,7 +21,7 @@ async function read<T>(body: () => Promise<T>): Promise<T> {
 
 /** The incident's events in the one total order: the timeline. */
 export function readIncidentEvents(incidentId: string, db: AppDatabase = getAppDatabase()): Promise<IncidentEvent[]> {
-  return read(async () => (await db.events.where('incidentId').equals(incidentId).toArray()).sort(compareEvents));
+  return read(async () => (await readLog(db, incidentId)).sort(compareEvents));
 }
 
 /** Undefined when the incident does not exist on this device. */
@@ -28,7 +29,7 @@ export function readIncidentState(
   incidentId: string,
   db: AppDatabase = getAppDatabase(),
 ): Promise<IncidentState | undefined> {
-  return read(async () => foldIncident(await db.events.where('incidentId').equals(incidentId).toArray()));
+  return read(async () => foldIncident(await readLog(db, incidentId)));
 }
 
 export interface ListIncidentsOptions {

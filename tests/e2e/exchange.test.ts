@@ -50,10 +50,11 @@ async function storedEventIds(page: Page): Promise<string[]> {
         const open = indexedDB.open('handelingskader');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('events').objectStore('events').getAllKeys();
+          const request = open.result.transaction('logs').objectStore('logs').getAll();
           request.onsuccess = () => {
             open.result.close();
-            resolve((request.result as string[]).sort());
+            const logs = request.result as { events: { id: string }[] }[];
+            resolve(logs.flatMap((log) => log.events.map((event) => event.id)).sort());
           };
         };
       }),

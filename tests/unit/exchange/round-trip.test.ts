@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../src/db/database.ts';
+import { readAllEvents } from '../../../src/db/event-log.ts';
 import { MIN_ITERATIONS } from '../../../src/exchange/encryption.ts';
 import { exportIncidents, toArtifact } from '../../../src/exchange/export.ts';
 import { applyImport } from '../../../src/exchange/import-apply.ts';
@@ -12,7 +13,7 @@ const textFile = (text: string) => ({ size: new TextEncoder().encode(text).lengt
 
 async function ownData(db: AppDatabase) {
   return {
-    events: (await db.events.toArray()).sort(compareEvents),
+    events: (await readAllEvents(db)).sort(compareEvents),
     incidents: (await db.incidents.toArray()).sort((a, b) => a.id.localeCompare(b.id)),
   };
 }

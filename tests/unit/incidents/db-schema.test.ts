@@ -21,6 +21,13 @@ const SHIPPED: Record<number, Record<string, string>> = {
     settings: 'key',
     networkIncidents: 'id, importedAt, municipality',
   },
+  3: {
+    events: 'id, incidentId, [incidentId+at]',
+    logs: 'incidentId',
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+  },
 };
 
 type Parsed = Record<string, { primaryKey: string; indexes: string[] }>;

@@ -32,9 +32,9 @@ async function databaseWithOneIncident() {
 }
 
 describe('a failed write', () => {
-  it('a full disk while writing the event leaves the database unchanged and says so in Dutch', async () => {
+  it('a full disk while writing the event log leaves the database unchanged and says so in Dutch', async () => {
     const { db, commands, incidentId, before } = await databaseWithOneIncident();
-    failWritesTo('events', quota);
+    failWritesTo('logs', quota);
 
     const error = await commands.addLogEntry(incidentId, 'tweede').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
@@ -63,7 +63,7 @@ describe('a failed write', () => {
   it('other storage failures get the generic Dutch message and keep the cause', async () => {
     const { db, commands, incidentId, before } = await databaseWithOneIncident();
     const cause = new DOMException('disk on fire', 'UnknownError');
-    failWritesTo('events', () => cause);
+    failWritesTo('logs', () => cause);
     const error = (await commands.addLogEntry(incidentId, 'x').catch((e: unknown) => e)) as StorageError;
     expect(error.failure).toBe('other');
     expect(error.userMessage).toBe(GENERIC_MESSAGE);

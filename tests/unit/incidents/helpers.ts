@@ -63,6 +63,7 @@ export function homeAt(
 export async function dumpDatabase(db: AppDatabase) {
   return {
     events: await db.events.toArray(),
+    logs: await db.logs.toArray(),
     incidents: await db.incidents.toArray(),
     settings: await db.settings.toArray(),
     networkIncidents: await db.networkIncidents.toArray(),

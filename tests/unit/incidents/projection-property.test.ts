@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../src/db/database.ts';
+import { readAllEvents } from '../../../src/db/event-log.ts';
 import { setActorName } from '../../../src/db/settings.ts';
 import { createIncidentCommands } from '../../../src/incidents/commands.ts';
 import { INCIDENT_KINDS, STEP_STATUSES } from '../../../src/incidents/events.ts';
@@ -148,7 +149,7 @@ describe('the stored list row', () => {
       const random = await runRandomCommands(db, seed);
 
       const rows = await db.incidents.toArray();
-      const eventIncidentIds = new Set((await db.events.toArray()).map((event) => event.incidentId));
+      const eventIncidentIds = new Set((await readAllEvents(db)).map((event) => event.incidentId));
       expect(new Set(rows.map((row) => row.id)), `seed ${seed}`).toEqual(eventIncidentIds);
 
       for (const row of rows) {

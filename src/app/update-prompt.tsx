@@ -1,22 +1,54 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useState } from 'react';
+
+/** Set in the tab where the adviser tapped "Bijwerken"; other tabs must not reload by surprise. */
+let updateRequestedHere = false;
 
 /**
  * A new version is offered, never forced: a reload mid-incident could lose what the
- * adviser is typing. Only the tab where they tap "Bijwerken" reloads.
+ * adviser is typing. Only the tab where they tap "Bijwerken" reloads; other open tabs
+ * (which vite-plugin-pwa would reload too) show a notice and reload when the adviser says.
  */
 export function UpdatePrompt() {
+  const [updatedElsewhere, setUpdatedElsewhere] = useState(false);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
-  } = useRegisterSW({ immediate: true });
+  } = useRegisterSW({
+    immediate: true,
+    onNeedReload() {
+      if (updateRequestedHere) window.location.reload();
+      else setUpdatedElsewhere(true);
+    },
+  });
+
+  if (updatedElsewhere) {
+    return (
+      <div className="banner" role="status">
+        <p>De app is in een ander tabblad bijgewerkt. Herlaad deze pagina wanneer het u uitkomt.</p>
+        <div className="banner__actions">
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Herladen
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   if (needRefresh) {
     return (
       <div className="banner" role="status">
         <p>Er is een nieuwe versie van de app. Wat u hebt vastgelegd, blijft bewaard.</p>
         <div className="banner__actions">
-          <button type="button" className="button" onClick={() => updateServiceWorker(true)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              updateRequestedHere = true;
+              void updateServiceWorker(true);
+            }}
+          >
             Bijwerken
           </button>
           <button type="button" className="button button--secondary" onClick={() => setNeedRefresh(false)}>

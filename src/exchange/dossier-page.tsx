@@ -23,7 +23,7 @@ export function DossierPage() {
       <p className="breadcrumb no-print">
         <Link to={`/incidenten/${incidentId}/gegevens`}>Terug naar het incident</Link>
       </p>
-      <PageTitle title={`Dossier ${d.incident.title}`}>Dossier: {d.incident.title}</PageTitle>
+      <PageTitle title="Dossier">Dossier: {d.incident.title}</PageTitle>
       <p className="actions no-print">
         <button type="button" className="button" onClick={() => window.print()}>
           Afdrukken of opslaan als pdf

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useKader } from '../content/kader-context.tsx';
 import { getAppDatabase } from '../db/database.ts';
+import { STEP_STATUS_LABEL } from '../incidents/labels.ts';
 import { formatDateTime } from '../ui/format-date.ts';
 import { userMessageOf } from '../ui/user-message.ts';
 import { applyImport } from './import-apply.ts';
@@ -162,8 +163,9 @@ export function ImportSection() {
                     <ul>
                       {p.conflicts.map((c) => (
                         <li key={c.stepId} className="conflict">
-                          Verschil bij "{step.get(c.stepId)?.title ?? c.stepId}": hier {c.local.status} ({c.local.actor}
-                          , {formatDateTime(c.local.at)}), in het bestand {c.incoming.status} ({c.incoming.actor},{' '}
+                          Verschil bij "{step.get(c.stepId)?.title ?? c.stepId}": hier{' '}
+                          {STEP_STATUS_LABEL[c.local.status]} ({c.local.actor}, {formatDateTime(c.local.at)}), in het
+                          bestand {STEP_STATUS_LABEL[c.incoming.status]} ({c.incoming.actor},{' '}
                           {formatDateTime(c.incoming.at)}). Na het importeren geldt de{' '}
                           {c.winner === 'incoming' ? 'wijziging uit het bestand' : 'wijziging op dit apparaat'} (de
                           laatste); beide blijven zichtbaar in het logboek.

@@ -77,13 +77,14 @@ export function validateExchangeFile(value: unknown, encrypted: boolean): ReadIm
 /** What the schema cannot say: events belong to their incident, ids are unique, each incident has a start. */
 function consistencyProblem(file: ExchangeFile): string | undefined {
   if (file.anonymised && file.network?.length) return 'an anonymised file with a network section';
-  // Canonical JSON only on an id collision: computing it for every event costs more than the parse.
-  const byId = new Map<string, IncidentEvent>();
   for (const [section, incidents] of [
     ['incidents', file.incidents],
     ['network', file.network ?? []],
   ] as const) {
     const incidentIds = new Set<string>();
+    // Per section: a backup may hold an own incident and its anonymised copy from the network.
+    // Canonical JSON only on an id collision: computing it for every event costs more than the parse.
+    const byId = new Map<string, IncidentEvent>();
     for (const [i, { incident, events }] of incidents.entries()) {
       const where = `${section}.${i}`;
       if (incidentIds.has(incident.id)) return `${where}: incident ${incident.id} appears twice`;

@@ -11,13 +11,7 @@ export const EXCHANGE_FORMAT = 'handelingskader-export';
 export const EXCHANGE_VERSION = 1;
 
 /** Limits that keep a hostile file from filling memory or the screen. */
-export const LIMITS = {
-  id: 100,
-  name: 200,
-  shortText: 1_000,
-  freeText: 50_000,
-  list: 1_000,
-} as const;
+export { LIMITS } from '../incidents/limits.ts';
 
 export type IncidentSummary = IncidentRow;
 

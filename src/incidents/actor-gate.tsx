@@ -3,6 +3,7 @@ import { type ReactNode, useId, useState } from 'react';
 import { getActorName, setActorName } from '../db/settings.ts';
 import { PageTitle } from '../ui/page-title.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
+import { LIMITS } from './limits.ts';
 
 /** Every event records who acted, so the name is asked once before any incident work. */
 export function ActorGate({ children }: { children: ReactNode }) {
@@ -55,6 +56,7 @@ export function ActorNameForm({ current = '' }: { current?: string }) {
         className="input"
         value={value}
         autoComplete="name"
+        maxLength={LIMITS.name}
         onChange={(e) => setValue(e.target.value)}
         aria-invalid={error ? true : undefined}
       />

@@ -2,6 +2,7 @@ import { TARGETS } from '../content/vocabulary.ts';
 import { INCIDENT_KINDS, type IncidentDetails } from './events.ts';
 import { closed, invalid } from './incident-command-error.ts';
 import type { IncidentState } from './incident-state.ts';
+import { LIMITS } from './limits.ts';
 
 /** Checks a command makes before writing; each throws an IncidentCommandError with a Dutch message. */
 
@@ -17,10 +18,19 @@ export function requireLiveEntry(state: IncidentState, entryId: string): void {
 
 export function requireText(text: string): void {
   if (!text.trim()) throw invalid('Schrijf eerst iets op; een lege tekst wordt niet opgeslagen.');
+  requireLength(text, LIMITS.freeText, 'Deze tekst');
+}
+
+export function requireLength(text: string | undefined, max: number, what: string): void {
+  if (text !== undefined && text.length > max)
+    throw invalid(`${what} is te lang: maximaal ${max.toLocaleString('nl-NL')} tekens.`);
 }
 
 export function requireDate(iso: string): void {
-  if (Number.isNaN(Date.parse(iso))) throw invalid('Vul een geldige datum en tijd in.');
+  const time = Date.parse(iso);
+  // Exports write years as four digits; a typo like year 20260 would make the file unreadable.
+  const year = new Date(time).getUTCFullYear();
+  if (Number.isNaN(time) || year < 1900 || year > 9999) throw invalid('Vul een geldige datum en tijd in.');
 }
 
 export function validateDetails(details: Partial<IncidentDetails>, partial = false): void {
@@ -29,6 +39,12 @@ export function validateDetails(details: Partial<IncidentDetails>, partial = fal
   if (has('target') && !TARGETS.includes(details.target as never)) throw invalid('Kies het doelwit.');
   if (has('municipality') && !details.municipality?.trim()) throw invalid('Vul de gemeente in.');
   if (has('occurredAt')) requireDate(details.occurredAt ?? '');
+  requireLength(details.municipality, LIMITS.name, 'De gemeente');
+  requireLength(details.locationDescription, LIMITS.freeText, 'De locatiebeschrijving');
+  requireLength(details.address?.street, LIMITS.shortText, 'De straat');
+  requireLength(details.address?.houseNumber, LIMITS.name, 'Het huisnummer');
+  requireLength(details.address?.postcode, LIMITS.name, 'De postcode');
+  requireLength(details.address?.city, LIMITS.shortText, 'De plaats');
 }
 
 const DETAIL_KEYS = ['kind', 'target', 'address', 'locationDescription', 'municipality', 'occurredAt'] as const;

@@ -6,6 +6,7 @@ import { addressKeyOf } from './address-key.ts';
 import {
   pickDetails,
   requireDate,
+  requireLength,
   requireLiveEntry,
   requireOpen,
   requireText,
@@ -26,6 +27,7 @@ import { foldIncident } from './fold.ts';
 import { invalid, notFound } from './incident-command-error.ts';
 import type { IncidentState } from './incident-state.ts';
 import { type WriteScope, writeInTransaction } from './incident-writer.ts';
+import { LIMITS } from './limits.ts';
 import { projectIncident } from './projection.ts';
 
 /**
@@ -90,6 +92,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     async setStepStatus(incidentId: string, stepId: string, status: StepStatus, reason?: string): Promise<string> {
       if (!stepId) throw invalid('Er is geen stap gekozen.');
       if (!STEP_STATUSES.includes(status)) throw invalid('Kies een geldige status voor de stap.');
+      requireLength(reason, LIMITS.freeText, 'De reden');
       const payload = reason?.trim() ? { stepId, status, reason } : { stepId, status };
       return appendOne(incidentId, 'step.status-set', payload);
     },

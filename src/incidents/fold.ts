@@ -86,7 +86,8 @@ function initialState(created: IncidentEventOf<'incident.created'>): IncidentSta
     createdAt: created.at,
     createdBy: created.actor,
     updatedAt: created.at,
-    steps: {},
+    // No prototype: a step id from an imported file such as "__proto__" stays an ordinary key.
+    steps: Object.create(null) as IncidentState['steps'],
     notes: [],
     log: [],
     decisions: [],

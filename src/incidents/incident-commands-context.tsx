@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, use, useMemo } from 'react';
 import { ensurePersistentStorage } from '../app/storage-persistence.ts';
 import { useKader } from '../content/kader-context.tsx';
+import { clearDraftsOf } from '../ui/use-draft.ts';
 import { createIncidentCommands, type IncidentCommands } from './commands.ts';
 
 const CommandsContext = createContext<IncidentCommands | null>(null);
@@ -11,6 +12,7 @@ function withPersistenceRequest(commands: IncidentCommands): IncidentCommands {
   for (const [name, fn] of Object.entries(commands)) {
     wrapped[name] = async (...args: unknown[]) => {
       const result = await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+      if (name === 'deleteIncident') clearDraftsOf(String(args[0]));
       void ensurePersistentStorage();
       return result;
     };

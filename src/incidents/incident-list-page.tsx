@@ -118,6 +118,7 @@ function RetentionNotice() {
             <Link to={`/incidenten/${row.id}`}>{row.title}</Link> (gesloten {formatDateTime(row.closedAt)})
             <button
               type="button"
+              aria-label={`Verwijder ${row.title}`}
               className="button button--danger"
               onClick={async () => {
                 if (!window.confirm(`Incident "${row.title}" definitief verwijderen van dit apparaat?`)) return;

@@ -1,4 +1,4 @@
-import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { Link, NavLink, Route, Routes, useParams, useSearchParams } from 'react-router';
 import { useKader } from '../content/kader-context.tsx';
 import { TARGET_LABEL } from '../content/labels.ts';
 import { formatDateTime, formatElapsed } from '../ui/format-date.ts';
@@ -45,10 +45,16 @@ export function IncidentPage() {
         <Route path="logboek" element={<LogbookView state={state} events={events} />} />
         <Route path="gegevens" element={<IncidentDetailsView state={state} />} />
         <Route path="stap/:stepId" element={<IncidentStepView state={state} />} />
-        <Route path="besluit" element={<DecisionForm state={state} />} />
+        <Route path="besluit" element={<DecisionFormForStep state={state} />} />
       </Routes>
     </>
   );
+}
+
+/** A fresh form (and draft) per step: the same component must not carry text to another step. */
+function DecisionFormForStep({ state }: { state: IncidentState }) {
+  const [params] = useSearchParams();
+  return <DecisionForm key={params.get('stap') ?? ''} state={state} />;
 }
 
 function IncidentHeader({ state }: { state: IncidentState }) {
@@ -60,7 +66,8 @@ function IncidentHeader({ state }: { state: IncidentState }) {
       <p className="breadcrumb">
         <Link to="/incidenten">Incidenten</Link>
       </p>
-      <PageTitle title={title}>{title}</PageTitle>
+      {/* The document title stays neutral: browser history (often synced) must not hold addresses. */}
+      <PageTitle title="Incident">{title}</PageTitle>
       <p className="incident-header__meta">
         {INCIDENT_KIND_LABEL[state.details.kind]} · {TARGET_LABEL[state.details.target]} · {state.details.municipality}
       </p>

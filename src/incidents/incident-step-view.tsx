@@ -5,7 +5,7 @@ import { formatDateTime } from '../ui/format-date.ts';
 import { EntryActions } from './entry-actions.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import type { IncidentState } from './incident-state.ts';
-import { OUTCOME_LABEL } from './labels.ts';
+import { OUTCOME_LABEL, STEP_STATUS_LABEL } from './labels.ts';
 import { StepStatusControl } from './step-status-control.tsx';
 import { TextEntryForm } from './text-entry-form.tsx';
 
@@ -38,7 +38,7 @@ export function IncidentStepView({ state }: { state: IncidentState }) {
           <ul>
             {history.map((h) => (
               <li key={h.eventId}>
-                {formatDateTime(h.at)}, {h.actor || 'onbekend'}: {h.status}
+                {formatDateTime(h.at)}, {h.actor || 'onbekend'}: {STEP_STATUS_LABEL[h.status]}
                 {h.reason ? ` (${h.reason})` : ''}
               </li>
             ))}
@@ -63,6 +63,7 @@ export function IncidentStepView({ state }: { state: IncidentState }) {
         ))}
       </ul>
       <TextEntryForm
+        key={step.id}
         draftKey={`notitie:${state.id}:${step.id}`}
         label="Nieuwe notitie"
         submitLabel="Notitie opslaan"

@@ -47,9 +47,11 @@ export async function writeInTransaction<T>(
   const { db } = deps;
   try {
     const committed = new Map<string, IncidentEvent[]>();
+    let committedDevice: string | undefined;
     const result = await db.transaction('rw', [db.logs, db.incidents, db.settings], async () => {
-      deps.deviceId ??= await ensureDeviceId(db);
-      const device = deps.deviceId;
+      // Cached only after the commit: a rolled-back first write must not keep an id that was never stored.
+      const device = deps.deviceId ?? (await ensureDeviceId(db));
+      committedDevice = device;
       const actor = String((await db.settings.get('actorName'))?.value ?? '');
       const at = deps.now();
       const scope: WriteScope = {
@@ -77,6 +79,7 @@ export async function writeInTransaction<T>(
       return body(scope);
     });
     // Only after the commit: an aborted transaction must not leave its events in the cache.
+    deps.deviceId ??= committedDevice;
     for (const [incidentId, events] of committed) publishCommittedLog(incidentId, events);
     return result;
   } catch (error) {

@@ -10,6 +10,7 @@ import { userMessageOf } from '../ui/user-message.ts';
 import { INCIDENT_KINDS, type IncidentDetails, type IncidentKind } from './events.ts';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import { INCIDENT_KIND_LABEL } from './labels.ts';
+import { LIMITS } from './limits.ts';
 
 interface Draft {
   kind: IncidentKind;
@@ -77,6 +78,9 @@ export function NewIncidentPage() {
       <input
         id={`${id}-${key}`}
         className="input"
+        maxLength={
+          key === 'municipality' || key === 'houseNumber' || key === 'postcode' ? LIMITS.name : LIMITS.shortText
+        }
         value={String(draft[key])}
         onChange={(e) => set(key, e.target.value as never)}
         {...props}

@@ -3,6 +3,7 @@ import { userMessageOf } from '../ui/user-message.ts';
 import { STEP_STATUSES, type StepStatus } from './events.ts';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import { STEP_STATUS_LABEL } from './labels.ts';
+import { LIMITS } from './limits.ts';
 
 interface Props {
   incidentId: string;
@@ -75,7 +76,15 @@ export function StepStatusControl({ incidentId, stepId, stepTitle, status, disab
           <label className="label" htmlFor={reasonId}>
             Waarom niet van toepassing?
           </label>
-          <input id={reasonId} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input
+            id={reasonId}
+            className="input"
+            value={reason}
+            maxLength={LIMITS.shortText}
+            // biome-ignore lint/a11y/noAutofocus: the field appears because the adviser asked for it
+            autoFocus
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="actions">
             <button type="submit" className="button" disabled={pending !== undefined}>
               Opslaan

@@ -7,6 +7,13 @@ const PREFIX = 'hke-draft:';
  * kept in localStorage under `key` until `clear()` after a successful save.
  * Drafts stay on the device like the rest of the data.
  */
+/** Deleting an incident deletes its drafts too: nothing of it may stay on the device. */
+export function clearDraftsOf(incidentId: string): void {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith(PREFIX) && key.includes(incidentId)) localStorage.removeItem(key);
+  }
+}
+
 export function useDraft<T>(key: string, initial: T): [T, (value: T) => void, () => void] {
   const storageKey = PREFIX + key;
   const [value, setValue] = useState<T>(() => {

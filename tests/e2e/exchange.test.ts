@@ -151,7 +151,7 @@ describe('exchanging files between two advisers', () => {
     await a.goto(`${server.origin}/incidenten/${incidentId}/logboek`);
     await a.getByLabel('Nieuwe logregel').fill('Gesproken met buurman Jansen, 06-12345678');
     await a.getByRole('button', { name: 'Logregel opslaan' }).click();
-    await a.getByText('Gesproken met buurman Jansen').waitFor();
+    await a.locator('.timeline .entry__text', { hasText: 'Gesproken met buurman Jansen' }).waitFor();
     const path = await exportFile(a, server.origin, incidentId, 'anoniem.json', { anonymised: true });
     const text = readFileSync(path, 'utf8');
     for (const secret of ['Lindelaan', 'Test Adviseur', 'Jansen', '12345678', '1234 AB'])

@@ -31,7 +31,8 @@ describe('an incident worked offline survives a killed browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    // Chromium's helper processes may still be closing files in the profile.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   it('records an incident, five steps, a note and a decision with the server stopped', async () => {

@@ -94,9 +94,15 @@ describe('a new app version', () => {
     await page.goto(`${server.origin}/incidenten/${incidentId}/logboek`);
     const typed = 'Burgemeester geïnformeerd, wacht op terugbellen';
     await page.getByLabel('Nieuwe logregel').fill(typed);
-    await page.evaluate(() => {
-      (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
-    });
+    // A second tab where the adviser is halfway through something without a draft.
+    const other = await profile.context.newPage();
+    await other.goto(`${server.origin}/incidenten/${incidentId}/gegevens`);
+    await other.getByRole('button', { name: 'Incident verwijderen…' }).click();
+    for (const p of [page, other]) {
+      await p.evaluate(() => {
+        (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+      });
+    }
 
     appendFileSync(join(root, 'sw.js'), '\n// nieuwe versie\n');
     await page.evaluate(async () => {
@@ -114,5 +120,10 @@ describe('a new app version', () => {
     });
     await page.getByLabel('Nieuwe logregel').waitFor();
     expect(await page.getByLabel('Nieuwe logregel').inputValue()).toBe(typed);
+
+    // The other tab is told, and keeps its state until the adviser reloads it.
+    await other.getByText('De app is in een ander tabblad bijgewerkt.').waitFor({ timeout: 30_000 });
+    expect(await other.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await other.getByRole('button', { name: 'Ja, definitief verwijderen' }).isVisible()).toBe(true);
   });
 });

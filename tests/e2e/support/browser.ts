@@ -84,7 +84,7 @@ export async function launchProfile(dir = mkdtempSync(join(tmpdir(), 'hke-profil
     dir,
     context,
     close: () => context.close(),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }),
   };
 }
 

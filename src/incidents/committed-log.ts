@@ -40,5 +40,7 @@ export function newerLog<T extends readonly IncidentEvent[]>(
   if (a && a.length === 0) return a;
   if (!a) return b;
   if (!b) return a;
-  return b.length > a.length ? b : a;
+  // On a tie keep this tab's copy: the same array means no second fold and render
+  // when the live query echoes a write this tab already shows.
+  return b.length >= a.length ? b : a;
 }

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { addressKeyOf } from '../incidents/address-key.ts';
-import type { IncidentEvent } from '../incidents/events.ts';
+import { groupByIncident, type IncidentEvent } from '../incidents/events.ts';
 import { foldIncident } from '../incidents/fold.ts';
 
 /**
@@ -11,12 +11,7 @@ import { foldIncident } from '../incidents/fold.ts';
  */
 export async function fillAddressKeys(tx: Transaction): Promise<void> {
   const events = (await tx.table('events').toArray()) as IncidentEvent[];
-  const byIncident = new Map<string, IncidentEvent[]>();
-  for (const event of events) {
-    const list = byIncident.get(event.incidentId);
-    if (list) list.push(event);
-    else byIncident.set(event.incidentId, [event]);
-  }
+  const byIncident = groupByIncident(events);
   await tx
     .table('incidents')
     .toCollection()

@@ -18,6 +18,7 @@ import {
   DECISION_OUTCOMES,
   type EventPayloads,
   type EventType,
+  groupByIncident,
   type IncidentDetails,
   type IncidentEvent,
   STEP_STATUSES,
@@ -195,12 +196,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     async importEvents(events: readonly IncidentEvent[]): Promise<{ added: number; incidentIds: string[] }> {
       const { db } = deps;
       return writeInTransaction(deps, async () => {
-        const incoming = new Map<string, IncidentEvent[]>();
-        for (const event of events) {
-          const list = incoming.get(event.incidentId);
-          if (list) list.push(event);
-          else incoming.set(event.incidentId, [event]);
-        }
+        const incoming = groupByIncident(events);
         const ids = [...incoming.keys()];
         const storedLogs = await db.logs.bulkGet(ids);
         let added = 0;

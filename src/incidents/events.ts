@@ -118,3 +118,14 @@ export function compareEvents(
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;
   return 0;
 }
+
+/** Events per incident, each list in the order given. */
+export function groupByIncident(events: readonly IncidentEvent[]): Map<string, IncidentEvent[]> {
+  const byIncident = new Map<string, IncidentEvent[]>();
+  for (const event of events) {
+    const list = byIncident.get(event.incidentId);
+    if (list) list.push(event);
+    else byIncident.set(event.incidentId, [event]);
+  }
+  return byIncident;
+}

@@ -4,21 +4,9 @@ import { createIncidentCommands } from '../../../src/incidents/commands.ts';
 import { INCIDENT_KINDS, STEP_STATUSES } from '../../../src/incidents/events.ts';
 import { IncidentCommandError } from '../../../src/incidents/incident-command-error.ts';
 import { homeAt, realKader } from '../incidents/helpers.ts';
+import { prng } from '../support/prng.ts';
 
-/** mulberry32: small, seeded, good enough to pick commands. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
+export { prng };
 
 /** Random work through the real commands: incidents, statuses, notes, decisions, edits, closing. */
 export async function runRandomHistory(db: AppDatabase, seed: number, steps = 10 + (seed % 30)): Promise<void> {

@@ -39,6 +39,8 @@ export interface SettingValues {
   actorName: string;
   retentionMonths: number;
   lastBackupAt: string;
+  /** Key for the stable pseudonyms of ids in anonymised exports; never leaves the device. */
+  pseudonymSecret: string;
 }
 export type SettingKey = keyof SettingValues;
 

@@ -53,6 +53,26 @@ export async function ensureDeviceId(db: AppDatabase): Promise<string> {
   return deviceId;
 }
 
+/**
+ * The secret behind the ids of anonymised exports: the same incident gets the same
+ * pseudonym in every export from this device (so the network can merge a re-export),
+ * while nobody without the secret can link it to the original ids.
+ */
+export async function getPseudonymSecret(db: AppDatabase = getAppDatabase()): Promise<string> {
+  try {
+    return await db.transaction('rw', db.settings, async () => {
+      const existing = await db.settings.get('pseudonymSecret');
+      if (typeof existing?.value === 'string') return existing.value;
+      const bytes = crypto.getRandomValues(new Uint8Array(32));
+      const secret = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+      await db.settings.put({ key: 'pseudonymSecret', value: secret });
+      return secret;
+    });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
 export async function getActorName(db: AppDatabase = getAppDatabase()): Promise<string> {
   return (await readSetting('actorName', db)) ?? '';
 }

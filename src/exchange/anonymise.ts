@@ -2,6 +2,7 @@ import type { Kader } from '../content/schema.ts';
 import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
 import type { IncidentState } from '../incidents/incident-state.ts';
 import { projectIncident } from '../incidents/projection.ts';
+import { sha256Hex } from '../incidents/sha256.ts';
 import { type Anonymiser, copyByPolicy, copyEventByPolicy, freeTextFields } from './apply-policy.ts';
 import { SUMMARY_POLICY } from './field-policy.ts';
 import {
@@ -36,6 +37,11 @@ export interface AnonymiseChoices {
   texts?: Readonly<Record<string, FreeTextChoice>>;
   /** Further names or words the adviser wants removed from kept texts. */
   extraTerms?: readonly string[];
+  /**
+   * Key for the id pseudonyms (the device's, from settings): the same incident gets the
+   * same pseudonym in every export of this device. Without it, a random key per file.
+   */
+  pseudonymSecret?: string;
 }
 
 export interface FreeTextHit {
@@ -92,6 +98,7 @@ export const REMOVED_LABEL: Record<string, string> = {
   bsn: 'BSN-achtige nummers in vrije tekst',
   iban: 'rekeningnummers in vrije tekst',
   'device-id-text': 'apparaat-id’s in vrije tekst',
+  'ids-pseudonymised': 'kenmerken van incidenten en registraties (vervangen door schuilnamen)',
 };
 
 export function anonymiseIncidents(
@@ -117,6 +124,11 @@ export function anonymiseIncidents(
   if (actors.size) count('actor-name', actors.size);
   if (devices.length) count('device-id', devices.length);
 
+  // Ids are random, but whoever holds the full export could match them: they are replaced too.
+  const secret = choices.pseudonymSecret ?? randomSecret();
+  const idPseudonyms = new Map<string, string>();
+  count('ids-pseudonymised', new Set(allEvents.flatMap((event) => [event.id, event.incidentId])).size);
+
   let currentTitle = '';
   const anonymiser: Anonymiser = {
     freeText(eventId, path, text) {
@@ -128,6 +140,14 @@ export function anonymiseIncidents(
       const hits = scanForPersonalData(text, known);
       for (const hit of hits) count(hit.kind === 'device-id' ? 'device-id-text' : hit.kind);
       return redact(text, hits);
+    },
+    pseudonymId(id) {
+      let pseudonym = idPseudonyms.get(id);
+      if (!pseudonym) {
+        pseudonym = `a${sha256Hex(`${secret}:${id}`).slice(0, 32)}`;
+        idPseudonyms.set(id, pseudonym);
+      }
+      return pseudonym;
     },
     pseudonym(field, value) {
       if (field === 'device') return devicePseudonyms.get(value) ?? 'Apparaat';
@@ -160,6 +180,10 @@ export function anonymiseIncidents(
   });
   const removed = [...counts].map(([what, n]) => ({ what, count: n })).sort((a, b) => a.what.localeCompare(b.what));
   return { incidents, removed };
+}
+
+function randomSecret(): string {
+  return [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** "Utrecht (3512)": the municipality and the area of the latest address, nothing finer. */

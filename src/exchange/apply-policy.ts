@@ -11,6 +11,7 @@ export interface Anonymiser {
   /** `path` names the field inside the payload, e.g. `motivation` or `considerations.0.note`. */
   freeText(eventId: string, path: string, text: string): string;
   pseudonym(field: string, value: string): string;
+  pseudonymId(id: string): string;
   postcodeArea(postcode: string): string;
   generaliseTitle(row: Record<string, unknown>): string;
   dropped(field: string): void;
@@ -61,6 +62,11 @@ export function copyByPolicy(
       case 'pseudonymise':
         copy[field] = anonymiser.pseudonym(field, String(fieldValue));
         break;
+      case 'pseudonymise-id':
+        copy[field] = Array.isArray(fieldValue)
+          ? fieldValue.map((item) => anonymiser.pseudonymId(String(item)))
+          : anonymiser.pseudonymId(String(fieldValue));
+        break;
       case 'free-text':
         copy[field] = anonymiser.freeText(context.eventId, path, String(fieldValue));
         break;
@@ -94,6 +100,7 @@ export function freeTextFields(event: IncidentEvent): { path: string; text: stri
       return text;
     },
     pseudonym: (_field, value) => value,
+    pseudonymId: (id) => id,
     postcodeArea: (postcode) => postcode,
     generaliseTitle: () => '',
     dropped: () => {},

@@ -1,5 +1,6 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
+import { getPseudonymSecret } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { compareEvents } from '../incidents/events.ts';
 import { foldIncident } from '../incidents/fold.ts';
@@ -78,7 +79,14 @@ export function buildExportFile(input: ExportInput, options: Omit<ExportOptions,
 }
 
 export async function exportIncidents(db: AppDatabase, options: ExportOptions): Promise<ExchangeFile> {
-  const file = buildExportFile(await readExportInput(db, options.incidentIds), options);
+  const anonymise = options.anonymise && {
+    ...options.anonymise,
+    pseudonymSecret: options.anonymise.pseudonymSecret ?? (await getPseudonymSecret(db)),
+  };
+  const file = buildExportFile(await readExportInput(db, options.incidentIds), {
+    ...options,
+    ...(anonymise ? { anonymise } : {}),
+  });
   if (options.includeNetwork && !options.anonymise) {
     const network = await readNetworkIncidents(db);
     if (network.length) file.network = network;

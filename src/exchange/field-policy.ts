@@ -29,6 +29,8 @@ export type AnonymisedHandling =
   | 'generalise-title'
   /** Replaced by a pseudonym that is stable within the file ("Adviseur 1", "Apparaat 1"). */
   | 'pseudonymise'
+  /** An incident or event id (or a list of them): replaced by a keyed hash, stable per device, unlinkable without its key. */
+  | 'pseudonymise-id'
   /** Free text: scanned for personal data; the adviser drops it (default) or keeps it with hits redacted. */
   | 'free-text'
   /** An object or list of objects with its own table. */
@@ -92,21 +94,26 @@ export const PAYLOAD_POLICY: { readonly [T in EventType]: PolicyFor<EventPayload
   'incident.created': { ...DETAILS_POLICY, phase: keep, contentVersion: keep },
   'incident.details-changed': { ...DETAILS_POLICY, clear: keep },
   'incident.phase-changed': { phase: keep },
-  'incident.linked': { otherIncidentId: keep, reason: keep },
+  'incident.linked': { otherIncidentId: { exported: true, anonymised: 'pseudonymise-id' }, reason: keep },
   'incident.closed': {},
   'incident.reopened': {},
   'step.status-set': { stepId: keep, status: keep, reason: freeText },
   'step.note-added': { stepId: keep, text: freeText },
   'log.entry-added': { text: freeText, happenedAt: keep },
   'decision.recorded': DECISION_POLICY,
-  'entry.edited': { entryId: keep, text: freeText, happenedAt: keep, decision: nested(DECISION_POLICY) },
-  'entry.withdrawn': { entryId: keep, reason: freeText },
+  'entry.edited': {
+    entryId: { exported: true, anonymised: 'pseudonymise-id' },
+    text: freeText,
+    happenedAt: keep,
+    decision: nested(DECISION_POLICY),
+  },
+  'entry.withdrawn': { entryId: { exported: true, anonymised: 'pseudonymise-id' }, reason: freeText },
 };
 
 /** The fields every event has; `payload` follows PAYLOAD_POLICY of its type. */
 export const EVENT_POLICY: PolicyFor<Omit<IncidentEventOf<'incident.closed'>, 'payload'>> = {
-  id: keep,
-  incidentId: keep,
+  id: { exported: true, anonymised: 'pseudonymise-id' },
+  incidentId: { exported: true, anonymised: 'pseudonymise-id' },
   at: keep,
   actor: { exported: true, anonymised: 'pseudonymise' },
   device: { exported: true, anonymised: 'pseudonymise' },
@@ -115,7 +122,7 @@ export const EVENT_POLICY: PolicyFor<Omit<IncidentEventOf<'incident.closed'>, 'p
 
 /** The incident summary beside the events (the list row). */
 export const SUMMARY_POLICY: PolicyFor<IncidentRow> = {
-  id: keep,
+  id: { exported: true, anonymised: 'pseudonymise-id' },
   status: keep,
   kind: keep,
   target: keep,
@@ -130,5 +137,5 @@ export const SUMMARY_POLICY: PolicyFor<IncidentRow> = {
   phase: keep,
   progress: keep,
   contentVersion: keep,
-  linkedIncidentIds: keep,
+  linkedIncidentIds: { exported: true, anonymised: 'pseudonymise-id' },
 };

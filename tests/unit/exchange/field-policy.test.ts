@@ -27,6 +27,7 @@ describe('the field policy', () => {
       'postcode-area',
       'generalise-title',
       'pseudonymise',
+      'pseudonymise-id',
       'free-text',
       'nested',
     ];

@@ -117,23 +117,38 @@ describe('importing an anonymised file', () => {
     const file = await fileOf(source, true);
     expect(file.anonymised).toBe(true);
 
+    // The id is a pseudonym: the network cannot link it to the original incident.
+    const networkId = file.incidents[0]!.incident.id;
+    expect(networkId).not.toBe(incidentId);
+    expect(JSON.stringify(file)).not.toContain(incidentId);
+
     const target = freshDatabase();
     const preview = await previewImport(target, file);
-    expect(preview).toMatchObject({ ok: true, preview: { incidents: [], network: [{ incidentId, change: 'new' }] } });
+    expect(preview).toMatchObject({
+      ok: true,
+      preview: { incidents: [], network: [{ incidentId: networkId, change: 'new' }] },
+    });
     expect(await importInto(target, file)).toMatchObject({
       added: 0,
       incidentIds: [],
-      networkIncidentIds: [incidentId],
+      networkIncidentIds: [networkId],
     });
     expect(await target.logs.count()).toBe(0);
     expect(await target.incidents.count()).toBe(0);
     const [row] = await target.networkIncidents.toArray();
-    expect(row).toMatchObject({ id: incidentId, municipality: 'Utrecht' });
+    expect(row).toMatchObject({ id: networkId, municipality: 'Utrecht' });
     expect((row as unknown as { events: unknown[] }).events).toHaveLength(2);
 
     const once = await dumpDatabase(target);
     expect(await importInto(target, file)).toMatchObject({ networkIncidentIds: [] });
     expect(await dumpDatabase(target)).toEqual(once);
+
+    // A later export from the same device uses the same pseudonyms: it merges, not duplicates.
+    await commands.addLogEntry(incidentId, 'Later bijgewerkt');
+    const again = await fileOf(source, true);
+    expect(again.incidents[0]!.incident.id).toBe(networkId);
+    expect(await importInto(target, again)).toMatchObject({ networkIncidentIds: [networkId] });
+    expect(await target.networkIncidents.count()).toBe(1);
   });
 });
 

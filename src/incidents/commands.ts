@@ -64,13 +64,17 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     payload: EventPayloads[T],
     check: (state: IncidentState) => void = requireOpen,
   ): Promise<string> {
-    return writeInTransaction(deps, async (scope) => {
-      const { stored, state } = await load(scope, incidentId);
-      check(state);
-      const event = scope.event(incidentId, type, payload);
-      await scope.append(incidentId, stored, [event as IncidentEvent]);
-      return event.id;
-    });
+    return writeInTransaction(
+      deps,
+      async (scope) => {
+        const { stored, state } = await load(scope, incidentId);
+        check(state);
+        const event = scope.event(incidentId, type, payload);
+        await scope.append(incidentId, stored, [event as IncidentEvent]);
+        return event.id;
+      },
+      incidentId,
+    );
   }
 
   return {

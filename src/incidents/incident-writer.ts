@@ -43,6 +43,8 @@ export interface WriteScope {
 export async function writeInTransaction<T>(
   deps: WriterDependencies,
   body: (scope: WriteScope) => Promise<T>,
+  /** The incident the body will read first: its log is requested together with the actor's name. */
+  prefetch?: string,
 ): Promise<T> {
   const { db } = deps;
   try {
@@ -52,7 +54,13 @@ export async function writeInTransaction<T>(
       // Cached only after the commit: a rolled-back first write must not keep an id that was never stored.
       const device = deps.deviceId ?? (await ensureDeviceId(db));
       committedDevice = device;
-      const actor = String((await db.settings.get('actorName'))?.value ?? '');
+      // Issued together so a step tap waits for one round trip, not two.
+      const [actorRow, prefetched] = await Promise.all([
+        db.settings.get('actorName'),
+        prefetch ? readLog(db, prefetch) : undefined,
+      ]);
+      const actor = String(actorRow?.value ?? '');
+      let unused = prefetched;
       const at = deps.now();
       const scope: WriteScope = {
         newId: () => deps.nextId(at.getTime()),
@@ -65,14 +73,25 @@ export async function writeInTransaction<T>(
           type,
           payload,
         }),
-        readEvents: (incidentId) => readLog(db, incidentId),
+        readEvents: async (incidentId) => {
+          if (unused && incidentId === prefetch) {
+            const events = unused;
+            unused = undefined;
+            return events;
+          }
+          return readLog(db, incidentId);
+        },
         append: async (incidentId, stored, added) => {
-          await db.logs.put({ incidentId, events: [...stored, ...added] });
-          committed.set(incidentId, [...stored, ...added]);
-          const state = foldIncident([...stored, ...added]);
+          const events = [...stored, ...added];
+          const state = foldIncident(events);
           // Cannot happen for a well-formed call; guards against a bug writing a headless log.
           if (!state) throw new Error(`No incident.created event for incident ${incidentId}`);
-          await db.incidents.put(projectIncident(state, deps.kader()));
+          // Both requests go out at once: one round trip instead of two.
+          await Promise.all([
+            db.logs.put({ incidentId, events }),
+            db.incidents.put(projectIncident(state, deps.kader())),
+          ]);
+          committed.set(incidentId, events);
           return state;
         },
       };

@@ -6,6 +6,7 @@ import { PHASE_IDS, type PhaseId } from '../content/vocabulary.ts';
 import { AsyncButton } from '../ui/async-button.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
 import { userMessageOf } from '../ui/user-message.ts';
+import { DetailsEditForm } from './details-edit-form.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import type { IncidentState } from './incident-state.ts';
 import { INCIDENT_KIND_LABEL } from './labels.ts';
@@ -17,6 +18,7 @@ export function IncidentDetailsView({ state }: { state: IncidentState }) {
   const [error, setError] = useState<string>();
   const [phase, setPhase] = useState<PhaseId>(state.phase);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [editing, setEditing] = useState(false);
   const phaseId = useId();
   const { details } = state;
   const closed = state.status === 'gesloten';
@@ -55,6 +57,14 @@ export function IncidentDetailsView({ state }: { state: IncidentState }) {
         <dt>Status</dt>
         <dd>{closed ? `Gesloten op ${formatDateTime(state.closedAt)}` : 'Open'}</dd>
       </dl>
+      {!closed &&
+        (editing ? (
+          <DetailsEditForm state={state} onDone={() => setEditing(false)} />
+        ) : (
+          <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+            Gegevens corrigeren
+          </button>
+        ))}
 
       {!closed && (
         <form

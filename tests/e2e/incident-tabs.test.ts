@@ -46,6 +46,16 @@ describe('several tabs and hostile text', () => {
     expect(await a.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  it('corrects the address afterwards, with the correction in the log', async () => {
+    await a.goto(`${server.origin}/incidenten/${incidentId}/gegevens`);
+    await a.getByRole('button', { name: 'Gegevens corrigeren' }).click();
+    await a.getByLabel('Huisnummer en toevoeging').fill('5');
+    await a.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await a.getByRole('heading', { level: 1, name: /^Dorpsweg 5/ }).waitFor();
+    await a.getByRole('link', { name: 'Logboek' }).click();
+    await a.getByText('Gegevens van het incident gewijzigd').waitFor();
+  });
+
   it('keeps what was typed when another tab upgrades the database', async () => {
     await b.goto(`${server.origin}/incidenten/${incidentId}/logboek`);
     const typed = 'Half getypte logregel over de afzetting';

@@ -1,7 +1,9 @@
+import { indexKader } from '../content/kader-index.ts';
 import type { Kader, PhaseId } from '../content/schema.ts';
-import { compareEvents, type IncidentDetails, type IncidentEvent, type StepStatus } from '../incidents/events.ts';
+import type { IncidentDetails, IncidentEvent, StepStatus } from '../incidents/events.ts';
 import type { Decision, IncidentState, LogEntry, StepNote, Withdrawal } from '../incidents/incident-state.ts';
 import { incidentTitle } from '../incidents/projection.ts';
+import { buildTimeline } from '../incidents/timeline.ts';
 
 /**
  * A printable dossier as plain data: the screen renders it, print CSS lays it out.
@@ -144,19 +146,23 @@ export function buildDossier(state: IncidentState, kader: Kader, events: readonl
         edited: entry.edited,
         ...(entry.withdrawn ? { withdrawn: entry.withdrawn } : {}),
       })),
-    timeline: [...events]
-      .filter((event) => event.incidentId === state.id)
-      .sort(compareEvents)
-      .map((event) => ({
-        eventId: event.id,
-        at: event.at,
-        actor: event.actor,
-        type: event.type,
-        description: describe(
-          event,
-          (id) => steps.get(id)?.title ?? id,
-          (id) => instruments.get(id)?.name ?? id,
-        ),
+    // The logbook's own lines, oldest first: one wording for the screen and the record.
+    timeline: buildTimeline(
+      events.filter((event) => event.incidentId === state.id),
+      state,
+      indexKader(kader),
+    )
+      .reverse()
+      .map((item) => ({
+        eventId: item.eventId,
+        at: item.at,
+        actor: item.actor,
+        type: item.type,
+        description: [
+          item.text ? `${item.title}: ${item.text}` : item.title,
+          item.withdrawn ? ` (ingetrokken: ${item.withdrawn.reason})` : '',
+          item.superseded ? ' (later gewijzigd)' : '',
+        ].join(''),
       })),
     kaderVersion: kader.version,
   };
@@ -186,48 +192,4 @@ function dossierStep(state: IncidentState, stepId: string, title: string): Dossi
       withdrawn: Boolean(note.withdrawn),
     })),
   };
-}
-
-const STATUS_WORD: Record<StepStatus, string> = {
-  open: 'open',
-  gedaan: 'gedaan',
-  nvt: 'niet van toepassing',
-  later: 'later',
-};
-
-function describe(
-  event: IncidentEvent,
-  stepTitle: (id: string) => string,
-  instrumentName: (id: string) => string,
-): string {
-  switch (event.type) {
-    case 'incident.created':
-      return 'Incident aangemaakt.';
-    case 'incident.details-changed':
-      return 'Gegevens van het incident gewijzigd.';
-    case 'incident.phase-changed':
-      return `Fase gewijzigd naar ${event.payload.phase}.`;
-    case 'incident.linked':
-      return event.payload.reason === 'zelfde-adres'
-        ? 'Gekoppeld aan een eerder incident op hetzelfde adres.'
-        : 'Gekoppeld aan een ander incident.';
-    case 'incident.closed':
-      return 'Incident gesloten.';
-    case 'incident.reopened':
-      return 'Incident heropend.';
-    case 'step.status-set':
-      return `Stap "${stepTitle(event.payload.stepId)}": ${STATUS_WORD[event.payload.status] ?? event.payload.status}${event.payload.reason ? ` (${event.payload.reason})` : ''}.`;
-    case 'step.note-added':
-      return `Aantekening bij stap "${stepTitle(event.payload.stepId)}": ${event.payload.text}`;
-    case 'log.entry-added':
-      return `Logboek: ${event.payload.text}`;
-    case 'decision.recorded':
-      return `Besluit over ${instrumentName(event.payload.instrumentId)}: ${event.payload.outcome === 'genomen' ? 'genomen' : 'niet genomen'}.`;
-    case 'entry.edited':
-      return 'Aantekening of besluit gecorrigeerd.';
-    case 'entry.withdrawn':
-      return `Aantekening of besluit ingetrokken: ${event.payload.reason}`;
-    default:
-      return 'Onbekende gebeurtenis.';
-  }
 }

@@ -7,6 +7,7 @@ export type TimelineKind = 'incident' | 'stap' | 'notitie' | 'logregel' | 'beslu
 
 export interface TimelineItem {
   eventId: string;
+  type: IncidentEvent['type'];
   kind: TimelineKind;
   /** When it happened: the adviser's stated moment for after-the-fact entries, else when written. */
   at: string;
@@ -36,7 +37,7 @@ export function buildTimeline(
   const stepTitle = (id: string) => index.step.get(id)?.title ?? id;
   const items: TimelineItem[] = [];
   for (const event of [...events].sort(compareEvents)) {
-    const base = { eventId: event.id, at: event.at, writtenAt: event.at, actor: event.actor };
+    const base = { eventId: event.id, type: event.type, at: event.at, writtenAt: event.at, actor: event.actor };
     switch (event.type) {
       case 'incident.created':
         items.push({

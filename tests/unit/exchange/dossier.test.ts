@@ -42,6 +42,6 @@ describe('the dossier', () => {
       'step.status-set',
       'decision.recorded',
     ]);
-    expect(dossier.timeline[2]!.description).toBe('Besluit over Sluiting woning: genomen.');
+    expect(dossier.timeline[2]!.description).toBe('Besluit (genomen): Sluiting woning: herhaling');
   });
 });

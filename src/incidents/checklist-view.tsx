@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useKader } from '../content/kader-context.tsx';
 import { TIME_WINDOW_LABEL } from '../content/labels.ts';
 import { PHASE_IDS, type PhaseId } from '../content/vocabulary.ts';
+import { ToggleGroup } from '../ui/toggle-group.tsx';
 import { type ChecklistItem, type ChecklistPhase, deriveChecklist } from './checklist.ts';
 import type { StepStatus } from './events.ts';
 import type { IncidentState } from './incident-state.ts';
@@ -21,23 +22,23 @@ export function ChecklistView({ state }: { state: IncidentState }) {
       <h2 id="checklist-kop" className="visually-hidden">
         Checklist
       </h2>
-      <fieldset className="toggle-group phase-tabs">
-        <legend>Fase</legend>
-        {phases.map((p) => (
-          <button
-            key={p.phase}
-            type="button"
-            className="toggle"
-            aria-pressed={p.phase === shown}
-            onClick={() => setParams({ fase: p.phase }, { replace: true })}
-          >
-            {kader.phases.find((k) => k.id === p.phase)?.shortTitle}{' '}
-            <span className="toggle__count">
-              {p.done}/{p.applicable}
-            </span>
-          </button>
-        ))}
-      </fieldset>
+      <ToggleGroup
+        legend="Fase"
+        className="phase-tabs"
+        value={shown}
+        onChange={(fase) => setParams({ fase }, { replace: true })}
+        options={phases.map((p) => ({
+          value: p.phase,
+          label: (
+            <>
+              {kader.phases.find((k) => k.id === p.phase)?.shortTitle}{' '}
+              <span className="toggle__count">
+                {p.done}/{p.applicable}
+              </span>
+            </>
+          ),
+        }))}
+      />
       {current && <PhaseChecklist phase={current} state={state} />}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useKader } from '../content/kader-context.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
+import { ToggleGroup } from '../ui/toggle-group.tsx';
 import { EntryActions } from './entry-actions.tsx';
 import type { IncidentEvent } from './events.ts';
 import { useIncidentCommands } from './incident-commands-context.tsx';
@@ -8,13 +9,13 @@ import type { IncidentState } from './incident-state.ts';
 import { TextEntryForm } from './text-entry-form.tsx';
 import { buildTimeline, type TimelineKind } from './timeline.ts';
 
-const FILTERS: { id: TimelineKind | 'alles'; label: string }[] = [
-  { id: 'alles', label: 'Alles' },
-  { id: 'besluit', label: 'Besluiten' },
-  { id: 'stap', label: 'Stappen' },
-  { id: 'logregel', label: 'Logregels' },
-  { id: 'notitie', label: 'Notities' },
-  { id: 'incident', label: 'Incident' },
+const FILTERS: { value: TimelineKind | 'alles'; label: string }[] = [
+  { value: 'alles', label: 'Alles' },
+  { value: 'besluit', label: 'Besluiten' },
+  { value: 'stap', label: 'Stappen' },
+  { value: 'logregel', label: 'Logregels' },
+  { value: 'notitie', label: 'Notities' },
+  { value: 'incident', label: 'Incident' },
 ];
 
 export function LogbookView({ state, events }: { state: IncidentState; events: IncidentEvent[] }) {
@@ -35,20 +36,7 @@ export function LogbookView({ state, events }: { state: IncidentState; events: I
         disabled={closed}
         onSave={(text, happenedAt) => commands.addLogEntry(state.id, text, happenedAt)}
       />
-      <fieldset className="toggle-group">
-        <legend>Toon</legend>
-        {FILTERS.map((f) => (
-          <button
-            key={f.id}
-            type="button"
-            className="toggle"
-            aria-pressed={filter === f.id}
-            onClick={() => setFilter(f.id)}
-          >
-            {f.label}
-          </button>
-        ))}
-      </fieldset>
+      <ToggleGroup legend="Toon" options={FILTERS} value={filter} onChange={setFilter} />
       <ol className="timeline" aria-label="Tijdlijn, nieuwste eerst">
         {shown.map((item) => (
           <li

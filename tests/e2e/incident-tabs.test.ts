@@ -44,6 +44,12 @@ describe('several tabs and hostile text', () => {
     await expect.poll(() => entry.textContent()).toBe(hostile);
     expect(await a.locator('.timeline img').count()).toBe(0);
     expect(await a.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // The filter shows one kind of line at a time.
+    await a.getByRole('button', { name: 'Stappen' }).click();
+    expect(await a.getByRole('button', { name: 'Stappen' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await a.locator('.timeline__item--logregel').count()).toBe(0);
+    expect(await a.locator('.timeline__item--stap').count()).toBeGreaterThan(0);
   });
 
   it('corrects the address afterwards, with the correction in the log', async () => {

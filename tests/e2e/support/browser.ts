@@ -122,8 +122,16 @@ export async function launchOwnedChromium(dir: string): Promise<OwnedBrowser> {
       '--window-size=375,740',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so a kill takes the renderers and helpers down too, as a crash would.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
+  const killGroup = () => {
+    try {
+      process.kill(-proc.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
   const wsUrl = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${buffer}`)), 30_000);
@@ -146,12 +154,12 @@ export async function launchOwnedChromium(dir: string): Promise<OwnedBrowser> {
   return {
     context,
     async kill() {
-      proc.kill('SIGKILL');
+      killGroup();
       await exited;
     },
     async close() {
       await browser.close().catch(() => {});
-      if (proc.exitCode === null) proc.kill('SIGKILL');
+      killGroup();
       await exited;
     },
   };

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useKader } from '../content/kader-context.tsx';
 import { TIME_WINDOW_LABEL } from '../content/labels.ts';
@@ -15,7 +15,7 @@ export function ChecklistView({ state }: { state: IncidentState }) {
   const now = useNow();
   const [params, setParams] = useSearchParams();
   const shown = (PHASE_IDS.find((p) => p === params.get('fase')) ?? state.phase) as PhaseId;
-  const phases = deriveChecklist(kader, state, now);
+  const phases = useMemo(() => deriveChecklist(kader, state, now), [kader, state, now]);
   const current = phases.find((p) => p.phase === shown);
   return (
     <section aria-labelledby="checklist-kop">

@@ -18,7 +18,7 @@ const FILTERS: { value: TimelineKind | 'alles'; label: string }[] = [
   { value: 'incident', label: 'Incident' },
 ];
 
-export function LogbookView({ state, events }: { state: IncidentState; events: IncidentEvent[] }) {
+export function LogbookView({ state, events }: { state: IncidentState; events: readonly IncidentEvent[] }) {
   const index = useKader();
   const commands = useIncidentCommands();
   const [filter, setFilter] = useState<TimelineKind | 'alles'>('alles');

@@ -1,5 +1,6 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
+import { readStoredIncidents, type StoredIncident } from '../db/event-log.ts';
 import { getPseudonymSecret } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { compareEvents } from '../incidents/events.ts';
@@ -33,60 +34,78 @@ export interface ExportOptions {
 export const APP_NAME = 'handelingskader-explosies';
 const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0');
 
-/** The incidents' events and states, read in one transaction so they agree. Unknown ids are skipped. */
+/** The incidents' events and folded states, for the anonymiser and its review. Unknown ids are skipped. */
 export async function readExportInput(db: AppDatabase, incidentIds: readonly string[] | 'all'): Promise<ExportInput> {
+  const stored = await readStored(db, incidentIds);
+  const incidents: ExportInput['incidents'] = [];
+  for (const { events } of stored) {
+    const sorted = [...events].sort(compareEvents);
+    const state = foldIncident(sorted);
+    if (state) incidents.push({ state, events: sorted });
+  }
+  return { incidents };
+}
+
+async function readStored(db: AppDatabase, incidentIds: readonly string[] | 'all'): Promise<StoredIncident[]> {
   try {
-    return await db.transaction('r', [db.logs], async () => {
-      const logs = incidentIds === 'all' ? await db.logs.toArray() : await db.logs.bulkGet([...new Set(incidentIds)]);
-      const incidents: ExportInput['incidents'] = [];
-      for (const log of logs) {
-        if (!log) continue;
-        const events = [...log.events].sort(compareEvents);
-        const state = foldIncident(events);
-        if (state) incidents.push({ state, events });
-      }
-      return { incidents };
-    });
+    return await readStoredIncidents(db, incidentIds);
   } catch (error) {
     throw toStorageError(error);
   }
 }
 
-/** Pure: the file for the given incidents. Only fields the field policy lists are copied. */
-export function buildExportFile(input: ExportInput, options: Omit<ExportOptions, 'incidentIds'> = {}): ExchangeFile {
-  const { anonymise, kader } = options;
-  const header = {
+type FileOptions = Omit<ExportOptions, 'incidentIds'>;
+
+function fileHeader(options: FileOptions, fallbackContentVersion: string | undefined) {
+  return {
     format: EXCHANGE_FORMAT,
     version: EXCHANGE_VERSION,
     exportedAt: (options.now ?? new Date()).toISOString(),
-    contentVersion: kader?.version ?? input.incidents[0]?.state.contentVersion ?? '',
+    contentVersion: options.kader?.version ?? fallbackContentVersion ?? '',
     app: options.app ?? { name: APP_NAME, version: appVersion() },
   } as const;
-  if (anonymise) {
-    const { incidents, removed } = anonymiseIncidents(input, anonymise, kader);
-    return { ...header, anonymised: true, removed, incidents };
+}
+
+/** Pure: the file for the given incidents. Only fields the field policy lists are copied. */
+export function buildExportFile(input: ExportInput, options: FileOptions = {}): ExchangeFile {
+  const { anonymise, kader } = options;
+  if (!anonymise) {
+    const stored = input.incidents.map(({ state, events }) => ({ row: projectIncident(state, kader), events }));
+    return buildPlainExportFile(stored, options);
   }
-  const incidents = input.incidents.map(
-    ({ state, events }): ExchangeIncident => ({
-      incident: copyByPolicy(projectIncident(state, kader), SUMMARY_POLICY, undefined, {
-        eventId: state.id,
+  const { incidents, removed } = anonymiseIncidents(input, anonymise, kader);
+  return { ...fileHeader(options, input.incidents[0]?.state.contentVersion), anonymised: true, removed, incidents };
+}
+
+/**
+ * Pure: the plain file from stored incidents. The summary is the stored list row, which
+ * is the projection of the incident's fold (projection.test.ts proves they agree), so
+ * a plain export does not fold a thousand logs again.
+ */
+export function buildPlainExportFile(stored: readonly StoredIncident[], options: FileOptions = {}): ExchangeFile {
+  const incidents = stored.map(
+    ({ row, events }): ExchangeIncident => ({
+      incident: copyByPolicy(row, SUMMARY_POLICY, undefined, {
+        eventId: row.id,
         path: '',
       }) as unknown as IncidentSummary,
       events: [...events].sort(compareEvents).map((event) => copyEventByPolicy(event)),
     }),
   );
-  return { ...header, anonymised: false, incidents };
+  return { ...fileHeader(options, stored[0]?.row.contentVersion), anonymised: false, incidents };
 }
 
 export async function exportIncidents(db: AppDatabase, options: ExportOptions): Promise<ExchangeFile> {
-  const anonymise = options.anonymise && {
-    ...options.anonymise,
-    pseudonymSecret: options.anonymise.pseudonymSecret ?? (await getPseudonymSecret(db)),
-  };
-  const file = buildExportFile(await readExportInput(db, options.incidentIds), {
-    ...options,
-    ...(anonymise ? { anonymise } : {}),
-  });
+  let file: ExchangeFile;
+  if (options.anonymise) {
+    const anonymise = {
+      ...options.anonymise,
+      pseudonymSecret: options.anonymise.pseudonymSecret ?? (await getPseudonymSecret(db)),
+    };
+    file = buildExportFile(await readExportInput(db, options.incidentIds), { ...options, anonymise });
+  } else {
+    file = buildPlainExportFile(await readStored(db, options.incidentIds), options);
+  }
   if (options.includeNetwork && !options.anonymise) {
     const network = await readNetworkIncidents(db);
     if (network.length) file.network = network;

@@ -2,7 +2,7 @@ import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
 import { StorageError } from '../db/storage-error.ts';
 import { createIncidentCommands } from '../incidents/commands.ts';
-import { ConflictingContentError, checkStoredContent, importTargets } from './import-preview.ts';
+import { assertSameContent, ConflictingContentError, importTargets } from './import-preview.ts';
 import { failure, type ImportFailure } from './import-result.ts';
 import { mergeNetworkIncident } from './network.ts';
 import type { ExchangeFile } from './types.ts';
@@ -42,10 +42,10 @@ export async function applyImport(
   const events = own.flatMap((incident) => incident.events);
   try {
     return await db.transaction('rw', [db.logs, db.incidents, db.settings, db.networkIncidents], async () => {
-      await checkStoredContent(db, events);
       // importEvents opens a transaction over a subset of these tables: Dexie runs it inside this one.
+      // It reads each log once and checks every event it already has against the file's.
       const { added, incidentIds } = events.length
-        ? await commands.importEvents(events)
+        ? await commands.importEvents(events, assertSameContent)
         : { added: 0, incidentIds: [] };
       const networkIncidentIds: string[] = [];
       const importedAt = now().toISOString();

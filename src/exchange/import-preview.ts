@@ -1,7 +1,7 @@
 import type { AppDatabase } from '../db/database.ts';
-import { readLog } from '../db/event-log.ts';
 import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
 import { foldIncident } from '../incidents/fold.ts';
+import { IncidentCommandError } from '../incidents/incident-command-error.ts';
 import type { StepState, StepStatusChange } from '../incidents/incident-state.ts';
 import { incidentTitle } from '../incidents/projection.ts';
 import { failure, type ImportFailure } from './import-result.ts';
@@ -55,44 +55,33 @@ export function importTargets(file: ExchangeFile): { own: ExchangeIncident[]; ne
 }
 
 /** Thrown inside a transaction to abort it; turned into ImportFailure outside. */
-export class ConflictingContentError extends Error {
+export class ConflictingContentError extends IncidentCommandError {
   constructor(readonly eventId: string) {
-    super(`Event ${eventId} is stored with other content`);
+    super('conflict', `Registratie ${eventId} staat hier al, met andere inhoud. Er is niets geïmporteerd.`);
   }
 }
 
-/** Must run inside a transaction over db.logs: the file may not change what is stored. */
-export async function checkStoredContent(db: AppDatabase, events: readonly IncidentEvent[]): Promise<void> {
-  const incidentIds = [...new Set(events.map((event) => event.incidentId))];
-  const logs = await db.logs.bulkGet(incidentIds);
-  const stored = new Map(logs.flatMap((log) => log?.events ?? []).map((event) => [event.id, event]));
-  if (stored.size === 0) return;
-  for (const event of events) {
-    const existing = stored.get(event.id);
-    if (existing && canonicalJson(existing) !== canonicalJson(event)) throw new ConflictingContentError(event.id);
-  }
+/** Thrown (inside a transaction, to abort it) when an event id is stored with other content than the file's. */
+export function assertSameContent(stored: IncidentEvent, incoming: IncidentEvent): void {
+  if (canonicalJson(stored) !== canonicalJson(incoming)) throw new ConflictingContentError(incoming.id);
 }
 
 export async function previewImport(db: AppDatabase, file: ExchangeFile): Promise<PreviewResult> {
   const { own, network } = importTargets(file);
   try {
     const preview = await db.transaction('r', [db.logs, db.networkIncidents], async () => {
-      await checkStoredContent(
-        db,
-        own.flatMap(({ events }) => events),
-      );
-      const incidents: IncidentPreview[] = [];
-      for (const incoming of own) {
-        const local = await readLog(db, incoming.incident.id);
-        incidents.push(previewOwn(incoming, local));
-      }
-      const networkPreviews: IncidentPreview[] = [];
-      for (const incoming of network) {
-        const stored = await db.networkIncidents.get(incoming.incident.id);
+      // One read of every log the file touches, for the content check and the preview both.
+      const [logs, networkRows] = await Promise.all([
+        db.logs.bulkGet(own.map(({ incident }) => incident.id)),
+        db.networkIncidents.bulkGet(network.map(({ incident }) => incident.id)),
+      ]);
+      const incidents = own.map((incoming, i) => previewOwn(incoming, logs[i]?.events ?? []));
+      const networkPreviews = network.map((incoming, i): IncidentPreview => {
+        const stored = networkRows[i];
         const merged = mergeNetworkIncident(stored, incoming, file.exportedAt);
         const before = stored && Array.isArray(stored.events) ? stored.events.length : 0;
         const added = merged ? merged.events.length - before : 0;
-        networkPreviews.push({
+        return {
           incidentId: incoming.incident.id,
           title: incoming.incident.title,
           municipality: incoming.incident.municipality,
@@ -100,8 +89,8 @@ export async function previewImport(db: AppDatabase, file: ExchangeFile): Promis
           eventsInFile: incoming.events.length,
           eventsAdded: added,
           conflicts: [],
-        });
-      }
+        };
+      });
       return { incidents, network: networkPreviews };
     });
     const all = [...preview.incidents, ...preview.network];
@@ -121,19 +110,39 @@ export async function previewImport(db: AppDatabase, file: ExchangeFile): Promis
   }
 }
 
+/**
+ * A new incident reads as the file's summary says (its list row is rebuilt from the
+ * events when it is imported); a merged one as the fold of both logs will read.
+ */
 function previewOwn(incoming: ExchangeIncident, local: IncidentEvent[]): IncidentPreview {
-  const localIds = new Set(local.map((event) => event.id));
-  const fresh = incoming.events.filter((event) => !localIds.has(event.id));
-  const merged = foldIncident([...local, ...fresh]);
-  const details = merged?.details;
+  const { incident } = incoming;
+  if (local.length === 0) {
+    return {
+      incidentId: incident.id,
+      title: incident.title,
+      municipality: incident.municipality,
+      change: 'new',
+      eventsInFile: incoming.events.length,
+      eventsAdded: incoming.events.length,
+      conflicts: [],
+    };
+  }
+  const stored = new Map(local.map((event) => [event.id, event]));
+  const fresh: IncidentEvent[] = [];
+  for (const event of incoming.events) {
+    const existing = stored.get(event.id);
+    if (existing) assertSameContent(existing, event);
+    else fresh.push(event);
+  }
+  const details = foldIncident([...local, ...fresh])?.details;
   return {
-    incidentId: incoming.incident.id,
-    title: details ? incidentTitle(details) : incoming.incident.title,
-    municipality: details?.municipality ?? incoming.incident.municipality,
-    change: local.length === 0 ? 'new' : fresh.length > 0 ? 'merged' : 'unchanged',
+    incidentId: incident.id,
+    title: details ? incidentTitle(details) : incident.title,
+    municipality: details?.municipality ?? incident.municipality,
+    change: fresh.length > 0 ? 'merged' : 'unchanged',
     eventsInFile: incoming.events.length,
     eventsAdded: fresh.length,
-    conflicts: local.length ? stepConflicts(incoming.incident.id, local, incoming.events) : [],
+    conflicts: stepConflicts(incident.id, local, incoming.events),
   };
 }
 

@@ -6,7 +6,7 @@ import { STEP_STATUS_LABEL } from '../incidents/labels.ts';
 import { formatDateTime } from '../ui/format-date.ts';
 import { userMessageOf } from '../ui/user-message.ts';
 import { applyImport } from './import-apply.ts';
-import { type ImportPreview, previewImport } from './import-preview.ts';
+import { type ImportPreview, type IncidentPreview, previewImport } from './import-preview.ts';
 import type { ExchangeFile } from './types.ts';
 
 type Stage =
@@ -153,35 +153,8 @@ export function ImportSection() {
             {state.name}, gemaakt op {formatDateTime(state.preview.exportedAt)}
             {state.preview.anonymised ? ', geanonimiseerd' : ''}. {state.preview.eventsAdded} nieuwe registraties.
           </p>
-          {[...state.preview.incidents, ...state.preview.network].length > 0 && (
-            <ul className="plain-list preview__list">
-              {state.preview.incidents.map((p) => (
-                <li key={p.incidentId}>
-                  <strong>{p.title}</strong> ({p.municipality}): {CHANGE_LABEL[p.change]}, {p.eventsAdded} van{' '}
-                  {p.eventsInFile} registraties nieuw
-                  {p.conflicts.length > 0 && (
-                    <ul>
-                      {p.conflicts.map((c) => (
-                        <li key={c.stepId} className="conflict">
-                          Verschil bij "{step.get(c.stepId)?.title ?? c.stepId}": hier{' '}
-                          {STEP_STATUS_LABEL[c.local.status]} ({c.local.actor}, {formatDateTime(c.local.at)}), in het
-                          bestand {STEP_STATUS_LABEL[c.incoming.status]} ({c.incoming.actor},{' '}
-                          {formatDateTime(c.incoming.at)}). Na het importeren geldt de{' '}
-                          {c.winner === 'incoming' ? 'wijziging uit het bestand' : 'wijziging op dit apparaat'} (de
-                          laatste); beide blijven zichtbaar in het logboek.
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-              {state.preview.network.map((p) => (
-                <li key={p.incidentId}>
-                  Uit het netwerk: <strong>{p.title}</strong>: {CHANGE_LABEL[p.change]}
-                </li>
-              ))}
-            </ul>
-          )}
+          <PreviewCounts preview={state.preview} />
+          <PreviewList preview={state.preview} stepTitle={(id) => step.get(id)?.title ?? id} />
           <div className="actions">
             <button
               type="button"
@@ -204,5 +177,73 @@ export function ImportSection() {
         </p>
       )}
     </section>
+  );
+}
+
+/** A long preview is of no use on a phone: the counts first, then the first rows, conflicts on top. */
+const PREVIEW_ROWS = 20;
+
+function PreviewCounts({ preview }: { preview: ImportPreview }) {
+  const all = [...preview.incidents, ...preview.network];
+  if (all.length < 2) return null;
+  const count = (change: IncidentPreview['change']) => all.filter((p) => p.change === change).length;
+  const parts = [
+    [count('new'), 'nieuw'],
+    [count('merged'), 'samen te voegen'],
+    [count('unchanged'), 'al aanwezig'],
+  ] as const;
+  return (
+    <p>
+      {all.length} incidenten:{' '}
+      {parts
+        .filter(([n]) => n > 0)
+        .map(([n, label]) => `${n} ${label}`)
+        .join(', ')}
+      {preview.conflicts > 0 ? `; ${preview.conflicts} verschil(len) bij stappen` : ''}.
+    </p>
+  );
+}
+
+function PreviewList({ preview, stepTitle }: { preview: ImportPreview; stepTitle: (stepId: string) => string }) {
+  const [showAll, setShowAll] = useState(false);
+  const own = [...preview.incidents].sort((a, b) => b.conflicts.length - a.conflicts.length);
+  const rows = [...own.map((p) => ({ p, network: false })), ...preview.network.map((p) => ({ p, network: true }))];
+  if (rows.length === 0) return null;
+  const shown = showAll ? rows : rows.slice(0, PREVIEW_ROWS);
+  return (
+    <>
+      <ul className="plain-list preview__list">
+        {shown.map(({ p, network }) =>
+          network ? (
+            <li key={`n-${p.incidentId}`}>
+              Uit het netwerk: <strong>{p.title}</strong>: {CHANGE_LABEL[p.change]}
+            </li>
+          ) : (
+            <li key={p.incidentId}>
+              <strong>{p.title}</strong> ({p.municipality}): {CHANGE_LABEL[p.change]}, {p.eventsAdded} van{' '}
+              {p.eventsInFile} registraties nieuw
+              {p.conflicts.length > 0 && (
+                <ul>
+                  {p.conflicts.map((c) => (
+                    <li key={c.stepId} className="conflict">
+                      Verschil bij "{stepTitle(c.stepId)}": hier {STEP_STATUS_LABEL[c.local.status]} ({c.local.actor},{' '}
+                      {formatDateTime(c.local.at)}), in het bestand {STEP_STATUS_LABEL[c.incoming.status]} (
+                      {c.incoming.actor}, {formatDateTime(c.incoming.at)}). Na het importeren geldt de{' '}
+                      {c.winner === 'incoming' ? 'wijziging uit het bestand' : 'wijziging op dit apparaat'} (de
+                      laatste); beide blijven zichtbaar in het logboek.
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+      {rows.length > shown.length && (
+        <button type="button" className="button button--secondary" onClick={() => setShowAll(true)}>
+          Toon alle {rows.length} incidenten
+        </button>
+      )}
+    </>
   );
 }

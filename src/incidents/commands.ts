@@ -197,7 +197,11 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
      * same file twice adds nothing. The caller validates the file first; this only skips
      * what it already has. An incident whose creation event is missing gets no row yet.
      */
-    async importEvents(events: readonly IncidentEvent[]): Promise<{ added: number; incidentIds: string[] }> {
+    async importEvents(
+      events: readonly IncidentEvent[],
+      /** Called for each incoming event whose id is already stored; throwing aborts the whole import. */
+      checkKnown?: (stored: IncidentEvent, incoming: IncidentEvent) => void,
+    ): Promise<{ added: number; incidentIds: string[] }> {
       const { db } = deps;
       return writeInTransaction(deps, async () => {
         const incoming = groupByIncident(events);
@@ -209,8 +213,16 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
         const rows = [];
         for (const [i, incidentId] of ids.entries()) {
           const stored = storedLogs[i]?.events ?? [];
-          const known = new Set(stored.map((event) => event.id));
-          const fresh = incoming.get(incidentId)!.filter((event) => !known.has(event.id) && known.add(event.id));
+          const known = new Map(stored.map((event) => [event.id, event]));
+          const fresh: IncidentEvent[] = [];
+          for (const event of incoming.get(incidentId)!) {
+            const existing = known.get(event.id);
+            if (existing) checkKnown?.(existing, event);
+            else {
+              known.set(event.id, event);
+              fresh.push(event);
+            }
+          }
           if (fresh.length === 0) continue;
           const all = [...stored, ...fresh];
           logs.push({ incidentId, events: all });

@@ -1,6 +1,7 @@
 /** A command the adviser cannot do in the incident's current state; nothing was written. */
 
-export type IncidentCommandFailure = 'not-found' | 'closed' | 'invalid';
+/** `conflict`: an import holds an event id that is stored here with other content. */
+export type IncidentCommandFailure = 'not-found' | 'closed' | 'invalid' | 'conflict';
 
 export class IncidentCommandError extends Error {
   override readonly name = 'IncidentCommandError';

@@ -6,7 +6,9 @@ import { exportIncidents, toArtifact } from '../../../src/exchange/export.ts';
 import { applyImport } from '../../../src/exchange/import-apply.ts';
 import { readImportFile } from '../../../src/exchange/read-import.ts';
 import { compareEvents } from '../../../src/incidents/events.ts';
-import { freshDatabase, realKader } from '../incidents/helpers.ts';
+import { foldIncident } from '../../../src/incidents/fold.ts';
+import { projectIncident } from '../../../src/incidents/projection.ts';
+import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
 import { runRandomHistory } from './random-history.ts';
 
 const textFile = (text: string) => ({ size: new TextEncoder().encode(text).length, text: async () => text });
@@ -66,4 +68,29 @@ describe('export then import into an empty device', () => {
     const read = await readImportFile(textFile(weak.text), { passphrase: 'geheim' });
     expect(read).toMatchObject({ ok: false, reason: 'unsafe-parameters' });
   });
+});
+
+describe('an export of more incidents than one read chunk holds', () => {
+  it('has every incident once, its own events, a summary equal to the fold, and a selection in its order', async () => {
+    const db = freshDatabase();
+    const kader = realKader();
+    const commands = commandsFor(db, { kader: () => kader });
+    const ids: string[] = [];
+    for (let i = 0; i < 70; i++) {
+      const { incidentId } = await commands.createIncident(homeAt('3512AB', String(i + 1)), 'direct-na', kader.version);
+      if (i % 3 === 0) await commands.addLogEntry(incidentId, `regel ${i}`);
+      ids.push(incidentId);
+    }
+    const all = await exportIncidents(db, { incidentIds: 'all', kader });
+    expect(all.incidents.map(({ incident }) => incident.id).sort()).toEqual([...ids].sort());
+    for (const { incident, events } of all.incidents) {
+      expect(events.every((event) => event.incidentId === incident.id)).toBe(true);
+      const state = foldIncident(events)!;
+      expect(incident).toEqual(JSON.parse(JSON.stringify(projectIncident(state, kader))));
+    }
+    const picked = [ids[50]!, ids[3]!, ids[50]!, ids[69]!, 'onbekend'];
+    const some = await exportIncidents(db, { incidentIds: picked, kader });
+    expect(some.incidents.map(({ incident }) => incident.id)).toEqual([ids[50], ids[3], ids[69]]);
+    db.close();
+  }, 60_000);
 });

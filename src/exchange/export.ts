@@ -79,7 +79,7 @@ export function buildExportFile(input: ExportInput, options: FileOptions = {}): 
 
 /**
  * Pure: the plain file from stored incidents. The summary is the stored list row, which
- * is the projection of the incident's fold (projection.test.ts proves they agree), so
+ * is the projection of the incident's fold (projection-property.test.ts proves they agree), so
  * a plain export does not fold a thousand logs again.
  */
 export function buildPlainExportFile(stored: readonly StoredIncident[], options: FileOptions = {}): ExchangeFile {

@@ -1,4 +1,5 @@
 import type { IncidentEvent } from './events.ts';
+import type { IncidentState } from './incident-state.ts';
 
 /**
  * The log of each incident as this tab last committed it. Screens show a committed
@@ -9,8 +10,12 @@ import type { IncidentEvent } from './events.ts';
 const logs = new Map<string, readonly IncidentEvent[]>();
 const listeners = new Set<() => void>();
 
-export function publishCommittedLog(incidentId: string, events: readonly IncidentEvent[]): void {
+/** The writer's fold of each published log, so the screen does not fold the same events again. */
+const folds = new WeakMap<readonly IncidentEvent[], IncidentState>();
+
+export function publishCommittedLog(incidentId: string, events: readonly IncidentEvent[], state?: IncidentState): void {
   logs.set(incidentId, events);
+  if (state) folds.set(events, state);
   for (const listener of listeners) listener();
 }
 
@@ -43,4 +48,9 @@ export function newerLog<T extends readonly IncidentEvent[]>(
   // On a tie keep this tab's copy: the same array means no second fold and render
   // when the live query echoes a write this tab already shows.
   return b.length >= a.length ? b : a;
+}
+
+/** The state the writer folded from exactly this array, if it published it. */
+export function committedFold(events: readonly IncidentEvent[]): IncidentState | undefined {
+  return folds.get(events);
 }

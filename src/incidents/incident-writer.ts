@@ -48,7 +48,7 @@ export async function writeInTransaction<T>(
 ): Promise<T> {
   const { db } = deps;
   try {
-    const committed = new Map<string, IncidentEvent[]>();
+    const committed = new Map<string, { events: IncidentEvent[]; state: IncidentState }>();
     const writes: Promise<unknown>[] = [];
     let idbTransaction: IDBTransaction | undefined;
     let committedDevice: string | undefined;
@@ -92,7 +92,7 @@ export async function writeInTransaction<T>(
           if (!state) throw new Error(`No incident.created event for incident ${incidentId}`);
           // Not awaited here: the transaction commits as soon as every write is issued (below).
           writes.push(db.logs.put({ incidentId, events }), db.incidents.put(projectIncident(state, deps.kader())));
-          committed.set(incidentId, events);
+          committed.set(incidentId, { events, state });
           return state;
         },
       };
@@ -102,7 +102,7 @@ export async function writeInTransaction<T>(
     });
     // Only after the commit: an aborted transaction must not leave its events in the cache.
     deps.deviceId ??= committedDevice;
-    for (const [incidentId, events] of committed) publishCommittedLog(incidentId, events);
+    for (const [incidentId, { events, state }] of committed) publishCommittedLog(incidentId, events, state);
     return result;
   } catch (error) {
     // No catch inside the transaction: a throw there is what rolls it back.

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { committedLog, newerLog, subscribeCommittedLogs } from './committed-log.ts';
+import { committedFold, committedLog, newerLog, subscribeCommittedLogs } from './committed-log.ts';
 import type { IncidentEvent } from './events.ts';
 import { foldIncident } from './fold.ts';
 import type { IncidentState } from './incident-state.ts';
@@ -25,7 +25,7 @@ export function useIncident(incidentId: string): IncidentView {
   const events = useSyncExternalStore(source.subscribe, source.snapshot);
   return useMemo<IncidentView>(() => {
     if (events === undefined) return { status: 'loading' };
-    const state = foldIncident(events);
+    const state = committedFold(events) ?? foldIncident(events);
     return state ? { status: 'ready', events, state } : { status: 'missing' };
   }, [events]);
 }

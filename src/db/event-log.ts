@@ -35,7 +35,9 @@ const MIN_CHUNK = 25;
  * one after another, while separate read-only transactions run side by side: reading
  * a thousand logs in eight of them takes about half as long as in one. Each incident's
  * row and events come from the same transaction, so they agree; incidents without a
- * row (no creation event yet) are left out, as the list leaves them out.
+ * row (no creation event yet) are left out, as the list leaves them out. The result is
+ * not one snapshot across incidents (a write to two incidents may show in one only):
+ * imports and restores merge, so a later file completes what an earlier one missed.
  */
 export async function readStoredIncidents(
   db: AppDatabase,

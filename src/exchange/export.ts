@@ -34,7 +34,7 @@ export interface ExportOptions {
 export const APP_NAME = 'handelingskader-explosies';
 const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0');
 
-/** The incidents' events and folded states, for the anonymiser and its review. Unknown ids are skipped. */
+/** The incidents' events (sorted) and folded states. Unknown ids, and logs without a start, are skipped. */
 export async function readExportInput(db: AppDatabase, incidentIds: readonly string[] | 'all'): Promise<ExportInput> {
   const stored = await readStored(db, incidentIds);
   const incidents: ExportInput['incidents'] = [];
@@ -66,46 +66,40 @@ function fileHeader(options: FileOptions, fallbackContentVersion: string | undef
   } as const;
 }
 
-/** Pure: the file for the given incidents. Only fields the field policy lists are copied. */
+/**
+ * Pure: the file for the given incidents. Only fields the field policy lists are copied.
+ * The summary is projected from the fold with this export's framework content, not
+ * taken from the stored list row: a row is rewritten only when its incident changes,
+ * so after an update of the content or the app it may be out of date.
+ */
 export function buildExportFile(input: ExportInput, options: FileOptions = {}): ExchangeFile {
   const { anonymise, kader } = options;
-  if (!anonymise) {
-    const stored = input.incidents.map(({ state, events }) => ({ row: projectIncident(state, kader), events }));
-    return buildPlainExportFile(stored, options);
+  const header = fileHeader(options, input.incidents[0]?.state.contentVersion);
+  if (anonymise) {
+    const { incidents, removed } = anonymiseIncidents(input, anonymise, kader);
+    return { ...header, anonymised: true, removed, incidents };
   }
-  const { incidents, removed } = anonymiseIncidents(input, anonymise, kader);
-  return { ...fileHeader(options, input.incidents[0]?.state.contentVersion), anonymised: true, removed, incidents };
-}
-
-/**
- * Pure: the plain file from stored incidents. The summary is the stored list row, which
- * is the projection of the incident's fold (projection-property.test.ts proves they agree), so
- * a plain export does not fold a thousand logs again.
- */
-export function buildPlainExportFile(stored: readonly StoredIncident[], options: FileOptions = {}): ExchangeFile {
-  const incidents = stored.map(
-    ({ row, events }): ExchangeIncident => ({
-      incident: copyByPolicy(row, SUMMARY_POLICY, undefined, {
-        eventId: row.id,
+  const incidents = input.incidents.map(
+    ({ state, events }): ExchangeIncident => ({
+      incident: copyByPolicy(projectIncident(state, kader), SUMMARY_POLICY, undefined, {
+        eventId: state.id,
         path: '',
       }) as unknown as IncidentSummary,
       events: [...events].sort(compareEvents).map((event) => copyEventByPolicy(event)),
     }),
   );
-  return { ...fileHeader(options, stored[0]?.row.contentVersion), anonymised: false, incidents };
+  return { ...header, anonymised: false, incidents };
 }
 
 export async function exportIncidents(db: AppDatabase, options: ExportOptions): Promise<ExchangeFile> {
-  let file: ExchangeFile;
-  if (options.anonymise) {
-    const anonymise = {
-      ...options.anonymise,
-      pseudonymSecret: options.anonymise.pseudonymSecret ?? (await getPseudonymSecret(db)),
-    };
-    file = buildExportFile(await readExportInput(db, options.incidentIds), { ...options, anonymise });
-  } else {
-    file = buildPlainExportFile(await readStored(db, options.incidentIds), options);
-  }
+  const anonymise = options.anonymise && {
+    ...options.anonymise,
+    pseudonymSecret: options.anonymise.pseudonymSecret ?? (await getPseudonymSecret(db)),
+  };
+  const file = buildExportFile(await readExportInput(db, options.incidentIds), {
+    ...options,
+    ...(anonymise ? { anonymise } : {}),
+  });
   if (options.includeNetwork && !options.anonymise) {
     const network = await readNetworkIncidents(db);
     if (network.length) file.network = network;

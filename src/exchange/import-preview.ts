@@ -110,23 +110,9 @@ export async function previewImport(db: AppDatabase, file: ExchangeFile): Promis
   }
 }
 
-/**
- * A new incident reads as the file's summary says (its list row is rebuilt from the
- * events when it is imported); a merged one as the fold of both logs will read.
- */
+/** Title and municipality as the incident will read after the import: from the events, never the file's summary. */
 function previewOwn(incoming: ExchangeIncident, local: IncidentEvent[]): IncidentPreview {
   const { incident } = incoming;
-  if (local.length === 0) {
-    return {
-      incidentId: incident.id,
-      title: incident.title,
-      municipality: incident.municipality,
-      change: 'new',
-      eventsInFile: incoming.events.length,
-      eventsAdded: incoming.events.length,
-      conflicts: [],
-    };
-  }
   const stored = new Map(local.map((event) => [event.id, event]));
   const fresh: IncidentEvent[] = [];
   for (const event of incoming.events) {
@@ -134,15 +120,15 @@ function previewOwn(incoming: ExchangeIncident, local: IncidentEvent[]): Inciden
     if (existing) assertSameContent(existing, event);
     else fresh.push(event);
   }
-  const details = foldIncident([...local, ...fresh])?.details;
+  const details = foldIncident(local.length ? [...local, ...fresh] : fresh)?.details;
   return {
     incidentId: incident.id,
     title: details ? incidentTitle(details) : incident.title,
     municipality: details?.municipality ?? incident.municipality,
-    change: fresh.length > 0 ? 'merged' : 'unchanged',
+    change: local.length === 0 ? 'new' : fresh.length > 0 ? 'merged' : 'unchanged',
     eventsInFile: incoming.events.length,
     eventsAdded: fresh.length,
-    conflicts: stepConflicts(incident.id, local, incoming.events),
+    conflicts: local.length ? stepConflicts(incident.id, local, incoming.events) : [],
   };
 }
 

@@ -154,7 +154,12 @@ export function ImportSection() {
             {state.preview.anonymised ? ', geanonimiseerd' : ''}. {state.preview.eventsAdded} nieuwe registraties.
           </p>
           <PreviewCounts preview={state.preview} />
-          <PreviewList preview={state.preview} stepTitle={(id) => step.get(id)?.title ?? id} />
+          <PreviewList
+            // A new file starts collapsed again.
+            key={`${state.name}|${state.preview.exportedAt}`}
+            preview={state.preview}
+            stepTitle={(id) => step.get(id)?.title ?? id}
+          />
           <div className="actions">
             <button
               type="button"
@@ -239,9 +244,15 @@ function PreviewList({ preview, stepTitle }: { preview: ImportPreview; stepTitle
           ),
         )}
       </ul>
-      {rows.length > shown.length && (
-        <button type="button" className="button button--secondary" onClick={() => setShowAll(true)}>
-          Toon alle {rows.length} incidenten
+      {rows.length > PREVIEW_ROWS && (
+        // Stays in place when the list opens, so keyboard focus is not lost.
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={showAll}
+          onClick={() => setShowAll((all) => !all)}
+        >
+          {showAll ? `Toon alleen de eerste ${PREVIEW_ROWS}` : `Toon alle ${rows.length} incidenten`}
         </button>
       )}
     </>

@@ -49,12 +49,8 @@ export async function writeInTransaction<T>(
   const { db } = deps;
   try {
     const committed = new Map<string, { events: IncidentEvent[]; state: IncidentState }>();
-    const writes: Promise<unknown>[] = [];
-    let idbTransaction: IDBTransaction | undefined;
     let committedDevice: string | undefined;
-    const result = await db.transaction('rw', [db.logs, db.incidents, db.settings], async (transaction) => {
-      // Inside a caller's transaction (an import) committing is the caller's business.
-      idbTransaction = transaction.parent ? undefined : transaction.idbtrans;
+    const result = await db.transaction('rw', [db.logs, db.incidents, db.settings], async () => {
       // Cached only after the commit: a rolled-back first write must not keep an id that was never stored.
       const device = deps.deviceId ?? (await ensureDeviceId(db));
       committedDevice = device;
@@ -90,15 +86,17 @@ export async function writeInTransaction<T>(
           const state = foldIncident(events);
           // Cannot happen for a well-formed call; guards against a bug writing a headless log.
           if (!state) throw new Error(`No incident.created event for incident ${incidentId}`);
-          // Not awaited here: the transaction commits as soon as every write is issued (below).
-          writes.push(db.logs.put({ incidentId, events }), db.incidents.put(projectIncident(state, deps.kader())));
+          // Both requests go out at once: one round trip instead of two. Awaited, so a write that fails on
+          // its own (some browsers report a full disk per request) rejects the body and rolls back both.
+          await Promise.all([
+            db.logs.put({ incidentId, events }),
+            db.incidents.put(projectIncident(state, deps.kader())),
+          ]);
           committed.set(incidentId, { events, state });
           return state;
         },
       };
-      const result = await body(scope);
-      await commitOnceIssued(idbTransaction, writes);
-      return result;
+      return body(scope);
     });
     // Only after the commit: an aborted transaction must not leave its events in the cache.
     deps.deviceId ??= committedDevice;
@@ -110,34 +108,3 @@ export async function writeInTransaction<T>(
     throw toStorageError(error);
   }
 }
-
-/**
- * Commits the moment the writes are issued instead of waiting for each to be
- * acknowledged and letting the transaction end by itself: one round trip to the
- * storage process fewer on every tap.
- *
- * IndexedDB only accepts commit() while the transaction is active, i.e. within the
- * microtasks after a request's callback, so this cannot wait a task. A write that
- * IndexedDB refuses synchronously (a value it cannot store, a disk already known to be
- * full) rejects through Dexie's promise chain within those microtasks: commit waits for
- * that chain to settle, and a rejection still rolls the whole transaction back
- * (failed-write.test.ts). After commit, IndexedDB reports a failure of the commit
- * itself (full disk, I/O error) as an abort of the whole transaction, so an event and
- * its list row are stored together or not at all. The stores written here have no
- * unique index (db-schema.test.ts), the only cause of a single put failing on its own
- * after it was issued.
- */
-async function commitOnceIssued(transaction: IDBTransaction | undefined, writes: Promise<unknown>[]): Promise<void> {
-  const all = Promise.all(writes);
-  if (writes.length === 0 || !transaction) return void (await all);
-  let failed = false;
-  all.catch(() => {
-    failed = true;
-  });
-  for (let hop = 0; hop < SETTLE_HOPS && !failed; hop++) await Promise.resolve();
-  if (!failed) transaction.commit?.();
-  await all;
-}
-
-/** Far more microtask hops than Dexie's promise chain from IDBObjectStore.put to Table.put takes. */
-const SETTLE_HOPS = 32;

@@ -79,22 +79,6 @@ describe('database schema', () => {
     expect(actual).toEqual(parse(declared[LATEST_SCHEMA_VERSION]!));
     db.close();
   });
-
-  it('the stores the writer commits early have no unique index, so no single put can fail after it is issued', async () => {
-    // incident-writer.ts commits as soon as its puts are issued; a unique index would let one
-    // put fail on its own after that, leaving an event without its list row.
-    const db = freshDatabase();
-    await db.open();
-    const idb = db.backendDB();
-    const tx = idb.transaction(['logs', 'incidents', 'settings'], 'readonly');
-    const unique = ['logs', 'incidents', 'settings'].flatMap((name) => {
-      const store = tx.objectStore(name);
-      return [...store.indexNames].filter((index) => store.index(index).unique).map((index) => `${name}.${index}`);
-    });
-    expect(unique).toEqual([]);
-    expect(Object.values(declared[LATEST_SCHEMA_VERSION]!).join(',')).not.toContain('&');
-    db.close();
-  });
 });
 
 describe('another tab upgrading the database', () => {

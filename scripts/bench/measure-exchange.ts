@@ -34,9 +34,10 @@ export async function measureExchange(kader: Kader, incidents = 1000, eventsEach
   try {
     const page = await source.context.newPage();
     await enterName(page, server.origin);
-    const { logs, rows } = seedIncidents(kader, incidents, eventsEach);
+    const { logs, rows, settings } = seedIncidents(kader, incidents, eventsEach);
     await store(page, 'logs', logs);
     await store(page, 'incidents', rows);
+    await store(page, 'settings', settings);
 
     await page.goto(`${server.origin}/incidenten/delen`);
     const section = page.getByRole('region', { name: 'Exporteren' });

@@ -70,9 +70,10 @@ export async function measureIncidents(kader: Kader, incidents = 1000, eventsEac
     await page.getByLabel('Naam of initialen').fill('Bench');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Incidenten' }).waitFor();
-    const { logs, rows } = seedIncidents(kader, incidents, eventsEach);
+    const { logs, rows, settings } = seedIncidents(kader, incidents, eventsEach);
     await store(page, 'logs', logs);
     await store(page, 'incidents', rows);
+    await store(page, 'settings', settings);
 
     // The list: from tapping "Incidenten" in the tab bar to its first page (50 rows) painted.
     const listTimes: number[] = [];

@@ -2,6 +2,7 @@ import type { Kader } from '../../src/content/schema.ts';
 import { INCIDENT_KINDS, type IncidentEvent, STEP_STATUSES } from '../../src/incidents/events.ts';
 import { foldIncident } from '../../src/incidents/fold.ts';
 import { projectIncident } from '../../src/incidents/projection.ts';
+import { PROJECTION_RULES_VERSION } from '../../src/incidents/refresh-projections.ts';
 
 /** Deterministic pseudo-random numbers, so every bench run stores the same data. */
 function prng(seed: number) {
@@ -76,5 +77,7 @@ export function seedIncidents(kader: Kader, incidents: number, eventsEach: numbe
     logs.push({ incidentId, events: own });
     rows.push(projectIncident(foldIncident(own)!, kader));
   }
-  return { logs, rows };
+  // As the app leaves it: every row projected with this content, so it does not project them all again.
+  const settings = [{ key: 'projectedWith', value: `${kader.version}|${PROJECTION_RULES_VERSION}` }];
+  return { logs, rows, settings };
 }

@@ -41,6 +41,8 @@ export interface SettingValues {
   lastBackupAt: string;
   /** Key for the stable pseudonyms of ids in anonymised exports; never leaves the device. */
   pseudonymSecret: string;
+  /** Framework content and projection rules the list rows were last all projected with. */
+  projectedWith: string;
 }
 export type SettingKey = keyof SettingValues;
 

@@ -236,16 +236,6 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
         return { added, incidentIds };
       });
     },
-
-    /** Rewrites every row, e.g. after new framework content changed which steps apply. */
-    async rebuildProjections(): Promise<void> {
-      const { db } = deps;
-      return writeInTransaction(deps, async (scope) => {
-        for (const incidentId of await db.incidents.toCollection().primaryKeys()) {
-          await scope.append(incidentId, await scope.readEvents(incidentId), []);
-        }
-      });
-    },
   };
 
   /** Appends `own` plus links to earlier incidents at the address; links both ways. */

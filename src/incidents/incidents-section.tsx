@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Route, Routes } from 'react-router';
-import { onAppDatabaseVersionChange } from '../db/database.ts';
+import { useKader } from '../content/kader-context.tsx';
+import { getAppDatabase, onAppDatabaseVersionChange } from '../db/database.ts';
 import { DossierPage } from '../exchange/dossier-page.tsx';
 import { NetworkIncidentPage, NetworkListPage } from '../exchange/network-page.tsx';
 import { SharePage } from '../exchange/share-page.tsx';
@@ -9,12 +10,19 @@ import { IncidentCommandsProvider } from './incident-commands-context.tsx';
 import { IncidentListPage } from './incident-list-page.tsx';
 import { IncidentPage } from './incident-page.tsx';
 import { NewIncidentPage } from './new-incident-page.tsx';
+import { refreshProjections } from './refresh-projections.ts';
 import { SettingsPage } from './settings-page.tsx';
 
 /** Loaded on first visit to /incidenten, so the database code is off the start-up path. */
 export function IncidentsSection() {
   const [upgradedElsewhere, setUpgradedElsewhere] = useState(false);
   useEffect(() => onAppDatabaseVersionChange(() => setUpgradedElsewhere(true)), []);
+  const { kader } = useKader();
+  useEffect(() => {
+    refreshProjections(getAppDatabase(), kader).catch(() => {
+      // The rows keep their earlier progress; the next visit tries again.
+    });
+  }, [kader]);
   return (
     <IncidentCommandsProvider>
       {upgradedElsewhere && (

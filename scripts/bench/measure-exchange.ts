@@ -47,7 +47,7 @@ export async function measureExchange(kader: Kader, incidents = 1000, eventsEach
     await section.getByRole('button', { name: /^(Downloaden|Delen)$/ }).click();
     const file = await download;
     const exportMs = Date.now() - t0;
-    const path = join(dir, 'alles.json');
+    const path = join(dir, file.suggestedFilename());
     await file.saveAs(path);
 
     const other = await target.context.newPage();

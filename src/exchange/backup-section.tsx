@@ -46,7 +46,7 @@ export function BackupSection() {
               kader,
               ...(secret.passphrase ? { passphrase: secret.passphrase } : {}),
             });
-            download(new File([artifact.text], artifact.fileName, { type: artifact.mimeType }));
+            download(new File([artifact.body], artifact.fileName, { type: artifact.mimeType }));
             setStatus({ kind: 'ok', text: `Back-up gedownload: ${artifact.fileName}.` });
           } catch (error) {
             setStatus({ kind: 'error', text: userMessageOf(error) });

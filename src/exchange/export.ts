@@ -10,6 +10,7 @@ import { type AnonymiseChoices, anonymiseIncidents, type ExportInput } from './a
 import { copyByPolicy, copyEventByPolicy } from './apply-policy.ts';
 import { encryptText } from './encryption.ts';
 import { SUMMARY_POLICY } from './field-policy.ts';
+import { COMPRESS_ABOVE_CHARS, gzipText } from './gzip.ts';
 import { readNetworkIncidents } from './network.ts';
 import {
   EXCHANGE_FORMAT,
@@ -114,14 +115,17 @@ export function serialiseExport(file: ExchangeFile): string {
 
 export interface ExportArtifact {
   fileName: string;
-  mimeType: 'application/json';
+  mimeType: 'application/json' | 'application/gzip';
+  /** The JSON (or the encrypted envelope), uncompressed. */
   text: string;
+  /** What goes into the file: the text, or its gzip compression for a large plain export. */
+  body: string | Uint8Array<ArrayBuffer>;
 }
 
 /**
  * The file to save or share. With a passphrase the JSON is encrypted (after the
- * database reads, outside any transaction). `iterations` is for tests; the reader
- * refuses fewer than 600,000.
+ * database reads, outside any transaction); without one, JSON over 1 MB is
+ * gzip-compressed. `iterations` is for tests; the reader refuses fewer than 600,000.
  */
 export async function toArtifact(
   file: ExchangeFile,
@@ -132,11 +136,12 @@ export async function toArtifact(
   const text = options.passphrase
     ? `${JSON.stringify(await encryptText(plain, options.passphrase, withIterations(options.iterations)), null, 2)}\n`
     : plain;
-  return {
-    fileName: exportFileName(file, { encrypted, backup: options.backup ?? false }),
-    mimeType: 'application/json',
-    text,
-  };
+  const fileName = exportFileName(file, { encrypted, backup: options.backup ?? false });
+  // An encrypted envelope is not compressed: its ciphertext would not shrink.
+  if (!encrypted && text.length > COMPRESS_ABOVE_CHARS) {
+    return { fileName: `${fileName}.gz`, mimeType: 'application/gzip', text, body: await gzipText(text) };
+  }
+  return { fileName, mimeType: 'application/json', text, body: text };
 }
 
 const withIterations = (iterations: number | undefined) => (iterations === undefined ? {} : { iterations });

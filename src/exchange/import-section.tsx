@@ -108,7 +108,7 @@ export function ImportSection() {
           id={id}
           type="file"
           className="file-input"
-          accept=".json,application/json"
+          accept=".json,.gz,application/json,application/gzip"
           disabled={busy}
           onChange={(e) => {
             const file = e.target.files?.[0];

@@ -1,6 +1,7 @@
 import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
 import { decryptEnvelope, isEnvelopeLike } from './encryption.ts';
 import { permissiveExchangeFileSchema } from './format.ts';
+import { gunzipText, isGzip } from './gzip.ts';
 import { failure, type ImportFailure, MAX_IMPORT_BYTES } from './import-result.ts';
 import { canonicalJson, parseJsonSafely } from './safe-json.ts';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ExchangeIncident } from './types.ts';
@@ -15,6 +16,8 @@ import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ExchangeInci
 export interface ImportableFile {
   readonly size: number;
   text(): Promise<string>;
+  /** A File has it; with it a gzip-compressed export is recognised by its first bytes. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 export type ReadImportResult = { ok: true; file: ExchangeFile; encrypted: boolean } | ImportFailure;
@@ -27,7 +30,14 @@ export async function readImportFile(
   if (file.size > MAX_IMPORT_BYTES) return failure('too-large', `${file.size} bytes`);
   let text: string;
   try {
-    text = await file.text();
+    const bytes = file.arrayBuffer ? new Uint8Array(await file.arrayBuffer()) : undefined;
+    if (bytes && isGzip(bytes)) {
+      const unpacked = await gunzipText(bytes, MAX_IMPORT_BYTES);
+      if (!unpacked.ok) return failure(unpacked.reason, unpacked.detail);
+      text = unpacked.text;
+    } else {
+      text = bytes ? new TextDecoder().decode(bytes) : await file.text();
+    }
   } catch (error) {
     return failure('unreadable', String(error));
   }

@@ -7,7 +7,7 @@ export type SaveOutcome = 'shared' | 'downloaded' | 'cancelled';
  * mail, Signal, Teams …), else downloads it. Nothing is uploaded by the app itself.
  */
 export async function saveOrShare(artifact: ExportArtifact, preferShare: boolean): Promise<SaveOutcome> {
-  const file = new File([artifact.text], artifact.fileName, { type: artifact.mimeType });
+  const file = new File([artifact.body], artifact.fileName, { type: artifact.mimeType });
   if (preferShare && typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
     try {
       await navigator.share({ files: [file], title: artifact.fileName });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../src/db/database.ts';
 import { readAllEvents } from '../../../src/db/event-log.ts';
 import { exportIncidents, serialiseExport, toArtifact } from '../../../src/exchange/export.ts';
+import { gzipText } from '../../../src/exchange/gzip.ts';
 import { applyImport } from '../../../src/exchange/import-apply.ts';
 import { previewImport } from '../../../src/exchange/import-preview.ts';
 import { IMPORT_MESSAGE, type ImportFailureReason, MAX_IMPORT_BYTES } from '../../../src/exchange/import-result.ts';
@@ -13,6 +14,12 @@ import { runRandomHistory } from './random-history.ts';
 
 const PASSPHRASE = 'lange wachtzin voor de test';
 const textFile = (text: string): ImportableFile => ({ size: text.length, text: async () => text });
+/** As a picked File: bytes, so a gzip-compressed file is recognised. */
+const bytesFile = (bytes: Uint8Array<ArrayBuffer>): ImportableFile => ({
+  size: bytes.byteLength,
+  text: async () => new TextDecoder().decode(bytes),
+  arrayBuffer: async () => bytes.slice().buffer,
+});
 
 interface Case {
   name: string;
@@ -25,6 +32,7 @@ interface Case {
 let valid: ExchangeFile;
 let validText: string;
 let encryptedText: string;
+let gzipped: Record<'valid' | 'bomb' | 'notJson' | 'pollution', Uint8Array<ArrayBuffer>>;
 let db: AppDatabase;
 
 beforeAll(async () => {
@@ -43,6 +51,13 @@ beforeAll(async () => {
   valid = await exportIncidents(source, { incidentIds: 'all', now: new Date('2026-03-02T10:00:00.000Z') });
   validText = serialiseExport(valid);
   encryptedText = (await toArtifact(valid, { passphrase: PASSPHRASE })).text;
+  gzipped = {
+    valid: await gzipText(validText),
+    // Zeros shrink a thousandfold: a small file that would unpack to more than the limit.
+    bomb: await gzipText('0'.repeat(MAX_IMPORT_BYTES + 1024)),
+    notJson: await gzipText('dit is geen JSON'),
+    pollution: await gzipText(validText.replace('{', '{"__proto__":{"polluted":true},')),
+  };
 
   // The device the hostile files are imported into already holds work of its own.
   db = freshDatabase();
@@ -264,6 +279,19 @@ function cases(): Case[] {
     if (event) (event.payload as Record<string, unknown>).status = 'half';
     else file.version = 'geen status-event in de testdata';
   });
+
+  // Gzip-compressed files: cut off, a changed byte, a bomb, not JSON inside, hostile JSON inside.
+  const gz = gzipped.valid;
+  list.push({ name: 'gzip cut off halfway', file: bytesFile(gz.slice(0, gz.length >> 1)), expected: 'unreadable' });
+  list.push({ name: 'gzip header only', file: bytesFile(gz.slice(0, 10)), expected: 'unreadable' });
+  for (const position of [12, gz.length >> 1, gz.length - 6]) {
+    const changed = gz.slice();
+    changed[position] = changed[position]! ^ 0xff;
+    list.push({ name: `gzip, byte changed at ${position}`, file: bytesFile(changed), expected: 'unreadable' });
+  }
+  list.push({ name: 'gzip bomb', file: bytesFile(gzipped.bomb), expected: 'too-large' });
+  list.push({ name: 'gzip of text that is not JSON', file: bytesFile(gzipped.notJson), expected: 'unreadable' });
+  list.push({ name: 'gzip of JSON with __proto__', file: bytesFile(gzipped.pollution), expected: 'invalid-content' });
 
   // Encrypted files: no passphrase, a wrong one, changed bytes, changed parameters.
   list.push({ name: 'encrypted without passphrase', file: textFile(encryptedText), expected: 'needs-passphrase' });

@@ -94,3 +94,42 @@ describe('an export of more incidents than one read chunk holds', () => {
     db.close();
   }, 60_000);
 });
+
+describe('a large export', () => {
+  it('is gzip-compressed, named .json.gz, and imports back to the same data', async () => {
+    const source = freshDatabase();
+    const kader = realKader();
+    const commands = commandsFor(source, { kader: () => kader });
+    for (let i = 0; i < 30; i++) {
+      const { incidentId } = await commands.createIncident(homeAt('3512AB', String(i + 1)), 'direct-na', kader.version);
+      await commands.addLogEntry(
+        incidentId,
+        `Verslag ${i}: ${'buurtbewoners gesproken, ramen vervangen. '.repeat(1000)}`,
+      );
+    }
+    const file = await exportIncidents(source, { incidentIds: 'all', kader });
+    const artifact = await toArtifact(file);
+    expect(artifact.text.length).toBeGreaterThan(1024 * 1024);
+    expect(artifact.mimeType).toBe('application/gzip');
+    expect(artifact.fileName).toMatch(/\.json\.gz$/);
+    const bytes = artifact.body as Uint8Array<ArrayBuffer>;
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    expect(bytes.byteLength).toBeLessThan(artifact.text.length / 10);
+
+    const read = await readImportFile({
+      size: bytes.byteLength,
+      text: async () => new TextDecoder().decode(bytes),
+      arrayBuffer: async () => bytes.slice().buffer,
+    });
+    if (!read.ok) throw new Error(`refused: ${read.reason} ${read.detail}`);
+    const target = freshDatabase();
+    expect((await applyImport(target, read.file, { kader })).ok).toBe(true);
+    expect(await ownData(target)).toEqual(await ownData(source));
+
+    const small = await toArtifact(await exportIncidents(source, { incidentIds: [file.incidents[0]!.incident.id] }));
+    expect(small.mimeType).toBe('application/json');
+    expect(small.body).toBe(small.text);
+    source.close();
+    target.close();
+  }, 60_000);
+});

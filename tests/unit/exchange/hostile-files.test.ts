@@ -10,7 +10,7 @@ import { type ImportableFile, readImportFile } from '../../../src/exchange/read-
 import type { ExchangeFile } from '../../../src/exchange/types.ts';
 import type { IncidentEvent } from '../../../src/incidents/events.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt } from '../incidents/helpers.ts';
-import { runRandomHistory } from './random-history.ts';
+import { runRandomHistory } from '../support/random-history.ts';
 
 const PASSPHRASE = 'lange wachtzin voor de test';
 const textFile = (text: string): ImportableFile => ({ size: text.length, text: async () => text });
@@ -37,7 +37,7 @@ let db: AppDatabase;
 
 beforeAll(async () => {
   const source = freshDatabase();
-  await runRandomHistory(source, 3, 30);
+  await runRandomHistory(source, 3, { steps: 30 });
   const commands = commandsFor(source);
   const { incidentId } = await commands.createIncident(homeAt('3512AB', '7'), 'direct-na', '2026.1');
   await commands.addLogEntry(incidentId, 'iets');
@@ -61,7 +61,7 @@ beforeAll(async () => {
 
   // The device the hostile files are imported into already holds work of its own.
   db = freshDatabase();
-  await runRandomHistory(db, 11, 20);
+  await runRandomHistory(db, 11, { steps: 20 });
   const own = await exportIncidents(source, { incidentIds: [incidentId] });
   const read = await readImportFile(textFile(serialiseExport(own)));
   if (!read.ok) throw new Error(read.detail);

@@ -9,7 +9,7 @@ import { compareEvents } from '../../../src/incidents/events.ts';
 import { foldIncident } from '../../../src/incidents/fold.ts';
 import { projectIncident } from '../../../src/incidents/projection.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
-import { runRandomHistory } from './random-history.ts';
+import { runRandomHistory } from '../support/random-history.ts';
 
 const textFile = (text: string) => ({ size: new TextEncoder().encode(text).length, text: async () => text });
 
@@ -51,7 +51,7 @@ describe('export then import into an empty device', () => {
 
   it('does the same through an encrypted file with the full 600,000 PBKDF2 iterations', async () => {
     const source = freshDatabase();
-    await runRandomHistory(source, 99, 40);
+    await runRandomHistory(source, 99, { steps: 40 });
     const file = await exportIncidents(source, { incidentIds: 'all', kader: realKader() });
     const envelope = JSON.parse((await toArtifact(file, { passphrase: 'correct paard batterij' })).text);
     expect(envelope.kdf.iterations).toBeGreaterThanOrEqual(MIN_ITERATIONS);
@@ -62,7 +62,7 @@ describe('export then import into an empty device', () => {
 
   it('refuses to decrypt a file made with fewer than 600,000 iterations', async () => {
     const source = freshDatabase();
-    await runRandomHistory(source, 7, 5);
+    await runRandomHistory(source, 7, { steps: 5 });
     const file = await exportIncidents(source, { incidentIds: 'all' });
     const weak = await toArtifact(file, { passphrase: 'geheim', iterations: MIN_ITERATIONS - 1 });
     const read = await readImportFile(textFile(weak.text), { passphrase: 'geheim' });

@@ -65,7 +65,8 @@ function documents(kader: Kader): SearchDocument[] {
       type: 'partner',
       refId: partner.id,
       title: partner.name,
-      subtitle: 'Partner',
+      // The type label already says "Partner"; a subtitle saying so too would match every partner on "partner".
+      subtitle: '',
       text: partner.role,
     });
   }

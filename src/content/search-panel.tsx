@@ -59,7 +59,7 @@ export function SearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
                 <Link className="card-link" to={hrefOf(hit)}>
                   <span className="card-link__title">{hit.title}</span>
                   <span className="card-link__meta">
-                    {TYPE_LABEL[hit.type]} · {hit.subtitle}
+                    {[TYPE_LABEL[hit.type], hit.subtitle].filter(Boolean).join(' · ')}
                   </span>
                 </Link>
               </li>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useKader } from '../content/kader-context.tsx';
 import { getAppDatabase } from '../db/database.ts';
 import { formatDateTime } from '../ui/format-date.ts';
+import { type Status, StatusMessage } from '../ui/status-message.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
 import { backupNudge, createBackup } from './backup.ts';
 import { PassphraseFields, passphraseProblem } from './passphrase-fields.tsx';
@@ -12,7 +13,7 @@ export function BackupSection() {
   const { kader } = useKader();
   const nudge = useLiveQuery(() => backupNudge(getAppDatabase(), new Date()), []);
   const [secret, setSecret] = useState({ passphrase: '', repeat: '' });
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [status, setStatus] = useState<Status>();
   const [busy, setBusy] = useState(false);
   return (
     <section aria-labelledby="backup-kop">
@@ -25,14 +26,7 @@ export function BackupSection() {
         Laatste back-up: {nudge?.lastBackupAt ? formatDateTime(nudge.lastBackupAt) : 'nog nooit gemaakt'}.
       </p>
       <PassphraseFields value={secret} onChange={setSecret} />
-      {status && (
-        <p
-          className={`alert alert--${status.kind === 'ok' ? 'ok' : 'error'}`}
-          role={status.kind === 'ok' ? 'status' : 'alert'}
-        >
-          {status.text}
-        </p>
-      )}
+      <StatusMessage status={status} />
       <button
         type="button"
         className="button"

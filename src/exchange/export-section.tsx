@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useKader } from '../content/kader-context.tsx';
 import { getAppDatabase } from '../db/database.ts';
 import { listIncidents } from '../incidents/queries.ts';
+import { type Status, StatusMessage } from '../ui/status-message.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
 import { type FreeTextChoice, type FreeTextHit, findFreeTextHits } from './anonymise.ts';
 import { exportIncidents, readExportInput, toArtifact } from './export.ts';
@@ -21,7 +22,7 @@ export function ExportSection({ incidentId }: { incidentId?: string }) {
   const [review, setReview] = useState<FreeTextHit[]>();
   const [choices, setChoices] = useState<Record<string, FreeTextChoice>>({});
   const [secret, setSecret] = useState({ passphrase: '', repeat: '' });
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [status, setStatus] = useState<Status>();
   const [busy, setBusy] = useState(false);
 
   const ids = (): string[] | 'all' =>
@@ -156,14 +157,7 @@ export function ExportSection({ incidentId }: { incidentId?: string }) {
         </>
       )}
       <PassphraseFields value={secret} onChange={setSecret} />
-      {status && (
-        <p
-          className={`alert alert--${status.kind === 'ok' ? 'ok' : 'error'}`}
-          role={status.kind === 'ok' ? 'status' : 'alert'}
-        >
-          {status.text}
-        </p>
-      )}
+      <StatusMessage status={status} />
       <button type="button" className="button" disabled={busy} onClick={run}>
         {anonymised && !review ? 'Vrije tekst controleren' : canShareFiles() ? 'Delen' : 'Downloaden'}
       </button>

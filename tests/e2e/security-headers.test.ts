@@ -39,7 +39,9 @@ describe('the production server', () => {
     expect(route.status).toBe(200);
     expect(route.headers.get('content-type')).toContain('text/html');
     expect((await fetch(`${server.origin}/nope.js`)).status).toBe(404);
-    const traversal = await fetch(`${server.origin}/..%2f..%2fpackage.json`);
+    // One level up from dist/ is the project's own package.json: it must not be served.
+    const traversal = await fetch(`${server.origin}/..%2fpackage.json`);
+    expect(traversal.status).toBe(403);
     expect(await traversal.text()).not.toContain('"devDependencies"');
   });
 

@@ -1,6 +1,5 @@
 import type { IncidentEvent } from '../incidents/events.ts';
 import type { AppDatabase } from './database.ts';
-import type { IncidentRow } from './rows.ts';
 
 /**
  * One row per incident holding its whole append-only event log (schema version 3).
@@ -20,45 +19,28 @@ export async function readAllEvents(db: AppDatabase): Promise<IncidentEvent[]> {
   return (await db.logs.toArray()).flatMap((row) => row.events);
 }
 
-export interface StoredIncident {
-  row: IncidentRow;
-  events: IncidentEvent[];
-}
-
 /** Enough read-only transactions to keep the storage process busy; more only add overhead. */
 const PARALLEL_READS = 8;
 const MIN_CHUNK = 25;
 
 /**
- * The list row and the events of every stored incident (or of the given ones, in that
- * order), for an export or a backup. Chromium serves the requests of one transaction
+ * The logs of every incident (or of the given ones, in that order, unknown ids left
+ * out), for an export or a backup. Chromium serves the requests of one transaction
  * one after another, while separate read-only transactions run side by side: reading
- * a thousand logs in eight of them takes about half as long as in one. Each incident's
- * row and events come from the same transaction, so they agree; incidents without a
- * row (no creation event yet) are left out, as the list leaves them out. The result is
- * not one snapshot across incidents (a write to two incidents may show in one only):
- * imports and restores merge, so a later file completes what an earlier one missed.
+ * a thousand logs in eight of them takes about half as long as in one. Each log is
+ * read whole in one transaction; the result is not one snapshot across incidents (a
+ * write to two incidents may show in one only): imports and restores merge, so a
+ * later file completes what an earlier one missed.
  */
-export async function readStoredIncidents(
+export async function readLogsInParallel(
   db: AppDatabase,
   incidentIds: readonly string[] | 'all',
-): Promise<StoredIncident[]> {
+): Promise<IncidentLogRow[]> {
   const ids =
-    incidentIds === 'all' ? ((await db.incidents.toCollection().primaryKeys()) as string[]) : [...new Set(incidentIds)];
+    incidentIds === 'all' ? ((await db.logs.toCollection().primaryKeys()) as string[]) : [...new Set(incidentIds)];
   const size = Math.max(MIN_CHUNK, Math.ceil(ids.length / PARALLEL_READS));
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
-  const parts = await Promise.all(
-    chunks.map((chunk) =>
-      db.transaction('r', [db.logs, db.incidents], async () => {
-        const [logs, rows] = await Promise.all([db.logs.bulkGet(chunk), db.incidents.bulkGet(chunk)]);
-        return chunk.flatMap((_, i): StoredIncident[] => {
-          const row = rows[i];
-          const log = logs[i];
-          return row && log ? [{ row, events: log.events }] : [];
-        });
-      }),
-    ),
-  );
-  return parts.flat();
+  const parts = await Promise.all(chunks.map((chunk) => db.transaction('r', [db.logs], () => db.logs.bulkGet(chunk))));
+  return parts.flat().filter((log): log is IncidentLogRow => log !== undefined);
 }

@@ -1,6 +1,6 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
-import { readStoredIncidents, type StoredIncident } from '../db/event-log.ts';
+import { type IncidentLogRow, readLogsInParallel } from '../db/event-log.ts';
 import { getPseudonymSecret } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { compareEvents } from '../incidents/events.ts';
@@ -47,9 +47,9 @@ export async function readExportInput(db: AppDatabase, incidentIds: readonly str
   return { incidents };
 }
 
-async function readStored(db: AppDatabase, incidentIds: readonly string[] | 'all'): Promise<StoredIncident[]> {
+async function readStored(db: AppDatabase, incidentIds: readonly string[] | 'all'): Promise<IncidentLogRow[]> {
   try {
-    return await readStoredIncidents(db, incidentIds);
+    return await readLogsInParallel(db, incidentIds);
   } catch (error) {
     throw toStorageError(error);
   }

@@ -59,11 +59,6 @@ export function listIncidents(
   });
 }
 
-/** Earlier incidents at the same address, by the address key of the projection. */
-export function findIncidentsAtAddress(addressKey: string, db: AppDatabase = getAppDatabase()): Promise<IncidentRow[]> {
-  return read(() => db.incidents.where('addressKey').equals(addressKey).toArray());
-}
-
 /** Closed incidents whose retention period (settings.retentionMonths, default 12) has passed. */
 export function findRetentionCandidates(now: Date, db: AppDatabase = getAppDatabase()): Promise<IncidentRow[]> {
   return read(async () => {

@@ -1,7 +1,7 @@
 import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
 import type { IncidentEvent } from '../incidents/events.ts';
 import type { IncidentLogRow } from './event-log.ts';
-import type { IncidentRow, NetworkIncidentRow, SettingRow } from './rows.ts';
+import type { NetworkIncidentRow, SettingRow, StoredIncidentRow } from './rows.ts';
 import { STORES_BY_VERSION } from './schema-versions.ts';
 import { fillAddressKeys } from './upgrade-v2.ts';
 import { moveEventsToLogs } from './upgrade-v3.ts';
@@ -27,7 +27,8 @@ export class AppDatabase extends Dexie {
   /** Version 1 and 2 only; emptied by the version 3 upgrade. */
   events!: Table<IncidentEvent, string>;
   logs!: Table<IncidentLogRow, string>;
-  incidents!: Table<IncidentRow, string>;
+  appendedEvents!: Table<IncidentEvent, [string, string]>;
+  incidents!: Table<StoredIncidentRow, string>;
   settings!: Table<SettingRow, string>;
   networkIncidents!: Table<NetworkIncidentRow, string>;
 
@@ -40,6 +41,8 @@ export class AppDatabase extends Dexie {
     this.version(1).stores(STORES_BY_VERSION[1]);
     this.version(2).stores(STORES_BY_VERSION[2]).upgrade(fillAddressKeys);
     this.version(3).stores(STORES_BY_VERSION[3]).upgrade(moveEventsToLogs);
+    // A new, empty table; nothing moves.
+    this.version(4).stores(STORES_BY_VERSION[4]);
 
     const { onVersionChange } = options;
     this.on('versionchange', () => {

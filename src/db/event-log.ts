@@ -1,22 +1,144 @@
+import Dexie from 'dexie';
 import type { IncidentEvent } from '../incidents/events.ts';
 import type { AppDatabase } from './database.ts';
 
 /**
- * One row per incident holding its whole append-only event log (schema version 3).
- * The events themselves are unchanged; only how they are grouped on disk differs.
+ * How an incident's append-only event log sits on disk (schema version 4):
+ * - `logs`: one row per incident holding the bulk of its events (version 3 on);
+ * - `appendedEvents`: events a step tap added since that row was last rewritten, one
+ *   small row each, keyed [incidentId+id].
+ * A tap then writes ~300 bytes instead of rewriting a 25 KB log. Any other write
+ * rewrites the log row with everything and empties the incident's appended rows, so
+ * there are never more than MAX_APPENDED of them. Readers only ever see the union.
  */
 export interface IncidentLogRow {
   incidentId: string;
   events: IncidentEvent[];
 }
 
+export interface StoredLog {
+  events: IncidentEvent[];
+  /** How many of the events sit in appendedEvents. */
+  appended: number;
+}
+
+/** Past this many appended rows, the next write rewrites the log row and empties them. */
+export const MAX_APPENDED = 48;
+
+/** The tables one incident's log spans: every transaction that reads or writes a log names both. */
+export const logTables = (db: AppDatabase) => [db.logs, db.appendedEvents];
+
+const appendedRange = (db: AppDatabase, incidentId: string) =>
+  db.appendedEvents.where('[incidentId+id]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]);
+
+/** The log row's events followed by the appended ones (callers sort when order matters). */
+function union(row: IncidentLogRow | undefined, appended: IncidentEvent[]): IncidentEvent[] {
+  const events = row?.events ?? [];
+  if (appended.length === 0) return events;
+  const inRow = new Set(events.map((event) => event.id));
+  // A row rewrite and the deletion of the appended rows happen in one transaction, so
+  // an event is never in both; skipping duplicates keeps a reader correct regardless.
+  return [...events, ...appended.filter((event) => !inRow.has(event.id))];
+}
+
+/** One consistent read of an incident's log (both tables in one read-only transaction). */
+export async function readStoredLog(db: AppDatabase, incidentId: string): Promise<StoredLog> {
+  return db.transaction('r', logTables(db), async () => {
+    const [row, appended] = await Promise.all([db.logs.get(incidentId), appendedRange(db, incidentId).toArray()]);
+    return { events: union(row, appended), appended: appended.length };
+  });
+}
+
 /** The incident's events in storage order (callers sort when order matters). */
 export async function readLog(db: AppDatabase, incidentId: string): Promise<IncidentEvent[]> {
-  return (await db.logs.get(incidentId))?.events ?? [];
+  return (await readStoredLog(db, incidentId)).events;
+}
+
+/**
+ * The logs of the given incidents (unknown ids left out), read in the caller's
+ * transaction or one of their own. `ids` sorted ascending lets the appended rows of
+ * all of them come back in one range request.
+ */
+export async function readLogs(db: AppDatabase, ids: readonly string[]): Promise<Map<string, StoredLog>> {
+  const sorted = [...new Set(ids)].sort();
+  const result = new Map<string, StoredLog>();
+  if (sorted.length === 0) return result;
+  return db.transaction('r', logTables(db), async () => {
+    const [rows, appended] = await Promise.all([
+      db.logs.bulkGet(sorted),
+      db.appendedEvents
+        .where('[incidentId+id]')
+        .between([sorted[0], Dexie.minKey], [sorted.at(-1), Dexie.maxKey])
+        .toArray(),
+    ]);
+    const appendedById = new Map<string, IncidentEvent[]>();
+    for (const event of appended) {
+      const list = appendedById.get(event.incidentId);
+      if (list) list.push(event);
+      else appendedById.set(event.incidentId, [event]);
+    }
+    for (const [i, incidentId] of sorted.entries()) {
+      const own = appendedById.get(incidentId) ?? [];
+      if (!rows[i] && own.length === 0) continue;
+      result.set(incidentId, { events: union(rows[i], own), appended: own.length });
+    }
+    return result;
+  });
 }
 
 export async function readAllEvents(db: AppDatabase): Promise<IncidentEvent[]> {
-  return (await db.logs.toArray()).flatMap((row) => row.events);
+  return db.transaction('r', logTables(db), async () => [
+    ...(await db.logs.toArray()).flatMap((row) => row.events),
+    ...(await db.appendedEvents.toArray()),
+  ]);
+}
+
+/**
+ * Rewrites an incident's log row with all its events and removes its appended rows.
+ * Call inside a read-write transaction over logTables; `hadAppended` false skips the
+ * delete request (an import of a thousand new incidents would otherwise send a thousand).
+ */
+export function writeLog(
+  db: AppDatabase,
+  incidentId: string,
+  events: IncidentEvent[],
+  hadAppended = true,
+): Promise<unknown> {
+  const put = db.logs.put({ incidentId, events });
+  return hadAppended ? Promise.all([put, appendedRange(db, incidentId).delete()]) : put;
+}
+
+/** Adds one event as its own small row; `add`, not `put`: an id already stored is a bug and must fail. */
+export function appendEvent(db: AppDatabase, event: IncidentEvent): Promise<unknown> {
+  return db.appendedEvents.add(event);
+}
+
+export function deleteLog(db: AppDatabase, incidentId: string): Promise<unknown> {
+  return Promise.all([db.logs.delete(incidentId), appendedRange(db, incidentId).delete()]);
+}
+
+/**
+ * A mark of which events a log holds, whatever their order: the count plus two 32-bit
+ * sums of per-id hashes. The list row stores the mark of the log it was projected
+ * from, so a writer that already holds that log in memory can check, in the same
+ * round trip as its write, that nobody else added to it since (ids are never reused,
+ * and a log only grows until the incident is deleted).
+ */
+export function logMark(events: readonly Pick<IncidentEvent, 'id'>[]): string {
+  let a = 0;
+  let b = 0;
+  for (const { id } of events) {
+    let h1 = 0x811c9dc5;
+    let h2 = 5381;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = (Math.imul(h2, 33) + c) | 0;
+    }
+    a = (a + h1) | 0;
+    b = (b + h2) | 0;
+  }
+  return `${events.length}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }
 
 /** Enough read-only transactions to keep the storage process busy; more only add overhead. */
@@ -24,23 +146,31 @@ const PARALLEL_READS = 8;
 const MIN_CHUNK = 25;
 
 /**
- * The logs of every incident (or of the given ones, in that order, unknown ids left
- * out), for an export or a backup. Chromium serves the requests of one transaction
- * one after another, while separate read-only transactions run side by side: reading
- * a thousand logs in eight of them takes about half as long as in one. Each log is
- * read whole in one transaction; the result is not one snapshot across incidents (a
- * write to two incidents may show in one only): imports and restores merge, so a
- * later file completes what an earlier one missed.
+ * The logs of every incident (or of the given ones, unknown ids left out), for an
+ * export or a backup. Chromium serves the requests of one transaction one after
+ * another, while separate read-only transactions run side by side: reading a thousand
+ * logs in eight of them takes about half as long as in one. Each log is read whole in
+ * one transaction; the result is not one snapshot across incidents (a write to two
+ * incidents may show in one only): imports and restores merge, so a later file
+ * completes what an earlier one missed.
  */
 export async function readLogsInParallel(
   db: AppDatabase,
   incidentIds: readonly string[] | 'all',
 ): Promise<IncidentLogRow[]> {
-  const ids =
-    incidentIds === 'all' ? ((await db.logs.toCollection().primaryKeys()) as string[]) : [...new Set(incidentIds)];
+  // Sorted, so each chunk's appended rows come back in one range request.
+  const ids = (
+    incidentIds === 'all' ? ((await db.logs.toCollection().primaryKeys()) as string[]) : [...new Set(incidentIds)]
+  ).sort();
   const size = Math.max(MIN_CHUNK, Math.ceil(ids.length / PARALLEL_READS));
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
-  const parts = await Promise.all(chunks.map((chunk) => db.transaction('r', [db.logs], () => db.logs.bulkGet(chunk))));
-  return parts.flat().filter((log): log is IncidentLogRow => log !== undefined);
+  const parts = await Promise.all(chunks.map((chunk) => readLogs(db, chunk)));
+  const byId = new Map(parts.flatMap((part) => [...part]));
+  // In the order asked for: a selection exports in the order the adviser sees it.
+  const order = incidentIds === 'all' ? ids : [...new Set(incidentIds)];
+  return order.flatMap((incidentId) => {
+    const log = byId.get(incidentId);
+    return log ? [{ incidentId, events: log.events }] : [];
+  });
 }

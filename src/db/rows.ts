@@ -34,6 +34,12 @@ export interface IncidentRow {
   linkedIncidentIds: string[];
 }
 
+/** A list row as stored: with the mark of the log it was projected from (see logMark). */
+export interface StoredIncidentRow extends IncidentRow {
+  /** Absent on rows written before schema version 4, which just means the next write reads the log. */
+  logMark?: string;
+}
+
 export interface SettingValues {
   deviceId: string;
   actorName: string;

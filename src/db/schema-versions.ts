@@ -30,7 +30,18 @@ export const STORES_BY_VERSION = {
     settings: 'key',
     networkIncidents: 'id, importedAt, municipality',
   },
+  4: {
+    events: 'id, incidentId, [incidentId+at]',
+    logs: 'incidentId',
+    // Events a step tap appended since the incident's log row was last rewritten, one
+    // small row each: a tap then writes ~300 bytes instead of the whole log (see event-log.ts).
+    // The compound primary key serves "this incident's appended events" without an index.
+    appendedEvents: '[incidentId+id]',
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+  },
 } as const satisfies Record<number, Record<string, string>>;
 
 export type SchemaVersion = keyof typeof STORES_BY_VERSION;
-export const LATEST_SCHEMA_VERSION = 3 satisfies SchemaVersion;
+export const LATEST_SCHEMA_VERSION = 4 satisfies SchemaVersion;

@@ -1,5 +1,6 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
+import { logTables } from '../db/event-log.ts';
 import { StorageError } from '../db/storage-error.ts';
 import { createIncidentCommands } from '../incidents/commands.ts';
 import { assertSameContent, ConflictingContentError, importTargets } from './import-preview.ts';
@@ -41,7 +42,7 @@ export async function applyImport(
   const commands = createIncidentCommands({ db, kader: () => options.kader, now });
   const events = own.flatMap((incident) => incident.events);
   try {
-    return await db.transaction('rw', [db.logs, db.incidents, db.settings, db.networkIncidents], async () => {
+    return await db.transaction('rw', [...logTables(db), db.incidents, db.settings, db.networkIncidents], async () => {
       // importEvents opens a transaction over a subset of these tables: Dexie runs it inside this one.
       // It reads each log once and checks every event it already has against the file's.
       const { added, incidentIds } = events.length

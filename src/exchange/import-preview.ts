@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../db/database.ts';
+import { logTables, readLogs } from '../db/event-log.ts';
 import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
 import { foldIncident } from '../incidents/fold.ts';
 import { IncidentCommandError } from '../incidents/incident-command-error.ts';
@@ -69,13 +70,16 @@ export function assertSameContent(stored: IncidentEvent, incoming: IncidentEvent
 export async function previewImport(db: AppDatabase, file: ExchangeFile): Promise<PreviewResult> {
   const { own, network } = importTargets(file);
   try {
-    const preview = await db.transaction('r', [db.logs, db.networkIncidents], async () => {
+    const preview = await db.transaction('r', [...logTables(db), db.networkIncidents], async () => {
       // One read of every log the file touches, for the content check and the preview both.
       const [logs, networkRows] = await Promise.all([
-        db.logs.bulkGet(own.map(({ incident }) => incident.id)),
+        readLogs(
+          db,
+          own.map(({ incident }) => incident.id),
+        ),
         db.networkIncidents.bulkGet(network.map(({ incident }) => incident.id)),
       ]);
-      const incidents = own.map((incoming, i) => previewOwn(incoming, logs[i]?.events ?? []));
+      const incidents = own.map((incoming) => previewOwn(incoming, logs.get(incoming.incident.id)?.events ?? []));
       const networkPreviews = network.map((incoming, i): IncidentPreview => {
         const stored = networkRows[i];
         const merged = mergeNetworkIncident(stored, incoming, file.exportedAt);

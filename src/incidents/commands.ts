@@ -2,6 +2,7 @@ import { monotonicFactory } from 'ulid';
 import type { Kader } from '../content/schema.ts';
 import { PHASE_IDS, type PhaseId } from '../content/vocabulary.ts';
 import { type AppDatabase, getAppDatabase } from '../db/database.ts';
+import { deleteLog, logMark, readLogs, writeLog } from '../db/event-log.ts';
 import { addressKeyOf } from './address-key.ts';
 import {
   pickDetails,
@@ -27,7 +28,7 @@ import {
 import { foldIncident } from './fold.ts';
 import { invalid, notFound } from './incident-command-error.ts';
 import type { IncidentState } from './incident-state.ts';
-import { type WriteScope, writeInTransaction } from './incident-writer.ts';
+import { appendToKnownLog, type WriterDependencies, type WriteScope, writeInTransaction } from './incident-writer.ts';
 import { LIMITS } from './limits.ts';
 import { projectIncident } from './projection.ts';
 
@@ -50,7 +51,7 @@ export type DecisionInput = EventPayloads['decision.recorded'];
 export type EntryEdit = EventPayloads['entry.edited'];
 
 export function createIncidentCommands(options: IncidentCommandOptions = {}) {
-  const deps = {
+  const deps: WriterDependencies = {
     db: options.db ?? getAppDatabase(),
     kader: options.kader ?? (() => undefined),
     now: options.now ?? (() => new Date()),
@@ -58,12 +59,14 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
   };
 
   /** Appends one event to an existing incident after `check` accepts its current state. */
-  function appendOne<T extends EventType>(
+  async function appendOne<T extends EventType>(
     incidentId: string,
     type: T,
     payload: EventPayloads[T],
     check: (state: IncidentState) => void = requireOpen,
   ): Promise<string> {
+    const fast = await appendToKnownLog(deps, incidentId, type, payload, check);
+    if (fast !== undefined) return fast;
     return writeInTransaction(
       deps,
       async (scope) => {
@@ -186,7 +189,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     async deleteIncident(incidentId: string): Promise<void> {
       const { db } = deps;
       await writeInTransaction(deps, async () => {
-        await db.logs.delete(incidentId);
+        await deleteLog(db, incidentId);
         await db.incidents.delete(incidentId);
       });
       forgetCommittedLog(incidentId);
@@ -206,13 +209,13 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
       return writeInTransaction(deps, async () => {
         const incoming = groupByIncident(events);
         const ids = [...incoming.keys()];
-        const storedLogs = await db.logs.bulkGet(ids);
+        const storedLogs = await readLogs(db, ids);
         let added = 0;
         const incidentIds: string[] = [];
-        const logs = [];
+        const writes: Promise<unknown>[] = [];
         const rows = [];
-        for (const [i, incidentId] of ids.entries()) {
-          const stored = storedLogs[i]?.events ?? [];
+        for (const incidentId of ids) {
+          const { events: stored = [], appended = 0 } = storedLogs.get(incidentId) ?? {};
           const known = new Map(stored.map((event) => [event.id, event]));
           const fresh: IncidentEvent[] = [];
           for (const event of incoming.get(incidentId)!) {
@@ -225,14 +228,13 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
           }
           if (fresh.length === 0) continue;
           const all = [...stored, ...fresh];
-          logs.push({ incidentId, events: all });
+          writes.push(writeLog(db, incidentId, all, appended > 0));
           added += fresh.length;
           incidentIds.push(incidentId);
           const state = foldIncident(all);
-          if (state) rows.push(projectIncident(state, deps.kader()));
+          if (state) rows.push({ ...projectIncident(state, deps.kader()), logMark: logMark(all) });
         }
-        await db.logs.bulkPut(logs);
-        await db.incidents.bulkPut(rows);
+        await Promise.all([...writes, db.incidents.bulkPut(rows)]);
         return { added, incidentIds };
       });
     },

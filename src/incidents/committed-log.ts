@@ -2,21 +2,47 @@ import type { IncidentEvent } from './events.ts';
 import type { IncidentState } from './incident-state.ts';
 
 /**
- * The log of each incident as this tab last committed it. Screens show a committed
- * change straight from here instead of waiting for the database round trip of a live
- * query; other tabs' and imports' changes still arrive through the live query.
- * Because a log only grows, the longer of the two copies is the newer one.
+ * The newest log of each incident this tab knows: the one it last committed, or a
+ * longer one a read brought in (another tab's or an import's change). Screens show a
+ * committed change straight from here instead of waiting for the database round trip
+ * of a live query, and a step tap appends to it without reading the log again (the
+ * writer checks the stored log's mark in the same round trip as its write).
+ * Because a log only grows, the longer of two copies is the newer one.
  */
-const logs = new Map<string, readonly IncidentEvent[]>();
+interface KnownLog {
+  events: readonly IncidentEvent[];
+  /** How many of the events are stored as appended rows rather than in the log row. */
+  appended: number;
+}
+
+const logs = new Map<string, KnownLog>();
 const listeners = new Set<() => void>();
 
 /** The writer's fold of each published log, so the screen does not fold the same events again. */
 const folds = new WeakMap<readonly IncidentEvent[], IncidentState>();
 
-export function publishCommittedLog(incidentId: string, events: readonly IncidentEvent[], state?: IncidentState): void {
-  logs.set(incidentId, events);
+export function publishCommittedLog(
+  incidentId: string,
+  events: readonly IncidentEvent[],
+  state?: IncidentState,
+  appended = 0,
+): void {
+  logs.set(incidentId, { events, appended });
   if (state) folds.set(events, state);
   for (const listener of listeners) listener();
+}
+
+/**
+ * Records a log read from the database if it is newer than what this tab knows. Does
+ * not notify: the reader that got it re-renders by itself.
+ */
+export function rememberStoredLog(incidentId: string, events: readonly IncidentEvent[], appended: number): void {
+  if (events.length === 0) {
+    logs.delete(incidentId);
+    return;
+  }
+  const known = logs.get(incidentId);
+  if (!known || events.length > known.events.length) logs.set(incidentId, { events, appended });
 }
 
 export function forgetCommittedLog(incidentId: string): void {
@@ -24,6 +50,11 @@ export function forgetCommittedLog(incidentId: string): void {
 }
 
 export function committedLog(incidentId: string): readonly IncidentEvent[] | undefined {
+  return logs.get(incidentId)?.events;
+}
+
+/** The newest log this tab knows, with how it is stored; the writer checks it before relying on it. */
+export function knownLog(incidentId: string): KnownLog | undefined {
   return logs.get(incidentId);
 }
 
@@ -53,4 +84,9 @@ export function newerLog<T extends readonly IncidentEvent[]>(
 /** The state the writer folded from exactly this array, if it published it. */
 export function committedFold(events: readonly IncidentEvent[]): IncidentState | undefined {
   return folds.get(events);
+}
+
+/** Lets a reader's fold be reused by the writer's next tap on the same log. */
+export function rememberFold(events: readonly IncidentEvent[], state: IncidentState): void {
+  folds.set(events, state);
 }

@@ -1,9 +1,9 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
-import { readLog } from '../db/event-log.ts';
+import { appendEvent, logMark, logTables, MAX_APPENDED, readStoredLog, writeLog } from '../db/event-log.ts';
 import { ensureDeviceId } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
-import { publishCommittedLog } from './committed-log.ts';
+import { committedFold, knownLog, publishCommittedLog } from './committed-log.ts';
 import type { EventPayloads, EventType, IncidentEvent, IncidentEventOf } from './events.ts';
 import { foldIncident } from './fold.ts';
 import { IncidentCommandError } from './incident-command-error.ts';
@@ -23,6 +23,8 @@ export interface WriterDependencies {
   nextId: (seedTime: number) => string;
   /** The installation's id never changes once created; read it once. */
   deviceId?: string;
+  /** The adviser's name as the last transaction read it; a tap checks it is still current. */
+  actor?: string;
 }
 
 export interface WriteScope {
@@ -50,36 +52,29 @@ export async function writeInTransaction<T>(
   try {
     const committed = new Map<string, { events: IncidentEvent[]; state: IncidentState }>();
     let committedDevice: string | undefined;
-    const result = await db.transaction('rw', [db.logs, db.incidents, db.settings], async () => {
+    let committedActor: string | undefined;
+    const result = await db.transaction('rw', [...logTables(db), db.incidents, db.settings], async () => {
       // Cached only after the commit: a rolled-back first write must not keep an id that was never stored.
       const device = deps.deviceId ?? (await ensureDeviceId(db));
       committedDevice = device;
       // Issued together so a step tap waits for one round trip, not two.
       const [actorRow, prefetched] = await Promise.all([
         db.settings.get('actorName'),
-        prefetch ? readLog(db, prefetch) : undefined,
+        prefetch ? readStoredLog(db, prefetch) : undefined,
       ]);
       const actor = String(actorRow?.value ?? '');
+      committedActor = actor;
       let unused = prefetched;
+      const appendedBefore = new Map<string, number>();
       const at = deps.now();
       const scope: WriteScope = {
         newId: () => deps.nextId(at.getTime()),
-        event: (incidentId, type, payload) => ({
-          id: deps.nextId(at.getTime()),
-          incidentId,
-          at: at.toISOString(),
-          actor,
-          device,
-          type,
-          payload,
-        }),
+        event: (incidentId, type, payload) => makeEvent(deps, at, actor, device, incidentId, type, payload),
         readEvents: async (incidentId) => {
-          if (unused && incidentId === prefetch) {
-            const events = unused;
-            unused = undefined;
-            return events;
-          }
-          return readLog(db, incidentId);
+          const log = unused && incidentId === prefetch ? unused : await readStoredLog(db, incidentId);
+          if (log === unused) unused = undefined;
+          appendedBefore.set(incidentId, log.appended);
+          return log.events;
         },
         append: async (incidentId, stored, added) => {
           const events = [...stored, ...added];
@@ -89,8 +84,8 @@ export async function writeInTransaction<T>(
           // Both requests go out at once: one round trip instead of two. Awaited, so a write that fails on
           // its own (some browsers report a full disk per request) rejects the body and rolls back both.
           await Promise.all([
-            db.logs.put({ incidentId, events }),
-            db.incidents.put(projectIncident(state, deps.kader())),
+            writeLog(db, incidentId, events, appendedBefore.get(incidentId) !== 0),
+            db.incidents.put({ ...projectIncident(state, deps.kader()), logMark: logMark(events) }),
           ]);
           committed.set(incidentId, { events, state });
           return state;
@@ -100,11 +95,79 @@ export async function writeInTransaction<T>(
     });
     // Only after the commit: an aborted transaction must not leave its events in the cache.
     deps.deviceId ??= committedDevice;
-    for (const [incidentId, { events, state }] of committed) publishCommittedLog(incidentId, events, state);
+    deps.actor = committedActor;
+    for (const [incidentId, { events, state }] of committed) publishCommittedLog(incidentId, events, state, 0);
     return result;
   } catch (error) {
     // No catch inside the transaction: a throw there is what rolls it back.
     if (error instanceof IncidentCommandError) throw error;
+    throw toStorageError(error);
+  }
+}
+
+function makeEvent<T extends EventType>(
+  deps: WriterDependencies,
+  at: Date,
+  actor: string,
+  device: string,
+  incidentId: string,
+  type: T,
+  payload: EventPayloads[T],
+): IncidentEventOf<T> {
+  return { id: deps.nextId(at.getTime()), incidentId, at: at.toISOString(), actor, device, type, payload };
+}
+
+/** Thrown inside the fast path's transaction to roll it back: the log it relied on has changed. */
+class StaleLog extends Error {}
+
+/**
+ * A step tap's fast path: appends one event to a log this tab already holds in memory,
+ * as a small row of its own, without reading or rewriting the log. The list row's mark
+ * is read in the same round trip as the writes; requests of a transaction run in
+ * order, so the read sees the log as it was before them. If another tab or an import
+ * added to the log meanwhile, or the adviser's name changed, the transaction is rolled
+ * back and undefined returned: the caller then takes the ordinary path.
+ * Also undefined when there is nothing to rely on yet (first write of this tab).
+ */
+export async function appendToKnownLog<T extends EventType>(
+  deps: WriterDependencies,
+  incidentId: string,
+  type: T,
+  payload: EventPayloads[T],
+  check: (state: IncidentState) => void,
+): Promise<string | undefined> {
+  const known = knownLog(incidentId);
+  const { db, deviceId: device, actor } = deps;
+  if (!known || known.appended >= MAX_APPENDED || device === undefined || actor === undefined) return undefined;
+  const before = committedFold(known.events) ?? foldIncident(known.events);
+  if (!before) return undefined;
+  try {
+    check(before);
+  } catch {
+    // A refusal must be decided on the stored state, which the ordinary path reads.
+    return undefined;
+  }
+  try {
+    let written: { events: IncidentEvent[]; state: IncidentState } | undefined;
+    const id = await db.transaction('rw', [db.appendedEvents, db.incidents, db.settings], async () => {
+      const event = makeEvent(deps, deps.now(), actor, device, incidentId, type, payload) as IncidentEvent;
+      const events = [...known.events, event];
+      const state = foldIncident(events);
+      if (!state) throw new StaleLog();
+      const [row, actorRow] = await Promise.all([
+        db.incidents.get(incidentId),
+        db.settings.get('actorName'),
+        appendEvent(db, event),
+        db.incidents.put({ ...projectIncident(state, deps.kader()), logMark: logMark(events) }),
+      ]);
+      if (row?.logMark !== logMark(known.events) || String(actorRow?.value ?? '') !== actor) throw new StaleLog();
+      written = { events, state };
+      return event.id;
+    });
+    if (written) publishCommittedLog(incidentId, written.events, written.state, known.appended + 1);
+    return id;
+  } catch (error) {
+    if (error instanceof StaleLog) return undefined;
     throw toStorageError(error);
   }
 }

@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
 import { type AppDatabase, getAppDatabase } from '../db/database.ts';
-import { readLog } from '../db/event-log.ts';
+import { readLog, readStoredLog } from '../db/event-log.ts';
 import type { IncidentRow } from '../db/rows.ts';
 import { getRetentionMonths } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
+import { rememberStoredLog } from './committed-log.ts';
 import { compareEvents, type IncidentEvent } from './events.ts';
 import { foldIncident } from './fold.ts';
 import type { IncidentState } from './incident-state.ts';
@@ -21,7 +22,13 @@ async function read<T>(body: () => Promise<T>): Promise<T> {
 
 /** The incident's events in the one total order: the timeline. */
 export function readIncidentEvents(incidentId: string, db: AppDatabase = getAppDatabase()): Promise<IncidentEvent[]> {
-  return read(async () => (await readLog(db, incidentId)).sort(compareEvents));
+  return read(async () => {
+    const { events, appended } = await readStoredLog(db, incidentId);
+    events.sort(compareEvents);
+    // The next step tap can then append without reading the log again (the writer checks it is current).
+    rememberStoredLog(incidentId, events, appended);
+    return events;
+  });
 }
 
 /** Undefined when the incident does not exist on this device. */

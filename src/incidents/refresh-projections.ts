@@ -1,5 +1,6 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
+import { logMark, logTables, readLogs } from '../db/event-log.ts';
 import { readSetting, writeSetting } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { foldIncident } from './fold.ts';
@@ -26,11 +27,11 @@ export async function refreshProjections(db: AppDatabase, kader: Kader): Promise
     let written = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      written += await db.transaction('rw', [db.logs, db.incidents], async () => {
-        const logs = await db.logs.bulkGet(chunk);
-        const rows = logs.flatMap((log) => {
-          const state = log && foldIncident(log.events);
-          return state ? [projectIncident(state, kader)] : [];
+      written += await db.transaction('rw', [...logTables(db), db.incidents], async () => {
+        const logs = await readLogs(db, chunk);
+        const rows = [...logs.values()].flatMap(({ events }) => {
+          const state = foldIncident(events);
+          return state ? [{ ...projectIncident(state, kader), logMark: logMark(events) }] : [];
         });
         await db.incidents.bulkPut(rows);
         return rows.length;

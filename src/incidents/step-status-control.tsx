@@ -1,9 +1,12 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { userMessageOf } from '../ui/user-message.ts';
 import { STEP_STATUSES, type StepStatus } from './events.ts';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import { STEP_STATUS_LABEL } from './labels.ts';
 import { LIMITS } from './limits.ts';
+
+/** Long enough that an ordinary tap never shows the busy state; short enough to reassure on a slow phone. */
+const SHOW_BUSY_AFTER_MS = 150;
 
 interface Props {
   incidentId: string;
@@ -25,9 +28,16 @@ export function StepStatusControl({ incidentId, stepId, stepTitle, status, disab
   const [error, setError] = useState<string>();
   const reasonId = useId();
 
+  const saving = useRef(false);
+
   const save = async (next: StepStatus, why?: string) => {
-    setPending(next);
-    setError(undefined);
+    // A second tap while the first is being stored is ignored rather than queued.
+    if (saving.current) return;
+    saving.current = true;
+    if (error) setError(undefined);
+    // A tap is stored within a frame or two; showing "bezig" for that long would only make
+    // the page render twice. Only a slow write (a busy phone) shows it.
+    const showBusy = window.setTimeout(() => setPending(next), SHOW_BUSY_AFTER_MS);
     try {
       await commands.setStepStatus(incidentId, stepId, next, why);
       setAskReason(false);
@@ -35,6 +45,8 @@ export function StepStatusControl({ incidentId, stepId, stepTitle, status, disab
     } catch (err) {
       setError(userMessageOf(err));
     } finally {
+      window.clearTimeout(showBusy);
+      saving.current = false;
       setPending(undefined);
     }
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { logMark } from '../../../src/db/event-log.ts';
 import { getDeviceId, setActorName, setRetentionMonths } from '../../../src/db/settings.ts';
 import { foldIncident } from '../../../src/incidents/fold.ts';
 import { IncidentCommandError } from '../../../src/incidents/incident-command-error.ts';
@@ -25,7 +26,7 @@ describe('incident commands', () => {
     expect(events.every((event) => event.device === events[0]!.device && event.actor === 'M. de Vries')).toBe(true);
     expect(events[0]!.device).toBe(await getDeviceId(db));
     const row = await db.incidents.get(incidentId);
-    expect(row).toEqual(projectIncident(foldIncident(events)!, realKader()));
+    expect(row).toEqual({ ...projectIncident(foldIncident(events)!, realKader()), logMark: logMark(events) });
     expect(row!.progress['direct-na']!.done).toBe(1);
   });
 

@@ -28,6 +28,14 @@ const SHIPPED: Record<number, Record<string, string>> = {
     settings: 'key',
     networkIncidents: 'id, importedAt, municipality',
   },
+  4: {
+    events: 'id, incidentId, [incidentId+at]',
+    logs: 'incidentId',
+    appendedEvents: '[incidentId+id]',
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+  },
 };
 
 type Parsed = Record<string, { primaryKey: string; indexes: string[] }>;
@@ -74,7 +82,10 @@ describe('database schema', () => {
     const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
     for (const name of idb.objectStoreNames) {
       const store = tx.objectStore(name);
-      actual[name] = { primaryKey: String(store.keyPath), indexes: [...store.indexNames].sort() };
+      // A compound key path comes back as an array; Dexie's schema strings write it [a+b].
+      const { keyPath } = store;
+      const primaryKey = Array.isArray(keyPath) ? `[${keyPath.join('+')}]` : String(keyPath);
+      actual[name] = { primaryKey, indexes: [...store.indexNames].sort() };
     }
     expect(actual).toEqual(parse(declared[LATEST_SCHEMA_VERSION]!));
     db.close();

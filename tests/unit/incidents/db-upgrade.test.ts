@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../../src/db/database.ts';
 import { readAllEvents } from '../../../src/db/event-log.ts';
+import { LATEST_SCHEMA_VERSION } from '../../../src/db/schema-versions.ts';
 import { addressKeyOf } from '../../../src/incidents/address-key.ts';
 import fixture from '../../fixtures/db-v1.json';
 
@@ -32,7 +33,7 @@ describe('upgrading a version 1 database', () => {
 
     const db = openAppDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
 
     const events = await readAllEvents(db);
     expect(await db.events.count()).toBe(0);

@@ -5,12 +5,12 @@ import { commandsFor, dumpDatabase, freshDatabase, homeAt } from './helpers.ts';
 type Method = 'add' | 'put';
 const originals = { add: IDBObjectStore.prototype.add, put: IDBObjectStore.prototype.put };
 
-/** Makes every add/put on one object store throw, as a full disk would. */
-function failWritesTo(storeName: string, error: () => Error) {
+/** Makes every add/put on the given object stores throw, as a full disk would. */
+function failWritesTo(storeNames: string[], error: () => Error) {
   for (const method of ['add', 'put'] as Method[]) {
     const original = originals[method];
     IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
-      if (this.name === storeName) throw error();
+      if (storeNames.includes(this.name)) throw error();
       return original.apply(this, args);
     };
   }
@@ -20,6 +20,9 @@ afterEach(() => {
   IDBObjectStore.prototype.add = originals.add;
   IDBObjectStore.prototype.put = originals.put;
 });
+
+/** A log row, or the small row a tap appends to a log this tab already holds. */
+const EVENT_LOG_STORES = ['logs', 'appendedEvents'];
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -34,7 +37,7 @@ async function databaseWithOneIncident() {
 describe('a failed write', () => {
   it('a full disk while writing the event log leaves the database unchanged and says so in Dutch', async () => {
     const { db, commands, incidentId, before } = await databaseWithOneIncident();
-    failWritesTo('logs', quota);
+    failWritesTo(EVENT_LOG_STORES, quota);
 
     const error = await commands.addLogEntry(incidentId, 'tweede').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
@@ -52,7 +55,7 @@ describe('a failed write', () => {
 
   it('a failure writing the list row after the event rolls the event back too', async () => {
     const { db, commands, incidentId, before } = await databaseWithOneIncident();
-    failWritesTo('incidents', quota);
+    failWritesTo(['incidents'], quota);
     await expect(commands.addStepNote(incidentId, 'direct-na.x', 'notitie')).rejects.toBeInstanceOf(StorageError);
     await expect(commands.closeIncident(incidentId)).rejects.toBeInstanceOf(StorageError);
     IDBObjectStore.prototype.add = originals.add;
@@ -63,7 +66,7 @@ describe('a failed write', () => {
   it('other storage failures get the generic Dutch message and keep the cause', async () => {
     const { db, commands, incidentId, before } = await databaseWithOneIncident();
     const cause = new DOMException('disk on fire', 'UnknownError');
-    failWritesTo('logs', () => cause);
+    failWritesTo(EVENT_LOG_STORES, () => cause);
     const error = (await commands.addLogEntry(incidentId, 'x').catch((e: unknown) => e)) as StorageError;
     expect(error.failure).toBe('other');
     expect(error.userMessage).toBe(GENERIC_MESSAGE);

@@ -64,6 +64,7 @@ export async function dumpDatabase(db: AppDatabase) {
   return {
     events: await db.events.toArray(),
     logs: await db.logs.toArray(),
+    appendedEvents: await db.appendedEvents.toArray(),
     incidents: await db.incidents.toArray(),
     settings: await db.settings.toArray(),
     networkIncidents: await db.networkIncidents.toArray(),

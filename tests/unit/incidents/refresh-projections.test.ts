@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLog } from '../../../src/db/event-log.ts';
+import { logMark, readLog } from '../../../src/db/event-log.ts';
 import { foldIncident } from '../../../src/incidents/fold.ts';
 import { projectIncident } from '../../../src/incidents/projection.ts';
 import { refreshProjections } from '../../../src/incidents/refresh-projections.ts';
@@ -21,8 +21,11 @@ describe('projecting the list rows again after a content update', () => {
 
     expect(await refreshProjections(db, kader)).toBe(60);
     for (const id of ids) {
-      const state = foldIncident(await readLog(db, id))!;
-      expect(await db.incidents.get(id)).toEqual(projectIncident(state, kader));
+      const events = await readLog(db, id);
+      expect(await db.incidents.get(id)).toEqual({
+        ...projectIncident(foldIncident(events)!, kader),
+        logMark: logMark(events),
+      });
     }
     expect((await db.incidents.get(ids[0]!))?.progress['direct-na']?.done).toBe(1);
 

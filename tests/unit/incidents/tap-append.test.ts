@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { openAppDatabase } from '../../../src/db/database.ts';
+import { logMark, MAX_APPENDED, readLog } from '../../../src/db/event-log.ts';
+import { setActorName } from '../../../src/db/settings.ts';
+import { readExportInput } from '../../../src/exchange/export.ts';
+import type { IncidentEvent } from '../../../src/incidents/events.ts';
+import { foldIncident } from '../../../src/incidents/fold.ts';
+import { projectIncident } from '../../../src/incidents/projection.ts';
+import { readIncidentEvents } from '../../../src/incidents/queries.ts';
+import { commandsFor, freshDatabase, homeAt, realKader, steppingClock } from './helpers.ts';
+
+/**
+ * A step tap on a log this tab already holds appends a small row instead of reading
+ * and rewriting the whole log. These tests pin down when it may do so, and that a
+ * change it did not know about (another tab, an import) is never lost.
+ */
+
+const stepIds = () =>
+  realKader()
+    .phases.find((phase) => phase.id === 'direct-na')!
+    .steps.map((step) => step.id);
+
+async function incidentWithOneTap() {
+  const db = freshDatabase();
+  await setActorName('A. Jansen', db);
+  const commands = commandsFor(db);
+  const { incidentId } = await commands.createIncident(homeAt('3512AB', '12'), 'direct-na', '2026.1');
+  await commands.setStepStatus(incidentId, stepIds()[0]!, 'gedaan');
+  return { db, commands, incidentId };
+}
+
+async function expectRowMatchesLog(db: ReturnType<typeof freshDatabase>, incidentId: string) {
+  const events = await readLog(db, incidentId);
+  expect(await db.incidents.get(incidentId)).toEqual({
+    ...projectIncident(foldIncident(events)!, realKader()),
+    logMark: logMark(events),
+  });
+}
+
+/** Another tab or an import: a second connection adding an event the first one never saw. */
+async function addFromElsewhere(name: string, event: IncidentEvent) {
+  const other = openAppDatabase(name);
+  await commandsFor(other).importEvents([event]);
+  other.close();
+}
+
+describe('a step tap on a known log', () => {
+  it('stores the event as its own row, leaves the log row alone, and keeps the list row in step', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    const logRowBefore = await db.logs.get(incidentId);
+
+    await commands.setStepStatus(incidentId, stepIds()[1]!, 'later');
+
+    expect(await db.logs.get(incidentId)).toEqual(logRowBefore);
+    const appended = await db.appendedEvents.toArray();
+    // Both taps: the creation already left this tab holding the log.
+    expect(appended.map((event) => [event.type, event.actor])).toEqual([
+      ['step.status-set', 'A. Jansen'],
+      ['step.status-set', 'A. Jansen'],
+    ]);
+    const events = await readIncidentEvents(incidentId, db);
+    expect(events).toHaveLength(3);
+    expect(foldIncident(events)!.steps[stepIds()[1]!]?.status).toBe('later');
+    await expectRowMatchesLog(db, incidentId);
+  });
+
+  it('does not lose an event another tab added meanwhile: it reads the log and writes both', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    const [created] = await readIncidentEvents(incidentId, db);
+    const elsewhere: IncidentEvent = {
+      ...created!,
+      id: '01KZZZZZZZZZZZZZZZZZZZZZZZ',
+      at: '2026-03-01T23:00:00.000Z',
+      device: 'other-phone',
+      type: 'log.entry-added',
+      payload: { text: 'Van een collega' },
+    };
+    await addFromElsewhere(db.name, elsewhere);
+
+    await commands.setStepStatus(incidentId, stepIds()[1]!, 'gedaan');
+
+    const events = await readIncidentEvents(incidentId, db);
+    expect(events.map((event) => event.type).sort()).toEqual(
+      ['incident.created', 'log.entry-added', 'step.status-set', 'step.status-set'].sort(),
+    );
+    // The ordinary path rewrote the log row with everything.
+    expect(await db.appendedEvents.count()).toBe(0);
+    await expectRowMatchesLog(db, incidentId);
+  });
+
+  it('refuses a tap on an incident another tab closed, though this tab last saw it open', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    const [created] = await readIncidentEvents(incidentId, db);
+    await addFromElsewhere(db.name, {
+      ...created!,
+      id: '01KZZZZZZZZZZZZZZZZZZZZZZY',
+      at: '2026-03-01T23:00:00.000Z',
+      type: 'incident.closed',
+      payload: {},
+    });
+    await expect(commands.setStepStatus(incidentId, stepIds()[1]!, 'gedaan')).rejects.toMatchObject({
+      failure: 'closed',
+    });
+    expect(await readLog(db, incidentId)).toHaveLength(3);
+  });
+
+  it('writes the name the adviser set in another tab, not the one it remembered', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    await setActorName('B. de Boer', db);
+    await commands.setStepStatus(incidentId, stepIds()[1]!, 'gedaan');
+    const events = await readIncidentEvents(incidentId, db);
+    expect(events.at(-1)!.actor).toBe('B. de Boer');
+  });
+
+  it('folds the appended rows back into the log row once there are enough of them', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    const steps = stepIds();
+    for (let i = 1; i < MAX_APPENDED; i++) {
+      await commands.setStepStatus(incidentId, steps[i % steps.length]!, i % 2 ? 'gedaan' : 'later');
+    }
+    expect(await db.appendedEvents.count()).toBe(MAX_APPENDED);
+    await commands.setStepStatus(incidentId, steps[0]!, 'open');
+    expect(await db.appendedEvents.count()).toBe(0);
+    expect((await db.logs.get(incidentId))!.events).toHaveLength(MAX_APPENDED + 2);
+    await expectRowMatchesLog(db, incidentId);
+  });
+
+  it('goes into exports and is removed with its incident', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    await commands.setStepStatus(incidentId, stepIds()[1]!, 'nvt', 'Geen buren');
+    const { incidents } = await readExportInput(db, 'all');
+    expect(incidents[0]!.events.map((event) => event.type)).toContain('step.status-set');
+    expect(incidents[0]!.events).toHaveLength(3);
+
+    await commands.deleteIncident(incidentId);
+    expect(await db.appendedEvents.count()).toBe(0);
+    expect(await db.logs.count()).toBe(0);
+    expect(await readIncidentEvents(incidentId, db)).toEqual([]);
+  });
+
+  it('a second device with the same incident but other events never borrows this one’s log', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    const events = await readIncidentEvents(incidentId, db);
+    // The same incident on another device, with only its creation: equal id, other log.
+    const other = freshDatabase();
+    const otherCommands = commandsFor(other, { now: steppingClock('2026-03-02T08:00:00.000Z') });
+    await otherCommands.importEvents([events[0]!]);
+    await otherCommands.setStepStatus(incidentId, stepIds()[2]!, 'gedaan');
+    await commands.setStepStatus(incidentId, stepIds()[3]!, 'gedaan');
+
+    expect(await readLog(other, incidentId)).toHaveLength(2);
+    expect(await readLog(db, incidentId)).toHaveLength(3);
+    await expectRowMatchesLog(other, incidentId);
+    await expectRowMatchesLog(db, incidentId);
+  });
+});

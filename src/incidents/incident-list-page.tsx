@@ -9,17 +9,17 @@ import { PageTitle } from '../ui/page-title.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import { INCIDENT_KIND_LABEL } from './labels.ts';
-import { findRetentionCandidates, listIncidents } from './queries.ts';
+import { findRetentionCandidates, listIncidentsPage } from './queries.ts';
 
 const PAGE = 50;
 
 export function IncidentListPage() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
-  const rows = useLiveQuery(() => listIncidents({ query }), [query]);
   const searchId = useId();
   // A long list is shown in pages: the first screen appears at once on a slow phone.
   const [shown, setShown] = useState(PAGE);
+  const page = useLiveQuery(() => listIncidentsPage({ query, limit: shown }), [query, shown]);
   return (
     <>
       <PageTitle title="Incidenten">Incidenten</PageTitle>
@@ -55,20 +55,20 @@ export function IncidentListPage() {
           setParams(next, { replace: true });
         }}
       />
-      {rows === undefined ? (
+      {page === undefined ? (
         <p className="quiet">Laden…</p>
-      ) : rows.length === 0 ? (
+      ) : page.rows.length === 0 ? (
         <p className="quiet">{query ? 'Geen incidenten gevonden.' : 'Nog geen incidenten op dit apparaat.'}</p>
       ) : (
         <>
           <ul className="card-list incident-list" aria-label="Incidenten">
-            {rows.slice(0, shown).map((row) => (
+            {page.rows.map((row) => (
               <IncidentListItem key={row.id} row={row} />
             ))}
           </ul>
-          {rows.length > shown && (
+          {page.total > page.rows.length && (
             <button type="button" className="button button--secondary" onClick={() => setShown(shown + PAGE)}>
-              Toon meer ({rows.length - shown} over)
+              Toon meer ({page.total - page.rows.length} over)
             </button>
           )}
         </>

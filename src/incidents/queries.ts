@@ -54,15 +54,52 @@ export function listIncidents(
   db: AppDatabase = getAppDatabase(),
 ): Promise<IncidentRow[]> {
   return read(async () => {
-    const byStatus = (status: IncidentRow['status']) =>
+    // Read in index order and reversed here: Dexie reads a reversed collection with a
+    // cursor, one round trip per row (~120 ms for 1,000 rows), but a forward one with
+    // a single getAll (~10 ms).
+    const byStatus = async (status: IncidentRow['status']) =>
+      (
+        await db.incidents.where('[status+updatedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).toArray()
+      ).reverse();
+    const [open, closed] = await Promise.all([byStatus('open'), byStatus('gesloten')]);
+    const rows = [...open, ...closed];
+    const { query } = options;
+    return query ? rows.filter((row) => matchesQuery(query, [row.title, row.municipality])) : rows;
+  });
+}
+
+export interface IncidentListPage {
+  /** At most `limit` rows, in listIncidents' order. */
+  rows: IncidentRow[];
+  /** How many rows match in all. */
+  total: number;
+}
+
+/**
+ * The first `limit` rows of listIncidents, for the first screen. Without a search it
+ * reads only those rows, newest first along the index, plus a count: reading all
+ * 1,000 rows of a busy device takes ~80 ms, the first 50 a few. A search reads all
+ * (the title is not indexed).
+ */
+export function listIncidentsPage(
+  options: ListIncidentsOptions & { limit: number },
+  db: AppDatabase = getAppDatabase(),
+): Promise<IncidentListPage> {
+  const { query, limit } = options;
+  if (query) {
+    return listIncidents({ query }, db).then((rows) => ({ rows: rows.slice(0, limit), total: rows.length }));
+  }
+  return read(async () => {
+    const newest = (status: IncidentRow['status'], count: number) =>
       db.incidents
         .where('[status+updatedAt]')
         .between([status, Dexie.minKey], [status, Dexie.maxKey])
         .reverse()
+        .limit(count)
         .toArray();
-    const rows = [...(await byStatus('open')), ...(await byStatus('gesloten'))];
-    const { query } = options;
-    return query ? rows.filter((row) => matchesQuery(query, [row.title, row.municipality])) : rows;
+    const [open, total] = await Promise.all([newest('open', limit), db.incidents.count()]);
+    const closed = open.length < limit ? await newest('gesloten', limit - open.length) : [];
+    return { rows: [...open, ...closed], total };
   });
 }
 

@@ -7,6 +7,7 @@ import { projectIncident } from '../../../src/incidents/projection.ts';
 import {
   findRetentionCandidates,
   listIncidents,
+  listIncidentsPage,
   readIncidentEvents,
   readIncidentState,
 } from '../../../src/incidents/queries.ts';
@@ -161,6 +162,16 @@ describe('incident commands', () => {
     expect(ids(await listIncidents({ query: 'sudwest fryslan' }, db))).toEqual([a.incidentId]);
     expect(ids(await listIncidents({ query: 'CAFE zwaan' }, db))).toEqual([c.incidentId]);
     expect(ids(await listIncidents({ query: 'dorpsstraat 2' }, db))).toEqual([b.incidentId]);
+
+    // The first screen reads only its rows, in the same order, and says how many there are in all.
+    for (const limit of [1, 2, 3, 10]) {
+      const page = await listIncidentsPage({ limit }, db);
+      expect(ids(page.rows)).toEqual([a.incidentId, c.incidentId, b.incidentId].slice(0, limit));
+      expect(page.total).toBe(3);
+    }
+    const found = await listIncidentsPage({ query: 'dorpsstraat', limit: 1 }, db);
+    expect(found.total).toBe(2);
+    expect(ids(found.rows)).toEqual([a.incidentId]);
   });
 
   it('finds closed incidents past the retention period only', async () => {

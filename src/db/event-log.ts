@@ -20,7 +20,11 @@ export interface StoredLog {
   events: IncidentEvent[];
   /** How many of the events sit in appendedEvents. */
   appended: number;
+  /** Their keys, so a rewrite of the log row can delete exactly those rows. */
+  appendedKeys: AppendedKey[];
 }
+
+export type AppendedKey = [incidentId: string, eventId: string];
 
 /** Past this many appended rows, the next write rewrites the log row and empties them. */
 export const MAX_APPENDED = 48;
@@ -31,21 +35,36 @@ export const logTables = (db: AppDatabase) => [db.logs, db.appendedEvents];
 const appendedRange = (db: AppDatabase, incidentId: string) =>
   db.appendedEvents.where('[incidentId+id]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]);
 
-/** The log row's events followed by the appended ones (callers sort when order matters). */
-function union(row: IncidentLogRow | undefined, appended: IncidentEvent[]): IncidentEvent[] {
-  const events = row?.events ?? [];
-  if (appended.length === 0) return events;
+/**
+ * The log row's events followed by the appended ones (callers sort when order matters).
+ * Appended rows without a log row are ignored: every incident gets its log row when it
+ * is created, so they can only be left over from a deletion by an older app version
+ * that did not know this table, and must not bring deleted events back.
+ */
+function union(row: IncidentLogRow | undefined, appended: IncidentEvent[]): StoredLog {
+  if (!row) return { events: [], appended: 0, appendedKeys: [] };
+  const { events } = row;
+  const appendedKeys = appended.map((event): AppendedKey => [event.incidentId, event.id]);
+  if (appended.length === 0) return { events, appended: 0, appendedKeys };
   const inRow = new Set(events.map((event) => event.id));
   // A row rewrite and the deletion of the appended rows happen in one transaction, so
   // an event is never in both; skipping duplicates keeps a reader correct regardless.
-  return [...events, ...appended.filter((event) => !inRow.has(event.id))];
+  return {
+    events: [...events, ...appended.filter((event) => !inRow.has(event.id))],
+    appended: appended.length,
+    appendedKeys,
+  };
 }
 
-/** One consistent read of an incident's log (both tables in one read-only transaction). */
+/**
+ * One consistent read of an incident's log. Keep it an explicit transaction: inside a
+ * live query, Dexie may otherwise answer from its cache of not yet committed writes,
+ * and a tap's rolled-back row would reach the tab's known log.
+ */
 export async function readStoredLog(db: AppDatabase, incidentId: string): Promise<StoredLog> {
   return db.transaction('r', logTables(db), async () => {
     const [row, appended] = await Promise.all([db.logs.get(incidentId), appendedRange(db, incidentId).toArray()]);
-    return { events: union(row, appended), appended: appended.length };
+    return union(row, appended);
   });
 }
 
@@ -78,34 +97,34 @@ export async function readLogs(db: AppDatabase, ids: readonly string[]): Promise
       else appendedById.set(event.incidentId, [event]);
     }
     for (const [i, incidentId] of sorted.entries()) {
-      const own = appendedById.get(incidentId) ?? [];
-      if (!rows[i] && own.length === 0) continue;
-      result.set(incidentId, { events: union(rows[i], own), appended: own.length });
+      if (rows[i]) result.set(incidentId, union(rows[i], appendedById.get(incidentId) ?? []));
     }
     return result;
   });
 }
 
 export async function readAllEvents(db: AppDatabase): Promise<IncidentEvent[]> {
-  return db.transaction('r', logTables(db), async () => [
-    ...(await db.logs.toArray()).flatMap((row) => row.events),
-    ...(await db.appendedEvents.toArray()),
-  ]);
+  return db.transaction('r', logTables(db), async () => {
+    const [rows, appended] = await Promise.all([db.logs.toArray(), db.appendedEvents.toArray()]);
+    const withRow = new Set(rows.map((row) => row.incidentId));
+    return [...rows.flatMap((row) => row.events), ...appended.filter((event) => withRow.has(event.incidentId))];
+  });
 }
 
 /**
- * Rewrites an incident's log row with all its events and removes its appended rows.
- * Call inside a read-write transaction over logTables; `hadAppended` false skips the
- * delete request (an import of a thousand new incidents would otherwise send a thousand).
+ * Rewrites an incident's log row with all its events and removes the appended rows the
+ * caller read (their events are in `events`). Call inside a read-write transaction over
+ * logTables. Deleting by key, not by range: Dexie runs a range delete under a lock
+ * with a count first, which would hold up the requests after it.
  */
 export function writeLog(
   db: AppDatabase,
   incidentId: string,
   events: IncidentEvent[],
-  hadAppended = true,
+  appendedKeys: readonly AppendedKey[],
 ): Promise<unknown> {
   const put = db.logs.put({ incidentId, events });
-  return hadAppended ? Promise.all([put, appendedRange(db, incidentId).delete()]) : put;
+  return appendedKeys.length ? Promise.all([put, db.appendedEvents.bulkDelete([...appendedKeys])]) : put;
 }
 
 /** Adds one event as its own small row; `add`, not `put`: an id already stored is a bug and must fail. */

@@ -215,7 +215,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
         const writes: Promise<unknown>[] = [];
         const rows = [];
         for (const incidentId of ids) {
-          const { events: stored = [], appended = 0 } = storedLogs.get(incidentId) ?? {};
+          const { events: stored = [], appendedKeys = [] } = storedLogs.get(incidentId) ?? {};
           const known = new Map(stored.map((event) => [event.id, event]));
           const fresh: IncidentEvent[] = [];
           for (const event of incoming.get(incidentId)!) {
@@ -228,7 +228,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
           }
           if (fresh.length === 0) continue;
           const all = [...stored, ...fresh];
-          writes.push(writeLog(db, incidentId, all, appended > 0));
+          writes.push(writeLog(db, incidentId, all, appendedKeys));
           added += fresh.length;
           incidentIds.push(incidentId);
           const state = foldIncident(all);

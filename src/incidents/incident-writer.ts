@@ -1,6 +1,14 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
-import { appendEvent, logMark, logTables, MAX_APPENDED, readStoredLog, writeLog } from '../db/event-log.ts';
+import {
+  type AppendedKey,
+  appendEvent,
+  logMark,
+  logTables,
+  MAX_APPENDED,
+  readStoredLog,
+  writeLog,
+} from '../db/event-log.ts';
 import { ensureDeviceId } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { committedFold, knownLog, publishCommittedLog } from './committed-log.ts';
@@ -65,7 +73,7 @@ export async function writeInTransaction<T>(
       const actor = String(actorRow?.value ?? '');
       committedActor = actor;
       let unused = prefetched;
-      const appendedBefore = new Map<string, number>();
+      const appendedBefore = new Map<string, AppendedKey[]>();
       const at = deps.now();
       const scope: WriteScope = {
         newId: () => deps.nextId(at.getTime()),
@@ -73,7 +81,7 @@ export async function writeInTransaction<T>(
         readEvents: async (incidentId) => {
           const log = unused && incidentId === prefetch ? unused : await readStoredLog(db, incidentId);
           if (log === unused) unused = undefined;
-          appendedBefore.set(incidentId, log.appended);
+          appendedBefore.set(incidentId, log.appendedKeys);
           return log.events;
         },
         append: async (incidentId, stored, added) => {
@@ -84,7 +92,8 @@ export async function writeInTransaction<T>(
           // Both requests go out at once: one round trip instead of two. Awaited, so a write that fails on
           // its own (some browsers report a full disk per request) rejects the body and rolls back both.
           await Promise.all([
-            writeLog(db, incidentId, events, appendedBefore.get(incidentId) !== 0),
+            // An incident never read here is being created: it has no appended rows.
+            writeLog(db, incidentId, events, appendedBefore.get(incidentId) ?? []),
             db.incidents.put({ ...projectIncident(state, deps.kader()), logMark: logMark(events) }),
           ]);
           committed.set(incidentId, { events, state });
@@ -154,6 +163,8 @@ export async function appendToKnownLog<T extends EventType>(
       const events = [...known.events, event];
       const state = foldIncident(events);
       if (!state) throw new StaleLog();
+      // The reads must be issued first, and nothing that takes a Dexie lock (a range
+      // delete or modify) may come before them: then they see the state before the writes.
       const [row, actorRow] = await Promise.all([
         db.incidents.get(incidentId),
         db.settings.get('actorName'),

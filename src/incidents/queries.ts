@@ -89,18 +89,21 @@ export function listIncidentsPage(
   if (query) {
     return listIncidents({ query }, db).then((rows) => ({ rows: rows.slice(0, limit), total: rows.length }));
   }
-  return read(async () => {
-    const newest = (status: IncidentRow['status'], count: number) =>
-      db.incidents
-        .where('[status+updatedAt]')
-        .between([status, Dexie.minKey], [status, Dexie.maxKey])
-        .reverse()
-        .limit(count)
-        .toArray();
-    const [open, total] = await Promise.all([newest('open', limit), db.incidents.count()]);
-    const closed = open.length < limit ? await newest('gesloten', limit - open.length) : [];
-    return { rows: [...open, ...closed], total };
-  });
+  // One transaction, so the count and the rows agree.
+  return read(() =>
+    db.transaction('r', db.incidents, async () => {
+      const newest = (status: IncidentRow['status'], count: number) =>
+        db.incidents
+          .where('[status+updatedAt]')
+          .between([status, Dexie.minKey], [status, Dexie.maxKey])
+          .reverse()
+          .limit(count)
+          .toArray();
+      const [open, total] = await Promise.all([newest('open', limit), db.incidents.count()]);
+      const closed = open.length < limit ? await newest('gesloten', limit - open.length) : [];
+      return { rows: [...open, ...closed], total };
+    }),
+  );
 }
 
 /** Closed incidents whose retention period (settings.retentionMonths, default 12) has passed. */

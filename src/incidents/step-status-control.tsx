@@ -29,10 +29,16 @@ export function StepStatusControl({ incidentId, stepId, stepTitle, status, disab
   const reasonId = useId();
 
   const saving = useRef(false);
+  const queued = useRef<{ next: StepStatus; why?: string }>(undefined);
 
   const save = async (next: StepStatus, why?: string) => {
-    // A second tap while the first is being stored is ignored rather than queued.
-    if (saving.current) return;
+    // A tap while an earlier one is being stored is stored right after it (the last
+    // such tap wins): nothing tapped is dropped, and the buttons never lose focus by
+    // being disabled.
+    if (saving.current) {
+      queued.current = { next, why };
+      return;
+    }
     saving.current = true;
     if (error) setError(undefined);
     // A tap is stored within a frame or two; showing "bezig" for that long would only make
@@ -48,6 +54,9 @@ export function StepStatusControl({ incidentId, stepId, stepTitle, status, disab
       window.clearTimeout(showBusy);
       saving.current = false;
       setPending(undefined);
+      const again = queued.current;
+      queued.current = undefined;
+      if (again) void save(again.next, again.why);
     }
   };
 
@@ -62,7 +71,6 @@ export function StepStatusControl({ incidentId, stepId, stepTitle, status, disab
             className={`segmented__option segmented__option--${s}`}
             aria-pressed={status === s}
             aria-busy={pending === s}
-            disabled={pending !== undefined}
             onClick={() => {
               if (s === status) return;
               if (s === 'nvt') setAskReason(true);
@@ -98,7 +106,7 @@ export function StepStatusControl({ incidentId, stepId, stepTitle, status, disab
             onChange={(e) => setReason(e.target.value)}
           />
           <div className="actions">
-            <button type="submit" className="button" disabled={pending !== undefined}>
+            <button type="submit" className="button">
               Opslaan
             </button>
             <button type="button" className="button button--secondary" onClick={() => setAskReason(false)}>

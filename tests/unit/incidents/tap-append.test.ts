@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../../src/db/database.ts';
-import { logMark, MAX_APPENDED, readLog } from '../../../src/db/event-log.ts';
+import { logMark, MAX_APPENDED, readAllEvents, readLog } from '../../../src/db/event-log.ts';
 import { setActorName } from '../../../src/db/settings.ts';
 import { readExportInput } from '../../../src/exchange/export.ts';
 import type { IncidentEvent } from '../../../src/incidents/events.ts';
@@ -86,6 +86,60 @@ describe('a step tap on a known log', () => {
     // The ordinary path rewrote the log row with everything.
     expect(await db.appendedEvents.count()).toBe(0);
     await expectRowMatchesLog(db, incidentId);
+  });
+
+  it('does not lose a tap another tab appended as a small row (only the appended rows and the list row changed)', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    const before = await readLog(db, incidentId);
+    const theirs: IncidentEvent = {
+      ...before[0]!,
+      id: '01KZZZZZZZZZZZZZZZZZZZZZZX',
+      at: '2026-03-01T23:00:00.000Z',
+      device: 'other-tab',
+      type: 'step.status-set',
+      payload: { stepId: stepIds()[2]!, status: 'gedaan' },
+    };
+    // What another tab's fast path writes, through its own connection and without this module's cache.
+    const other = openAppDatabase(db.name);
+    const after = [...before, theirs];
+    await other.transaction('rw', [other.appendedEvents, other.incidents], async () => {
+      await other.appendedEvents.add(theirs);
+      await other.incidents.put({ ...projectIncident(foldIncident(after)!, realKader()), logMark: logMark(after) });
+    });
+    other.close();
+
+    await commands.setStepStatus(incidentId, stepIds()[1]!, 'later');
+
+    const events = await readLog(db, incidentId);
+    expect(events.map((event) => event.id)).toContain(theirs.id);
+    expect(events).toHaveLength(4);
+    expect(new Set(events.map((event) => event.id)).size).toBe(4);
+    await expectRowMatchesLog(db, incidentId);
+  });
+
+  it('stores every one of several taps made at once', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    const steps = stepIds().slice(1, 6);
+    await Promise.all(steps.map((stepId) => commands.setStepStatus(incidentId, stepId, 'gedaan')));
+    const state = foldIncident(await readLog(db, incidentId))!;
+    for (const stepId of steps) expect(state.steps[stepId]?.status).toBe('gedaan');
+    expect(await readLog(db, incidentId)).toHaveLength(2 + steps.length);
+    await expectRowMatchesLog(db, incidentId);
+  });
+
+  it('ignores appended rows whose incident has no log row (left by an older app version deleting it)', async () => {
+    const { db, commands, incidentId } = await incidentWithOneTap();
+    const [created] = await readLog(db, incidentId);
+    await commands.deleteIncident(incidentId);
+    await db.appendedEvents.add({
+      ...created!,
+      id: '01KZZZZZZZZZZZZZZZZZZZZZZW',
+      type: 'incident.closed',
+      payload: {},
+    });
+    expect(await readLog(db, incidentId)).toEqual([]);
+    expect(await readAllEvents(db)).toEqual([]);
+    expect((await readExportInput(db, [incidentId])).incidents).toEqual([]);
   });
 
   it('refuses a tap on an incident another tab closed, though this tab last saw it open', async () => {

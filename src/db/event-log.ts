@@ -18,9 +18,7 @@ export interface IncidentLogRow {
 
 export interface StoredLog {
   events: IncidentEvent[];
-  /** How many of the events sit in appendedEvents. */
-  appended: number;
-  /** Their keys, so a rewrite of the log row can delete exactly those rows. */
+  /** Keys of the events that sit in appendedEvents, so a rewrite of the log row can delete exactly those rows. */
   appendedKeys: AppendedKey[];
 }
 
@@ -42,16 +40,15 @@ const appendedRange = (db: AppDatabase, incidentId: string) =>
  * that did not know this table, and must not bring deleted events back.
  */
 function union(row: IncidentLogRow | undefined, appended: IncidentEvent[]): StoredLog {
-  if (!row) return { events: [], appended: 0, appendedKeys: [] };
+  if (!row) return { events: [], appendedKeys: [] };
   const { events } = row;
   const appendedKeys = appended.map((event): AppendedKey => [event.incidentId, event.id]);
-  if (appended.length === 0) return { events, appended: 0, appendedKeys };
+  if (appended.length === 0) return { events, appendedKeys };
   const inRow = new Set(events.map((event) => event.id));
   // A row rewrite and the deletion of the appended rows happen in one transaction, so
   // an event is never in both; skipping duplicates keeps a reader correct regardless.
   return {
     events: [...events, ...appended.filter((event) => !inRow.has(event.id))],
-    appended: appended.length,
     appendedKeys,
   };
 }

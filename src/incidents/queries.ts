@@ -23,10 +23,10 @@ async function read<T>(body: () => Promise<T>): Promise<T> {
 /** The incident's events in the one total order: the timeline. */
 export function readIncidentEvents(incidentId: string, db: AppDatabase = getAppDatabase()): Promise<IncidentEvent[]> {
   return read(async () => {
-    const { events, appended } = await readStoredLog(db, incidentId);
+    const { events, appendedKeys } = await readStoredLog(db, incidentId);
     events.sort(compareEvents);
     // The next step tap can then append without reading the log again (the writer checks it is current).
-    rememberStoredLog(incidentId, events, appended);
+    rememberStoredLog(incidentId, events, appendedKeys.length);
     return events;
   });
 }
@@ -49,6 +49,10 @@ export interface ListIncidentsOptions {
  * is not indexed (it may hold an address), so the query filters in memory: a device
  * holds hundreds of incidents at most.
  */
+/** The rows of one status, oldest change first along the [status+updatedAt] index. */
+const withStatus = (db: AppDatabase, status: IncidentRow['status']) =>
+  db.incidents.where('[status+updatedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
+
 export function listIncidents(
   options: ListIncidentsOptions = {},
   db: AppDatabase = getAppDatabase(),
@@ -57,10 +61,7 @@ export function listIncidents(
     // Read in index order and reversed here: Dexie reads a reversed collection with a
     // cursor, one round trip per row (~120 ms for 1,000 rows), but a forward one with
     // a single getAll (~10 ms).
-    const byStatus = async (status: IncidentRow['status']) =>
-      (
-        await db.incidents.where('[status+updatedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).toArray()
-      ).reverse();
+    const byStatus = async (status: IncidentRow['status']) => (await withStatus(db, status).toArray()).reverse();
     const [open, closed] = await Promise.all([byStatus('open'), byStatus('gesloten')]);
     const rows = [...open, ...closed];
     const { query } = options;
@@ -93,12 +94,7 @@ export function listIncidentsPage(
   return read(() =>
     db.transaction('r', db.incidents, async () => {
       const newest = (status: IncidentRow['status'], count: number) =>
-        db.incidents
-          .where('[status+updatedAt]')
-          .between([status, Dexie.minKey], [status, Dexie.maxKey])
-          .reverse()
-          .limit(count)
-          .toArray();
+        withStatus(db, status).reverse().limit(count).toArray();
       const [open, total] = await Promise.all([newest('open', limit), db.incidents.count()]);
       const closed = open.length < limit ? await newest('gesloten', limit - open.length) : [];
       return { rows: [...open, ...closed], total };

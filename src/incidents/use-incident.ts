@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { committedFold, committedLog, newerLog, subscribeCommittedLogs } from './committed-log.ts';
+import { committedFold, committedLog, newerLog, rememberFold, subscribeCommittedLogs } from './committed-log.ts';
 import type { IncidentEvent } from './events.ts';
 import { foldIncident } from './fold.ts';
 import type { IncidentState } from './incident-state.ts';
@@ -25,7 +25,12 @@ export function useIncident(incidentId: string): IncidentView {
   const events = useSyncExternalStore(source.subscribe, source.snapshot);
   return useMemo<IncidentView>(() => {
     if (events === undefined) return { status: 'loading' };
-    const state = committedFold(events) ?? foldIncident(events);
+    let state = committedFold(events);
+    if (!state) {
+      state = foldIncident(events);
+      // The next tap on this log then checks it is open without folding it again.
+      if (state) rememberFold(events, state);
+    }
     return state ? { status: 'ready', events, state } : { status: 'missing' };
   }, [events]);
 }

@@ -1,5 +1,5 @@
 import type { IncidentEvent } from '../incidents/events.ts';
-import { EVENT_POLICY, PAYLOAD_POLICY, type PolicyTable } from './field-policy.ts';
+import { EVENT_POLICY, type FieldPolicy, PAYLOAD_POLICY, type PolicyTable } from './field-policy.ts';
 
 /**
  * Copies a value field by field through a policy table: what the table does not list
@@ -25,13 +25,13 @@ export function copyByPolicy(
 ): Record<string, unknown> {
   const source = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const [field, policy] of Object.entries(table)) {
+  for (const [field, policy] of exportedFields(table)) {
     if (!Object.hasOwn(source, field)) continue;
     const fieldValue = source[field];
-    if (fieldValue === undefined || !policy.exported) continue;
-    const path = context.path ? `${context.path}.${field}` : field;
+    if (fieldValue === undefined) continue;
     if (policy.nested) {
       const inner = policy.nested;
+      const path = pathOf(context, field);
       copy[field] =
         policy.list && Array.isArray(fieldValue)
           ? fieldValue.map((item, i) => copyByPolicy(item, inner, anonymiser, { ...context, path: `${path}.${i}` }))
@@ -68,7 +68,7 @@ export function copyByPolicy(
           : anonymiser.pseudonymId(String(fieldValue));
         break;
       case 'free-text':
-        copy[field] = anonymiser.freeText(context.eventId, path, String(fieldValue));
+        copy[field] = anonymiser.freeText(context.eventId, pathOf(context, field), String(fieldValue));
         break;
       case 'nested':
         // A nested policy without a table is a mistake in the table: leave the field out.
@@ -76,6 +76,22 @@ export function copyByPolicy(
     }
   }
   return copy;
+}
+
+const pathOf = (context: { path: string }, field: string) => (context.path ? `${context.path}.${field}` : field);
+
+/**
+ * The exported fields of a table, listed once per table: an export of 100,000 events
+ * copies two tables per event, and listing them again each time was a fifth of its cost.
+ */
+const exportedFieldsByTable = new WeakMap<PolicyTable, [string, FieldPolicy][]>();
+function exportedFields(table: PolicyTable): [string, FieldPolicy][] {
+  let fields = exportedFieldsByTable.get(table);
+  if (!fields) {
+    fields = Object.entries(table).filter(([, policy]) => policy.exported);
+    exportedFieldsByTable.set(table, fields);
+  }
+  return fields;
 }
 
 export function copyEventByPolicy(event: IncidentEvent, anonymiser?: Anonymiser): IncidentEvent {

@@ -31,7 +31,7 @@ export function ImportSection() {
     setError(undefined);
     setBusy(true);
     try {
-      // The validator (with zod) loads only when a file is actually read.
+      // The validator loads only when a file is actually read.
       const { readImportFile } = await import('./read-import.ts');
       const result = await readImportFile(file, secret ? { passphrase: secret } : {});
       if (!result.ok) {

@@ -1,6 +1,6 @@
 import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
 import { decryptEnvelope, isEnvelopeLike } from './encryption.ts';
-import { permissiveExchangeFileSchema } from './format.ts';
+import { validate as validateExchange } from './generated/exchange-validator.js';
 import { gunzipText, isGzip } from './gzip.ts';
 import { failure, type ImportFailure, MAX_IMPORT_BYTES } from './import-result.ts';
 import { canonicalJson, parseJsonSafely } from './safe-json.ts';
@@ -9,8 +9,9 @@ import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ExchangeInci
 /**
  * Reads a file the adviser picked, in two steps (as Excalidraw does): a cheap guard on
  * size, JSON, format and version, then full validation of every event per type and
- * payload, then the checks a schema cannot express. Never throws for bad input and
- * never writes: previewImport and applyImport take the validated file.
+ * payload (by the validator generated from the published JSON Schema, see
+ * scripts/exchange-validator.ts), then the checks a schema cannot express. Never throws
+ * for bad input and never writes: previewImport and applyImport take the validated file.
  */
 
 export interface ImportableFile {
@@ -61,7 +62,7 @@ export async function readImportFile(
   return validateExchangeFile(inner.value, true);
 }
 
-/** For a value already parsed (e.g. a fixture). */
+/** For a value already parsed (e.g. a fixture). Unknown keys are stripped from `value` itself. */
 export function validateExchangeFile(value: unknown, encrypted: boolean): ReadImportResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return failure('foreign-format', 'not an object');
@@ -73,12 +74,13 @@ export function validateExchangeFile(value: unknown, encrypted: boolean): ReadIm
   if (version !== EXCHANGE_VERSION)
     return failure('invalid-content', `version ${JSON.stringify(version)?.slice(0, 80)}`);
 
-  const result = permissiveExchangeFileSchema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    return failure('invalid-content', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  // Strips unknown keys in place: the value is the importer's own parse of the file.
+  const valid = validateExchange(value);
+  if (!valid) {
+    const issue = validateExchange.errors?.[0];
+    return failure('invalid-content', `${issue?.instancePath ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
-  const file = result.data as ExchangeFile;
+  const file = value as ExchangeFile;
   const problem = consistencyProblem(file);
   if (problem) return failure('invalid-content', problem);
   return { ok: true, file: withUniqueEvents(file), encrypted };

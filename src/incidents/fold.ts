@@ -150,8 +150,11 @@ function applyIncidentEvent(state: IncidentState, event: IncidentEvent): void {
         device: event.device,
         eventId: event.id,
       });
-      // Events are sorted, so the last change is the winner by (at, device, id).
-      const history = [...(state.steps[stepId]?.history ?? []), change];
+      // Events are sorted, so the last change is the winner by (at, device, id). The
+      // history array moves on to the step's new state; the old state is dropped, so
+      // sharing it is safe and saves a copy per change.
+      const history = state.steps[stepId]?.history ?? [];
+      history.push(change);
       state.steps[stepId] = { ...change, history };
       return;
     }

@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE_SCHEMA_PATH, exchangeSchemaText } from '../../../scripts/write-exchange-schema.ts';
+import { EXCHANGE_VALIDATOR_PATH } from '../../../scripts/exchange-validator.ts';
+import {
+  EXCHANGE_SCHEMA_PATH,
+  exchangeSchemaText,
+  exchangeValidatorText,
+} from '../../../scripts/write-exchange-schema.ts';
 
 describe('the published JSON Schema of the exchange file', () => {
   it('is the one the code generates (run `npx tsx scripts/write-exchange-schema.ts` after changing format.ts)', () => {
     expect(readFileSync(EXCHANGE_SCHEMA_PATH, 'utf8')).toBe(exchangeSchemaText());
+  });
+
+  it('is the one the import validator was generated from (same command)', () => {
+    expect(readFileSync(EXCHANGE_VALIDATOR_PATH, 'utf8')).toBe(exchangeValidatorText());
   });
 
   const ajv = new Ajv2020({ strict: false, allErrors: true });

@@ -2,7 +2,7 @@ import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
 import { getLastBackupAt, setLastBackupAt } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
-import { type ExportArtifact, exportIncidents, toArtifact } from './export.ts';
+import { createExportArtifact, type ExportArtifact } from './export.ts';
 
 /** A backup is an ordinary exchange file of every own incident, plus the network's reference incidents. */
 
@@ -14,17 +14,15 @@ export interface BackupOptions {
   iterations?: number;
 }
 
-/** Builds the file and records the moment as lastBackupAt (the UI saves or shares the text). */
+/** Builds the file and records the moment as lastBackupAt (the UI saves or shares it). */
 export async function createBackup(db: AppDatabase, options: BackupOptions = {}): Promise<ExportArtifact> {
   const now = options.now ?? new Date();
-  const file = await exportIncidents(db, {
+  const { artifact } = await createExportArtifact(db, {
     incidentIds: 'all',
     includeNetwork: true,
     now,
-    ...(options.kader ? { kader: options.kader } : {}),
-  });
-  const artifact = await toArtifact(file, {
     backup: true,
+    ...(options.kader ? { kader: options.kader } : {}),
     ...(options.passphrase ? { passphrase: options.passphrase } : {}),
     ...(options.iterations ? { iterations: options.iterations } : {}),
   });

@@ -6,7 +6,7 @@ import { listIncidents } from '../incidents/queries.ts';
 import { type Status, StatusMessage } from '../ui/status-message.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
 import { type FreeTextChoice, type FreeTextHit, findFreeTextHits } from './anonymise.ts';
-import { exportIncidents, readExportInput, toArtifact } from './export.ts';
+import { createExportArtifact, readExportInput } from './export.ts';
 import { FreeTextReview } from './free-text-review.tsx';
 import { PassphraseFields, passphraseProblem } from './passphrase-fields.tsx';
 import { canShareFiles, saveOrShare } from './save-file.ts';
@@ -46,19 +46,18 @@ export function ExportSection({ incidentId }: { incidentId?: string }) {
         setReview(findFreeTextHits(await readExportInput(getAppDatabase(), chosen)));
         return;
       }
-      const file = await exportIncidents(getAppDatabase(), {
+      const { artifact, incidents } = await createExportArtifact(getAppDatabase(), {
         incidentIds: chosen,
         kader,
         ...(anonymised ? { anonymise: { texts: choices } } : {}),
+        ...(secret.passphrase ? { passphrase: secret.passphrase } : {}),
       });
-      if (file.incidents.length === 0)
-        return setStatus({ kind: 'error', text: 'Er zijn geen incidenten om te exporteren.' });
-      const artifact = await toArtifact(file, secret.passphrase ? { passphrase: secret.passphrase } : {});
+      if (incidents === 0) return setStatus({ kind: 'error', text: 'Er zijn geen incidenten om te exporteren.' });
       const outcome = await saveOrShare(artifact, canShareFiles());
       if (outcome !== 'cancelled') {
         setStatus({
           kind: 'ok',
-          text: `${outcome === 'shared' ? 'Gedeeld' : 'Gedownload'}: ${artifact.fileName} (${file.incidents.length} incident${file.incidents.length === 1 ? '' : 'en'}${secret.passphrase ? ', versleuteld' : ''}).`,
+          text: `${outcome === 'shared' ? 'Gedeeld' : 'Gedownload'}: ${artifact.fileName} (${incidents} incident${incidents === 1 ? '' : 'en'}${secret.passphrase ? ', versleuteld' : ''}).`,
         });
         resetReview();
       }

@@ -1,16 +1,18 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
-import { type IncidentLogRow, readLogsInParallel } from '../db/event-log.ts';
+import { type IncidentLogRow, readLogs, readLogsInParallel, type StoredLog } from '../db/event-log.ts';
 import { getPseudonymSecret } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
-import { compareEvents } from '../incidents/events.ts';
+import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
 import { foldIncident } from '../incidents/fold.ts';
+import type { IncidentState } from '../incidents/incident-state.ts';
 import { projectIncident } from '../incidents/projection.ts';
 import { type AnonymiseChoices, anonymiseIncidents, type ExportInput } from './anonymise.ts';
 import { copyByPolicy, copyEventByPolicy } from './apply-policy.ts';
 import { encryptText } from './encryption.ts';
 import { SUMMARY_POLICY } from './field-policy.ts';
-import { COMPRESS_ABOVE_CHARS, gzipText } from './gzip.ts';
+import { COMPRESS_ABOVE_CHARS, type GzipSink, gzipText } from './gzip.ts';
+import { openGzipSink } from './gzip-sink.ts';
 import { readNetworkIncidents } from './network.ts';
 import {
   EXCHANGE_FORMAT,
@@ -80,16 +82,22 @@ export function buildExportFile(input: ExportInput, options: FileOptions = {}): 
     const { incidents, removed } = anonymiseIncidents(input, anonymise, kader);
     return { ...header, anonymised: true, removed, incidents };
   }
-  const incidents = input.incidents.map(
-    ({ state, events }): ExchangeIncident => ({
-      incident: copyByPolicy(projectIncident(state, kader), SUMMARY_POLICY, undefined, {
-        eventId: state.id,
-        path: '',
-      }) as unknown as IncidentSummary,
-      events: [...events].sort(compareEvents).map((event) => copyEventByPolicy(event)),
-    }),
-  );
+  const incidents = input.incidents.map(({ state, events }) => plainIncident(state, events, kader));
   return { ...header, anonymised: false, incidents };
+}
+
+function plainIncident(
+  state: IncidentState,
+  events: readonly IncidentEvent[],
+  kader: Kader | undefined,
+): ExchangeIncident {
+  return {
+    incident: copyByPolicy(projectIncident(state, kader), SUMMARY_POLICY, undefined, {
+      eventId: state.id,
+      path: '',
+    }) as unknown as IncidentSummary,
+    events: [...events].sort(compareEvents).map((event) => copyEventByPolicy(event)),
+  };
 }
 
 export async function exportIncidents(db: AppDatabase, options: ExportOptions): Promise<ExchangeFile> {
@@ -116,21 +124,172 @@ export function serialiseExport(file: ExchangeFile): string {
 export interface ExportArtifact {
   fileName: string;
   mimeType: 'application/json' | 'application/gzip';
-  /** The JSON (or the encrypted envelope), uncompressed. */
-  text: string;
-  /** What goes into the file: the text, or its gzip compression for a large plain export. */
+  /** What goes into the file: the JSON (or the encrypted envelope), or its gzip compression for a large plain export. */
   body: string | Uint8Array<ArrayBuffer>;
 }
+
+export interface ArtifactOptions {
+  passphrase?: string;
+  backup?: boolean;
+  /** For tests; the reader refuses fewer than 600,000. */
+  iterations?: number;
+}
+
+/**
+ * What the export and backup screens save or share, with the number of incidents in it.
+ * A plain file is written while it is read (writePlainArtifact); an anonymised one needs
+ * every incident first (pseudonyms and known names span the file), and an encrypted one
+ * the whole text.
+ */
+export async function createExportArtifact(
+  db: AppDatabase,
+  options: ExportOptions & ArtifactOptions,
+): Promise<{ artifact: ExportArtifact; incidents: number }> {
+  if (options.anonymise || options.passphrase) {
+    const file = await exportIncidents(db, options);
+    return { artifact: await toArtifact(file, options), incidents: file.incidents.length };
+  }
+  return writePlainArtifact(db, options);
+}
+
+/** Incidents per read transaction, and reads kept in flight ahead of the one being written. */
+const CHUNK = 50;
+const READS_AHEAD = 4;
+
+/**
+ * The same bytes as `toArtifact(await exportIncidents(...))` for a plain file, made in
+ * one pass: while the main thread folds and writes one chunk of incidents, the next
+ * chunks are being read and (past 1 MB) a worker compresses what is written. Done one
+ * after another, reading, folding, writing and compressing a thousand incidents took
+ * 1.1–1.4 s in Chromium here.
+ */
+async function writePlainArtifact(
+  db: AppDatabase,
+  options: ExportOptions & ArtifactOptions,
+): Promise<{ artifact: ExportArtifact; incidents: number }> {
+  const { kader } = options;
+  const text = new ExportText();
+  const municipalities: { incident: Pick<IncidentSummary, 'municipality'> }[] = [];
+  const header = (contentVersion: string | undefined) => {
+    const head = JSON.stringify({ ...fileHeader(options, contentVersion), anonymised: false });
+    return `${head.slice(0, -1)},"incidents":[`;
+  };
+  try {
+    for await (const logs of readLogsAhead(db, await exportOrder(db, options.incidentIds))) {
+      for (const events of logs) {
+        const sorted = [...events].sort(compareEvents);
+        const state = foldIncident(sorted);
+        if (!state) continue;
+        const incident = plainIncident(state, sorted, kader);
+        text.write(municipalities.length === 0 ? header(state.contentVersion) : ',');
+        text.write(JSON.stringify(incident));
+        municipalities.push({ incident: { municipality: incident.incident.municipality } });
+      }
+    }
+    if (municipalities.length === 0) text.write(header(undefined));
+    text.write(']');
+    if (options.includeNetwork) {
+      const network = await readNetworkIncidents(db);
+      if (network.length) text.write(`,"network":${JSON.stringify(network)}`);
+    }
+    text.write('}\n');
+    const body = await text.finish();
+    const fileName = exportFileName(
+      { exportedAt: fileHeader(options, undefined).exportedAt, anonymised: false, incidents: municipalities },
+      { backup: options.backup ?? false },
+    );
+    const artifact: ExportArtifact =
+      typeof body === 'string'
+        ? { fileName, mimeType: 'application/json', body }
+        : { fileName: `${fileName}.gz`, mimeType: 'application/gzip', body };
+    return { artifact, incidents: municipalities.length };
+  } catch (error) {
+    text.abort();
+    throw error;
+  }
+}
+
+/** Every incident in key order, or the ones asked for in the order asked (the order the adviser sees). */
+async function exportOrder(db: AppDatabase, incidentIds: readonly string[] | 'all'): Promise<string[]> {
+  try {
+    if (incidentIds !== 'all') return [...new Set(incidentIds)];
+    return ((await db.logs.toCollection().primaryKeys()) as string[]).sort();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/**
+ * The logs of `ids` in their order, a chunk at a time, with reads started ahead:
+ * Chromium serves separate read-only transactions side by side. Each log is read whole
+ * in one transaction; the file is no snapshot across incidents, which merging imports
+ * and restores make harmless (a later file completes what an earlier one missed).
+ */
+async function* readLogsAhead(db: AppDatabase, ids: readonly string[]): AsyncGenerator<IncidentEvent[][]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
+  const reads: Promise<Map<string, StoredLog>>[] = [];
+  const start = (i: number) => {
+    const read = readLogs(db, chunks[i]!);
+    // Awaited in turn below; a read left behind by a failed export must not be an unhandled rejection.
+    read.catch(() => {});
+    reads.push(read);
+  };
+  for (let i = 0; i < Math.min(READS_AHEAD, chunks.length); i++) start(i);
+  for (let i = 0; i < chunks.length; i++) {
+    let logs: Map<string, StoredLog>;
+    try {
+      logs = await reads[i]!;
+    } catch (error) {
+      throw toStorageError(error);
+    }
+    if (i + READS_AHEAD < chunks.length) start(i + READS_AHEAD);
+    yield chunks[i]!.flatMap((id) => {
+      const log = logs.get(id);
+      return log ? [log.events] : [];
+    });
+  }
+}
+
+/** Holds the text until it passes COMPRESS_ABOVE_CHARS, then streams it into a gzip sink. */
+class ExportText {
+  private pieces: string[] = [];
+  private length = 0;
+  private sink: GzipSink | undefined;
+
+  write(piece: string): void {
+    this.pieces.push(piece);
+    this.length += piece.length;
+    if (!this.sink && this.length > COMPRESS_ABOVE_CHARS) this.sink = openGzipSink();
+    // Pieces go to the worker in batches: one message per incident would be a thousand.
+    if (this.sink && this.length > FLUSH_CHARS) this.flush(this.sink);
+  }
+
+  async finish(): Promise<string | Uint8Array<ArrayBuffer>> {
+    if (!this.sink) return this.pieces.join('');
+    this.flush(this.sink);
+    return this.sink.close();
+  }
+
+  abort(): void {
+    this.sink?.abort();
+  }
+
+  private flush(sink: GzipSink) {
+    if (this.pieces.length) sink.write(this.pieces.join(''));
+    this.pieces = [];
+    this.length = 0;
+  }
+}
+
+const FLUSH_CHARS = 256 * 1024;
 
 /**
  * The file to save or share. With a passphrase the JSON is encrypted (after the
  * database reads, outside any transaction); without one, JSON over 1 MB is
  * gzip-compressed. `iterations` is for tests; the reader refuses fewer than 600,000.
  */
-export async function toArtifact(
-  file: ExchangeFile,
-  options: { passphrase?: string; backup?: boolean; iterations?: number } = {},
-): Promise<ExportArtifact> {
+export async function toArtifact(file: ExchangeFile, options: ArtifactOptions = {}): Promise<ExportArtifact> {
   const plain = serialiseExport(file);
   const encrypted = Boolean(options.passphrase);
   const text = options.passphrase
@@ -139,9 +298,9 @@ export async function toArtifact(
   const fileName = exportFileName(file, { encrypted, backup: options.backup ?? false });
   // An encrypted envelope is not compressed: its ciphertext would not shrink.
   if (!encrypted && text.length > COMPRESS_ABOVE_CHARS) {
-    return { fileName: `${fileName}.gz`, mimeType: 'application/gzip', text, body: await gzipText(text) };
+    return { fileName: `${fileName}.gz`, mimeType: 'application/gzip', body: await gzipText(text) };
   }
-  return { fileName, mimeType: 'application/json', text, body: text };
+  return { fileName, mimeType: 'application/json', body: text };
 }
 
 const withIterations = (iterations: number | undefined) => (iterations === undefined ? {} : { iterations });
@@ -152,7 +311,9 @@ const withIterations = (iterations: number | undefined) => (iterations === undef
  * `.json` (it is a JSON envelope), so file pickers filtering on JSON still offer it.
  */
 export function exportFileName(
-  file: Pick<ExchangeFile, 'exportedAt' | 'anonymised' | 'incidents'>,
+  file: Pick<ExchangeFile, 'exportedAt' | 'anonymised'> & {
+    incidents: readonly { incident: Pick<IncidentSummary, 'municipality'> }[];
+  },
   options: { encrypted?: boolean; backup?: boolean } = {},
 ): string {
   const date = amsterdamDate(file.exportedAt);

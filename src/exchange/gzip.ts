@@ -36,6 +36,35 @@ export async function gunzipText(bytes: Uint8Array<ArrayBuffer>, maxBytes: numbe
   return { ok: true, text: new TextDecoder().decode(output) };
 }
 
+/** Text written in pieces, compressed as it comes: an export starts compressing before its last incident is read. */
+export interface GzipSink {
+  write(text: string): void;
+  close(): Promise<Uint8Array<ArrayBuffer>>;
+  /** Stops without a result, after a failed export. */
+  abort(): void;
+}
+
+export function gzipSinkInThisThread(): GzipSink {
+  const stream = new CompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  const output = collect(stream.readable, Infinity);
+  // Errors surface on the readable side, through `output`.
+  output.catch(() => {});
+  const encoder = new TextEncoder();
+  return {
+    write(text) {
+      writer.write(encoder.encode(text)).catch(() => {});
+    },
+    async close() {
+      writer.close().catch(() => {});
+      return (await output)!;
+    },
+    abort() {
+      writer.abort().catch(() => {});
+    },
+  };
+}
+
 function pipeThrough(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream) {
   const writer = transform.writable.getWriter();
   // Errors surface on the readable side, where collect() reads them.

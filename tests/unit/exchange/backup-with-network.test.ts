@@ -5,6 +5,7 @@ import { exportIncidents, serialiseExport } from '../../../src/exchange/export.t
 import { applyImport } from '../../../src/exchange/import-apply.ts';
 import { readImportFile } from '../../../src/exchange/read-import.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
+import { artifactText } from '../support/artifact.ts';
 
 const asFile = (text: string) => ({ size: text.length, text: async () => text });
 
@@ -21,7 +22,7 @@ describe('a backup that holds an own incident and its anonymised copy from the n
     expect((await applyImport(db, read.file)).ok).toBe(true);
 
     const backup = await createBackup(db, { kader: realKader() });
-    const restored = await readImportFile(asFile(backup.text));
+    const restored = await readImportFile(asFile(await artifactText(backup)));
     expect(restored.ok ? 'ok' : restored.message).toBe('ok');
     if (!restored.ok) return;
     const target = freshDatabase();

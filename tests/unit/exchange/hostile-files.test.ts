@@ -10,6 +10,7 @@ import { type ImportableFile, readImportFile } from '../../../src/exchange/read-
 import type { ExchangeFile } from '../../../src/exchange/types.ts';
 import type { IncidentEvent } from '../../../src/incidents/events.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt } from '../incidents/helpers.ts';
+import { artifactText } from '../support/artifact.ts';
 import { runRandomHistory } from '../support/random-history.ts';
 
 const PASSPHRASE = 'lange wachtzin voor de test';
@@ -50,7 +51,7 @@ beforeAll(async () => {
   });
   valid = await exportIncidents(source, { incidentIds: 'all', now: new Date('2026-03-02T10:00:00.000Z') });
   validText = serialiseExport(valid);
-  encryptedText = (await toArtifact(valid, { passphrase: PASSPHRASE })).text;
+  encryptedText = await artifactText(await toArtifact(valid, { passphrase: PASSPHRASE }));
   gzipped = {
     valid: await gzipText(validText),
     // Zeros shrink a thousandfold: a small file that would unpack to more than the limit.

@@ -10,6 +10,7 @@ import type { ExchangeFile } from '../../../src/exchange/types.ts';
 import { compareEvents } from '../../../src/incidents/events.ts';
 import { readIncidentEvents, readIncidentState } from '../../../src/incidents/queries.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt, steppingClock } from '../incidents/helpers.ts';
+import { artifactText } from '../support/artifact.ts';
 
 const STEP = 'direct-na.salvage-inschakelen';
 const textFile = (text: string) => ({ size: text.length, text: async () => text });
@@ -168,7 +169,7 @@ describe('a backup', () => {
     expect(backup.fileName).toBe('handelingskader-backup-2026-03-05.json');
     expect(await getLastBackupAt(source)).toBe(now.toISOString());
 
-    const read = await readImportFile(textFile(backup.text));
+    const read = await readImportFile(textFile(await artifactText(backup)));
     if (!read.ok) throw new Error(read.detail);
     const target = freshDatabase();
     await importInto(target, read.file);

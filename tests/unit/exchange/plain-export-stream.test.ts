@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../../../src/db/database.ts';
+import { StorageError } from '../../../src/db/storage-error.ts';
+import {
+  createExportArtifact,
+  type ExportOptions,
+  exportIncidents,
+  serialiseExport,
+} from '../../../src/exchange/export.ts';
+import { COMPRESS_ABOVE_CHARS } from '../../../src/exchange/gzip.ts';
+import { applyImport } from '../../../src/exchange/import-apply.ts';
+import { readImportFile } from '../../../src/exchange/read-import.ts';
+import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
+import { artifactText } from '../support/artifact.ts';
+import { runRandomHistory } from '../support/random-history.ts';
+
+/**
+ * A plain export is written while it is read, in chunks, and compressed on the fly past
+ * 1 MB. It must be byte for byte the file that exportIncidents and serialiseExport give.
+ */
+
+const now = new Date('2026-03-04T08:30:00.000Z');
+
+async function bothWays(db: AppDatabase, options: Omit<ExportOptions, 'now'>) {
+  const streamed = await createExportArtifact(db, { ...options, now });
+  const whole = await exportIncidents(db, { ...options, now });
+  return { streamed, text: await artifactText(streamed.artifact), expected: serialiseExport(whole), whole };
+}
+
+async function manyIncidents(count: number, logText = '') {
+  const db = freshDatabase();
+  const kader = realKader();
+  const commands = commandsFor(db, { kader: () => kader });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { incidentId } = await commands.createIncident(homeAt('3512AB', String(i + 1)), 'direct-na', kader.version);
+    if (logText || i % 3 === 0) await commands.addLogEntry(incidentId, `regel ${i} ${logText}`);
+    ids.push(incidentId);
+  }
+  return { db, ids, kader };
+}
+
+describe('a plain export written while it is read', () => {
+  it('is the same text as the whole-file export, for random histories, with and without content', async () => {
+    for (const seed of [2, 5, 13, 34]) {
+      const db = freshDatabase();
+      await runRandomHistory(db, seed, { steps: 30, deletes: true });
+      for (const kader of [realKader(), undefined]) {
+        const { text, expected, streamed, whole } = await bothWays(db, {
+          incidentIds: 'all',
+          ...(kader ? { kader } : {}),
+        });
+        expect(text, `seed ${seed}`).toBe(expected);
+        expect(streamed.incidents).toBe(whole.incidents.length);
+      }
+      db.close();
+    }
+  }, 60_000);
+
+  it('keeps a selection in its order across read chunks, and skips unknown ids', async () => {
+    const { db, ids, kader } = await manyIncidents(120);
+    const picked = [ids[110]!, ids[3]!, 'onbekend', ids[60]!, ids[3]!, ...ids.slice(70, 100)];
+    const { text, expected, streamed } = await bothWays(db, { incidentIds: picked, kader });
+    expect(text).toBe(expected);
+    expect(streamed.incidents).toBe(33);
+    const order = (JSON.parse(text).incidents as { incident: { id: string } }[]).map(({ incident }) => incident.id);
+    expect(order.slice(0, 3)).toEqual([ids[110], ids[3], ids[60]]);
+    db.close();
+  }, 60_000);
+
+  it('names and fills a file without incidents as the whole-file export does', async () => {
+    const db = freshDatabase();
+    const { text, expected, streamed } = await bothWays(db, { incidentIds: 'all' });
+    expect(text).toBe(expected);
+    expect(streamed.incidents).toBe(0);
+    expect(streamed.artifact.fileName).toBe('handelingskader-0-incidenten-2026-03-04.json');
+    db.close();
+  });
+
+  it('carries the network section of a backup', async () => {
+    const { db, kader } = await manyIncidents(3);
+    const other = freshDatabase();
+    await commandsFor(other).createIncident(homeAt('1000AA', '1', { municipality: 'Amsterdam' }), 'dreiging', '2026.1');
+    const anonymised = serialiseExport(await exportIncidents(other, { incidentIds: 'all', anonymise: {} }));
+    const read = await readImportFile({ size: anonymised.length, text: async () => anonymised });
+    if (!read.ok) throw new Error(read.detail);
+    expect((await applyImport(db, read.file)).ok).toBe(true);
+    const { text, expected } = await bothWays(db, { incidentIds: 'all', kader, includeNetwork: true });
+    expect(JSON.parse(text).network).toHaveLength(1);
+    expect(text).toBe(expected);
+    db.close();
+  }, 30_000);
+
+  it('compresses past 1 MB to the same text, named .json.gz', async () => {
+    const { db, kader } = await manyIncidents(60, 'buurtbewoners gesproken, ramen vervangen. '.repeat(500));
+    const { text, expected, streamed } = await bothWays(db, { incidentIds: 'all', kader });
+    expect(expected.length).toBeGreaterThan(COMPRESS_ABOVE_CHARS);
+    expect(streamed.artifact.mimeType).toBe('application/gzip');
+    expect(streamed.artifact.fileName).toBe('handelingskader-60-incidenten-utrecht-2026-03-04.json.gz');
+    expect(text).toBe(expected);
+    db.close();
+  }, 60_000);
+
+  it('fails with a storage error, not a partial file, when a read fails halfway', async () => {
+    const { db, kader } = await manyIncidents(160);
+    const bulkGet = db.logs.bulkGet.bind(db.logs);
+    let calls = 0;
+    db.logs.bulkGet = ((keys: string[]) => {
+      calls += 1;
+      if (calls === 3) return Promise.reject(new DOMException('disk gone', 'UnknownError'));
+      return bulkGet(keys);
+    }) as typeof db.logs.bulkGet;
+    await expect(createExportArtifact(db, { incidentIds: 'all', kader, now })).rejects.toBeInstanceOf(StorageError);
+    db.close();
+  }, 60_000);
+});

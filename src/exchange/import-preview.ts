@@ -124,7 +124,9 @@ function previewOwn(incoming: ExchangeIncident, local: IncidentEvent[]): Inciden
     if (existing) assertSameContent(existing, event);
     else fresh.push(event);
   }
-  const details = foldIncident(local.length ? [...local, ...fresh] : fresh)?.details;
+  // Only these two types shape the details: folding just them gives the same details
+  // at a fraction of the cost of folding a thousand incidents whole.
+  const details = foldIncident([...local, ...fresh].filter(shapesDetails))?.details;
   return {
     incidentId: incident.id,
     title: details ? incidentTitle(details) : incident.title,
@@ -135,6 +137,9 @@ function previewOwn(incoming: ExchangeIncident, local: IncidentEvent[]): Inciden
     conflicts: local.length ? stepConflicts(incident.id, local, incoming.events) : [],
   };
 }
+
+const shapesDetails = (event: IncidentEvent) =>
+  event.type === 'incident.created' || event.type === 'incident.details-changed';
 
 /**
  * A conflict: both sides changed a step in a way the other has not seen, and they

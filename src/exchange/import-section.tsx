@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useKader } from '../content/kader-context.tsx';
 import { getAppDatabase } from '../db/database.ts';
@@ -17,8 +17,26 @@ type Stage =
 
 const CHANGE_LABEL = { new: 'nieuw', merged: 'wordt samengevoegd', unchanged: 'al aanwezig, verandert niet' } as const;
 
+/**
+ * The validator (140 KB of generated code) stays out of the incident screens' bundle,
+ * which an adviser opens at the scene; it is fetched when this section shows, so it is
+ * ready by the time a file is picked.
+ */
+let reader: Promise<typeof import('./read-import.ts')> | undefined;
+const loadReader = () => {
+  reader ??= import('./read-import.ts');
+  reader.catch(() => {
+    reader = undefined;
+  });
+  return reader;
+};
+
 /** Pick or drop a file; nothing is written before the adviser has seen the preview. */
 export function ImportSection() {
+  useEffect(() => {
+    // A failed fetch here is retried when a file is picked, and reported then.
+    loadReader().catch(() => {});
+  }, []);
   const { kader, step } = useKader();
   const [state, setState] = useState<Stage>({ stage: 'idle' });
   const [error, setError] = useState<string>();
@@ -31,8 +49,7 @@ export function ImportSection() {
     setError(undefined);
     setBusy(true);
     try {
-      // The validator loads only when a file is actually read.
-      const { readImportFile } = await import('./read-import.ts');
+      const { readImportFile } = await loadReader();
       const result = await readImportFile(file, secret ? { passphrase: secret } : {});
       if (!result.ok) {
         if (result.reason === 'needs-passphrase') setState({ stage: 'passphrase', file });

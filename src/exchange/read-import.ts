@@ -81,56 +81,50 @@ export function validateExchangeFile(value: unknown, encrypted: boolean): ReadIm
     return failure('invalid-content', `${issue?.instancePath ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   const file = value as ExchangeFile;
-  const problem = consistencyProblem(file);
-  if (problem) return failure('invalid-content', problem);
-  return { ok: true, file: withUniqueEvents(file), encrypted };
+  if (file.anonymised && file.network?.length)
+    return failure('invalid-content', 'an anonymised file with a network section');
+  const incidents = checkedSection('incidents', file.incidents);
+  if (typeof incidents === 'string') return failure('invalid-content', incidents);
+  const network = file.network && checkedSection('network', file.network);
+  if (typeof network === 'string') return failure('invalid-content', network);
+  return { ok: true, file: { ...file, incidents, ...(network ? { network } : {}) }, encrypted };
 }
 
-/** What the schema cannot say: events belong to their incident, ids are unique, each incident has a start. */
-function consistencyProblem(file: ExchangeFile): string | undefined {
-  if (file.anonymised && file.network?.length) return 'an anonymised file with a network section';
-  for (const [section, incidents] of [
-    ['incidents', file.incidents],
-    ['network', file.network ?? []],
-  ] as const) {
-    const incidentIds = new Set<string>();
-    // Per section: a backup may hold an own incident and its anonymised copy from the network.
-    // Canonical JSON only on an id collision: computing it for every event costs more than the parse.
-    const byId = new Map<string, IncidentEvent>();
-    for (const [i, { incident, events }] of incidents.entries()) {
-      const where = `${section}.${i}`;
-      if (incidentIds.has(incident.id)) return `${where}: incident ${incident.id} appears twice`;
-      incidentIds.add(incident.id);
-      const created = events.filter((event) => event.type === 'incident.created');
-      if (created.length === 0) return `${where}: no incident.created event`;
-      for (const event of events) {
-        if (event.incidentId !== incident.id)
-          return `${where}: event ${event.id} belongs to incident ${event.incidentId}`;
-        const earlier = byId.get(event.id);
-        if (earlier !== undefined && canonicalJson(earlier) !== canonicalJson(event))
-          return `${where}: event id ${event.id} used twice with different content`;
-        byId.set(event.id, event);
-      }
-      if (new Set(created.map((event) => event.id)).size > 1) return `${where}: more than one incident.created event`;
-    }
-  }
-  return undefined;
-}
-
-function withUniqueEvents(file: ExchangeFile): ExchangeFile {
-  const unique = ({ incident, events }: ExchangeIncident): ExchangeIncident => {
-    const seen = new Set<string>();
+/**
+ * What the schema cannot say, in one pass: events belong to their incident, an event id
+ * is not used twice with different content, each incident has exactly one start. Gives
+ * each incident's events once each, in the one total order, or the problem. Per
+ * section: a backup may hold an own incident and its anonymised copy from the network.
+ */
+function checkedSection(section: string, incidents: readonly ExchangeIncident[]): ExchangeIncident[] | string {
+  const incidentIds = new Set<string>();
+  const byId = new Map<string, IncidentEvent>();
+  const checked: ExchangeIncident[] = [];
+  for (const [i, { incident, events }] of incidents.entries()) {
+    const where = `${section}.${i}`;
+    if (incidentIds.has(incident.id)) return `${where}: incident ${incident.id} appears twice`;
+    incidentIds.add(incident.id);
+    let created: string | undefined;
     const kept: IncidentEvent[] = [];
-    for (const event of [...events].sort(compareEvents)) {
-      if (seen.has(event.id)) continue;
-      seen.add(event.id);
+    for (const event of events) {
+      if (event.incidentId !== incident.id)
+        return `${where}: event ${event.id} belongs to incident ${event.incidentId}`;
+      const earlier = byId.get(event.id);
+      if (earlier !== undefined) {
+        // Canonical JSON only on an id collision: computing it for every event costs more than the parse.
+        if (canonicalJson(earlier) !== canonicalJson(event))
+          return `${where}: event id ${event.id} used twice with different content`;
+        continue;
+      }
+      byId.set(event.id, event);
+      if (event.type === 'incident.created') {
+        if (created !== undefined) return `${where}: more than one incident.created event`;
+        created = event.id;
+      }
       kept.push(event);
     }
-    return { incident, events: kept };
-  };
-  return {
-    ...file,
-    incidents: file.incidents.map(unique),
-    ...(file.network ? { network: file.network.map(unique) } : {}),
-  };
+    if (created === undefined) return `${where}: no incident.created event`;
+    checked.push({ incident, events: kept.sort(compareEvents) });
+  }
+  return checked;
 }

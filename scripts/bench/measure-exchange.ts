@@ -27,9 +27,7 @@ async function enterName(page: Page, origin: string) {
  * the page does on opening is its start-up, not the export or import being measured.
  */
 async function settled(page: Page) {
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 3000 })),
-  );
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 3000 })));
 }
 
 /**

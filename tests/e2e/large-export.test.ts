@@ -80,8 +80,6 @@ describe('an export of many incidents, offline', () => {
     const preview = other.getByRole('region', { name: 'Voorbeeld van de import' });
     await preview.getByText(`${incidents} incidenten: ${incidents} nieuw.`).waitFor();
     await preview.getByRole('button', { name: 'Importeren' }).click();
-    await other
-      .getByText(`${incidents * eventsEach} registraties toegevoegd aan ${incidents} incident(en).`)
-      .waitFor();
+    await other.getByText(`${incidents * eventsEach} registraties toegevoegd aan ${incidents} incident(en).`).waitFor();
   });
 });

@@ -38,6 +38,7 @@ export function exchangeValidatorSource(publishedSchema: unknown): string {
     // Formats are checked by the patterns zod writes beside them.
     validateFormats: false,
     inlineRefs: false,
+    messages: false,
     code: { source: true, esm: true, optimize: true },
   });
   ajv.addKeyword({

@@ -18,7 +18,7 @@ type Stage =
 const CHANGE_LABEL = { new: 'nieuw', merged: 'wordt samengevoegd', unchanged: 'al aanwezig, verandert niet' } as const;
 
 /**
- * The validator (140 KB of generated code) stays out of the incident screens' bundle,
+ * The validator (130 KB of generated code) stays out of the incident screens' bundle,
  * which an adviser opens at the scene; it is fetched when this section shows, so it is
  * ready by the time a file is picked.
  */

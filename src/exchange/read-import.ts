@@ -78,7 +78,7 @@ export function validateExchangeFile(value: unknown, encrypted: boolean): ReadIm
   const valid = validateExchange(value);
   if (!valid) {
     const issue = validateExchange.errors?.[0];
-    return failure('invalid-content', `${issue?.instancePath ?? ''}: ${issue?.message ?? 'invalid'}`);
+    return failure('invalid-content', `${issue?.instancePath ?? ''}: ${issue?.keyword ?? 'invalid'}`);
   }
   const file = value as ExchangeFile;
   if (file.anonymised && file.network?.length)

@@ -193,6 +193,8 @@ describe('exchanging files between two advisers', () => {
     await a.getByLabel('Juridisch instrument').selectOption({ index: 1 });
     await a.getByLabel('Motivering (geschikt, noodzakelijk, evenwichtig)').fill('Noodzakelijk wegens herhaling.');
     await a.getByRole('button', { name: 'Besluit opslaan' }).click();
+    // Saved once the form hands over to the logbook; leaving the page earlier would abort the write.
+    await a.waitForURL(`**/incidenten/${incidentId}/logboek`);
     await a.goto(`${server.origin}/incidenten/${incidentId}/dossier`);
     await a.getByRole('button', { name: 'Afdrukken of opslaan als pdf' }).waitFor();
     await a.getByText('Motivering: Noodzakelijk wegens herhaling.').waitFor();

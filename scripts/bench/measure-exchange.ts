@@ -22,11 +22,12 @@ async function enterName(page: Page, origin: string) {
 }
 
 /**
- * Until the page has nothing left to do after loading (a chunk, the framework, the first
- * live queries): an adviser picks a file seconds after opening the screen, and what
- * the page does on opening is its start-up, not the export or import being measured.
+ * Until the page's start-up is over (its chunks and the validator fetched, the
+ * framework loaded, the first live queries answered): an adviser picks a file seconds
+ * after opening the screen, and that start-up is not the export or import measured.
  */
 async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
   await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 3000 })));
 }
 

@@ -12,7 +12,7 @@ import { copyByPolicy, copyEventByPolicy } from './apply-policy.ts';
 import { encryptText } from './encryption.ts';
 import { SUMMARY_POLICY } from './field-policy.ts';
 import { COMPRESS_ABOVE_CHARS, type GzipSink, gzipText } from './gzip.ts';
-import { openGzipSink } from './gzip-sink.ts';
+import { GzipWorkerError, openGzipSink } from './gzip-sink.ts';
 import { readNetworkIncidents } from './network.ts';
 import {
   EXCHANGE_FORMAT,
@@ -149,7 +149,17 @@ export async function createExportArtifact(
     const file = await exportIncidents(db, options);
     return { artifact: await toArtifact(file, options), incidents: file.incidents.length };
   }
-  return writePlainArtifact(db, options);
+  // One moment for the header and the file name, also when the fallback below runs.
+  const fixed = { ...options, now: options.now ?? new Date() };
+  try {
+    return await writePlainArtifact(db, fixed);
+  } catch (error) {
+    if (!(error instanceof GzipWorkerError)) throw error;
+    // The worker could not start or failed (an old browser, a script the cache lost):
+    // the file is made again in one piece, compressed in this thread. Slower, never lost.
+    const file = await exportIncidents(db, fixed);
+    return { artifact: await toArtifact(file, fixed), incidents: file.incidents.length };
+  }
 }
 
 /** Incidents per read transaction, and reads kept in flight ahead of the one being written. */
@@ -170,9 +180,10 @@ async function writePlainArtifact(
   const { kader } = options;
   const text = new ExportText();
   const municipalities: { incident: Pick<IncidentSummary, 'municipality'> }[] = [];
+  const head = fileHeader(options, undefined);
   const header = (contentVersion: string | undefined) => {
-    const head = JSON.stringify({ ...fileHeader(options, contentVersion), anonymised: false });
-    return `${head.slice(0, -1)},"incidents":[`;
+    const json = JSON.stringify({ ...fileHeader(options, contentVersion), anonymised: false });
+    return `${json.slice(0, -1)},"incidents":[`;
   };
   try {
     for await (const logs of readLogsAhead(db, await exportOrder(db, options.incidentIds))) {
@@ -195,7 +206,7 @@ async function writePlainArtifact(
     text.write('}\n');
     const body = await text.finish();
     const fileName = exportFileName(
-      { exportedAt: fileHeader(options, undefined).exportedAt, anonymised: false, incidents: municipalities },
+      { exportedAt: head.exportedAt, anonymised: false, incidents: municipalities },
       { backup: options.backup ?? false },
     );
     const artifact: ExportArtifact =

@@ -5,9 +5,12 @@ import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, LIMITS } from './
 
 /**
  * The exchange file: versioned JSON, described once here. The strict schema is what
- * this version writes and what docs/schemas/exchange.schema.json publishes; the
- * permissive one (unknown keys stripped) is what import reads, so a file from a later
- * app that only added optional fields still opens. See docs/exchange-format.md.
+ * this version writes and what docs/schemas/exchange.schema.json publishes; import
+ * reads with unknown keys stripped, so a file from a later app that only added
+ * optional fields still opens. The import itself runs code generated from the
+ * published schema (scripts/exchange-validator.ts); the permissive schema here is the
+ * reference it must match (tests/unit/exchange/exchange-validator.test.ts).
+ * See docs/exchange-format.md.
  */
 
 const id = z
@@ -175,7 +178,7 @@ const permissiveSchemas = schemas(false);
 
 /** What this version writes; published as JSON Schema. */
 export const exchangeFileSchema = strictSchemas.file;
-/** What import accepts: the same, with unknown keys stripped. */
+/** What import accepts: the same, with unknown keys stripped. The reference for the generated validator. */
 export const permissiveExchangeFileSchema = permissiveSchemas.file;
 export const eventSchema = permissiveSchemas.event;
 

@@ -15,8 +15,11 @@ scope.onmessage = (event: MessageEvent<GzipWorkerRequest>) => {
     sink.write(request.text);
     return;
   }
-  sink.close().then(
-    (bytes) => scope.postMessage({ kind: 'done', bytes } satisfies GzipWorkerReply, [bytes.buffer]),
-    (error: unknown) => scope.postMessage({ kind: 'failed', message: String(error) } satisfies GzipWorkerReply),
-  );
+  const failed = (error: unknown) =>
+    scope.postMessage({ kind: 'failed', message: String(error) } satisfies GzipWorkerReply);
+  sink
+    .close()
+    .then((bytes) => scope.postMessage({ kind: 'done', bytes } satisfies GzipWorkerReply, [bytes.buffer]))
+    // Also a reply that cannot be posted: the page must always hear back.
+    .catch(failed);
 };

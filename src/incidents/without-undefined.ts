@@ -8,7 +8,11 @@ export function withoutUndefined<T extends object>(value: T): T {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const field = (value as Record<string, unknown>)[key];
-    if (field !== undefined) copy[key] = field;
+    if (field === undefined) continue;
+    // An own key "__proto__" (from a parsed file) must stay a key, not become the copy's prototype.
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true });
+    else copy[key] = field;
   }
   return copy as T;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportIncidents, serialiseExport } from '../../../src/exchange/export.ts';
 import { permissiveExchangeFileSchema } from '../../../src/exchange/format.ts';
 import { validate } from '../../../src/exchange/generated/exchange-validator.js';
-import { freshDatabase } from '../incidents/helpers.ts';
+import { freshDatabase, realKader } from '../incidents/helpers.ts';
 import { prng } from '../support/prng.ts';
 import { runRandomHistory } from '../support/random-history.ts';
 
@@ -22,7 +22,8 @@ beforeAll(async () => {
   for (const seed of [3, 8, 21]) {
     const db = freshDatabase();
     await runRandomHistory(db, seed, { steps: 40, clock: 'wobbly' });
-    files.push(serialiseExport(await exportIncidents(db, { incidentIds: 'all' })));
+    // With the framework content, so the summaries carry a progress record per phase.
+    files.push(serialiseExport(await exportIncidents(db, { incidentIds: 'all', kader: realKader() })));
     files.push(serialiseExport(await exportIncidents(db, { incidentIds: 'all', anonymise: {} })));
   }
 }, 30_000);
@@ -53,6 +54,11 @@ const REPLACEMENTS: Json[] = [
   '',
   'x',
   'a'.repeat(201),
+  // Both count code points: 200 emoji (400 UTF-16 units) fit a 200 limit, 201 do not.
+  '😀'.repeat(200),
+  '😀'.repeat(201),
+  '😀'.repeat(40),
+  '😀'.repeat(41),
   'ongeldige id!',
   '2026-02-30T10:00:00.000Z',
   '2026-02-28T10:00:00.000Z',

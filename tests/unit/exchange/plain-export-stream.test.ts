@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '../../../src/db/database.ts';
 import { StorageError } from '../../../src/db/storage-error.ts';
 import {
@@ -6,8 +6,9 @@ import {
   type ExportOptions,
   exportIncidents,
   serialiseExport,
+  toArtifact,
 } from '../../../src/exchange/export.ts';
-import { COMPRESS_ABOVE_CHARS } from '../../../src/exchange/gzip.ts';
+import { COMPRESS_ABOVE_CHARS, gzipSinkInThisThread } from '../../../src/exchange/gzip.ts';
 import { applyImport } from '../../../src/exchange/import-apply.ts';
 import { readImportFile } from '../../../src/exchange/read-import.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
@@ -21,9 +22,12 @@ import { runRandomHistory } from '../support/random-history.ts';
 
 const now = new Date('2026-03-04T08:30:00.000Z');
 
-async function bothWays(db: AppDatabase, options: Omit<ExportOptions, 'now'>) {
+async function bothWays(db: AppDatabase, options: Omit<ExportOptions, 'now'> & { backup?: boolean }) {
   const streamed = await createExportArtifact(db, { ...options, now });
   const whole = await exportIncidents(db, { ...options, now });
+  const wholeArtifact = await toArtifact(whole, { backup: options.backup ?? false });
+  expect(streamed.artifact.fileName).toBe(wholeArtifact.fileName);
+  expect(streamed.artifact.mimeType).toBe(wholeArtifact.mimeType);
   return { streamed, text: await artifactText(streamed.artifact), expected: serialiseExport(whole), whole };
 }
 
@@ -59,10 +63,11 @@ describe('a plain export written while it is read', () => {
 
   it('keeps a selection in its order across read chunks, and skips unknown ids', async () => {
     const { db, ids, kader } = await manyIncidents(120);
-    const picked = [ids[110]!, ids[3]!, 'onbekend', ids[60]!, ids[3]!, ...ids.slice(70, 100)];
+    // More than one read chunk, in an order that is not the key order.
+    const picked = [ids[110]!, ids[3]!, 'onbekend', ids[60]!, ids[3]!, ...ids.slice(5, 100).reverse()];
     const { text, expected, streamed } = await bothWays(db, { incidentIds: picked, kader });
     expect(text).toBe(expected);
-    expect(streamed.incidents).toBe(33);
+    expect(streamed.incidents).toBe(97);
     const order = (JSON.parse(text).incidents as { incident: { id: string } }[]).map(({ incident }) => incident.id);
     expect(order.slice(0, 3)).toEqual([ids[110], ids[3], ids[60]]);
     db.close();
@@ -85,7 +90,13 @@ describe('a plain export written while it is read', () => {
     const read = await readImportFile({ size: anonymised.length, text: async () => anonymised });
     if (!read.ok) throw new Error(read.detail);
     expect((await applyImport(db, read.file)).ok).toBe(true);
-    const { text, expected } = await bothWays(db, { incidentIds: 'all', kader, includeNetwork: true });
+    const { text, expected, streamed } = await bothWays(db, {
+      incidentIds: 'all',
+      kader,
+      includeNetwork: true,
+      backup: true,
+    });
+    expect(streamed.artifact.fileName).toBe('handelingskader-backup-2026-03-04.json');
     expect(JSON.parse(text).network).toHaveLength(1);
     expect(text).toBe(expected);
     db.close();
@@ -100,6 +111,63 @@ describe('a plain export written while it is read', () => {
     expect(text).toBe(expected);
     db.close();
   }, 60_000);
+
+  describe('with the compression in a worker', () => {
+    type Reply = { kind: 'done'; bytes: Uint8Array } | { kind: 'failed'; message: string };
+    /** Stands in for the browser's Worker: same messages, the compression done in this thread. */
+    class FakeWorker {
+      static started: FakeWorker[] = [];
+      static fails = false;
+      onmessage: ((event: { data: Reply }) => void) | null = null;
+      onerror: ((event: { message?: string }) => void) | null = null;
+      onmessageerror: (() => void) | null = null;
+      terminated = false;
+      private readonly sink = gzipSinkInThisThread();
+      constructor(readonly url: URL) {
+        FakeWorker.started.push(this);
+      }
+      postMessage(request: { kind: 'text'; text: string } | { kind: 'end' }) {
+        // A script that does not load reports a plain error event, without a message.
+        if (FakeWorker.fails) return void setTimeout(() => this.onerror?.({}), 0);
+        if (request.kind === 'text') return this.sink.write(request.text);
+        void this.sink.close().then((bytes) => this.onmessage?.({ data: { kind: 'done', bytes } }));
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+
+    beforeEach(() => {
+      FakeWorker.started = [];
+      FakeWorker.fails = false;
+      vi.stubGlobal('Worker', FakeWorker);
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('gets the text in pieces, gives the same file, and is ended after it', async () => {
+      const { db, kader } = await manyIncidents(60, 'buurtbewoners gesproken, ramen vervangen. '.repeat(500));
+      const { text, expected, streamed } = await bothWays(db, { incidentIds: 'all', kader });
+      expect(streamed.artifact.mimeType).toBe('application/gzip');
+      expect(text).toBe(expected);
+      expect(FakeWorker.started).toHaveLength(1);
+      expect(FakeWorker.started[0]!.url.pathname).toMatch(/gzip-worker\.ts$/);
+      expect(FakeWorker.started[0]!.terminated).toBe(true);
+      db.close();
+    }, 60_000);
+
+    it('still gives the same file, compressed here, when the worker does not start', async () => {
+      FakeWorker.fails = true;
+      const { db, kader } = await manyIncidents(60, 'buurtbewoners gesproken, ramen vervangen. '.repeat(500));
+      const { text, expected, streamed } = await bothWays(db, { incidentIds: 'all', kader });
+      expect(FakeWorker.started).toHaveLength(1);
+      expect(FakeWorker.started[0]!.terminated).toBe(true);
+      expect(streamed.artifact.mimeType).toBe('application/gzip');
+      expect(text).toBe(expected);
+      db.close();
+    }, 60_000);
+  });
 
   it('fails with a storage error, not a partial file, when a read fails halfway', async () => {
     const { db, kader } = await manyIncidents(160);

@@ -157,36 +157,53 @@ export function logMark(events: readonly Pick<IncidentEvent, 'id'>[]): string {
   return `${events.length}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }
 
-/** Enough read-only transactions to keep the storage process busy; more only add overhead. */
-const PARALLEL_READS = 8;
-const MIN_CHUNK = 25;
+/** Incidents per read transaction, and transactions kept in flight ahead of the chunk being used. */
+const CHUNK = 50;
+const READS_AHEAD = 4;
 
 /**
- * The logs of every incident (or of the given ones, unknown ids left out), for an
- * export or a backup. Chromium serves the requests of one transaction one after
- * another, while separate read-only transactions run side by side: reading a thousand
- * logs in eight of them takes about half as long as in one. Each log is read whole in
- * one transaction; the result is not one snapshot across incidents (a write to two
- * incidents may show in one only): imports and restores merge, so a later file
- * completes what an earlier one missed.
+ * The logs of every incident (in key order) or of the given ones (in the order given,
+ * unknown ids left out), a chunk at a time, with reads started ahead: Chromium serves
+ * the requests of one transaction one after another, while separate read-only
+ * transactions run side by side, so a consumer folds one chunk while the next are read.
+ * Each log is read whole in one transaction; the result is not one snapshot across
+ * incidents (a write to two incidents may show in one only): imports and restores
+ * merge, so a later file completes what an earlier one missed.
  */
+export async function* readLogsAhead(
+  db: AppDatabase,
+  incidentIds: readonly string[] | 'all',
+): AsyncGenerator<IncidentLogRow[]> {
+  const ids =
+    incidentIds === 'all'
+      ? ((await db.logs.toCollection().primaryKeys()) as string[]).sort()
+      : [...new Set(incidentIds)];
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
+  const reads: Promise<Map<string, StoredLog>>[] = [];
+  const start = (i: number) => {
+    const read = readLogs(db, chunks[i]!);
+    // Awaited in turn below; a read left behind by a consumer that stopped must not be an unhandled rejection.
+    read.catch(() => {});
+    reads.push(read);
+  };
+  for (let i = 0; i < Math.min(READS_AHEAD, chunks.length); i++) start(i);
+  for (let i = 0; i < chunks.length; i++) {
+    const logs = await reads[i]!;
+    if (i + READS_AHEAD < chunks.length) start(i + READS_AHEAD);
+    yield chunks[i]!.flatMap((incidentId) => {
+      const log = logs.get(incidentId);
+      return log ? [{ incidentId, events: log.events }] : [];
+    });
+  }
+}
+
+/** All of readLogsAhead at once, for callers that need every log before they start. */
 export async function readLogsInParallel(
   db: AppDatabase,
   incidentIds: readonly string[] | 'all',
 ): Promise<IncidentLogRow[]> {
-  // Sorted, so each chunk's appended rows come back in one range request.
-  const ids = (
-    incidentIds === 'all' ? ((await db.logs.toCollection().primaryKeys()) as string[]) : [...new Set(incidentIds)]
-  ).sort();
-  const size = Math.max(MIN_CHUNK, Math.ceil(ids.length / PARALLEL_READS));
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
-  const parts = await Promise.all(chunks.map((chunk) => readLogs(db, chunk)));
-  const byId = new Map(parts.flatMap((part) => [...part]));
-  // In the order asked for: a selection exports in the order the adviser sees it.
-  const order = incidentIds === 'all' ? ids : [...new Set(incidentIds)];
-  return order.flatMap((incidentId) => {
-    const log = byId.get(incidentId);
-    return log ? [{ incidentId, events: log.events }] : [];
-  });
+  const all: IncidentLogRow[] = [];
+  for await (const chunk of readLogsAhead(db, incidentIds)) all.push(...chunk);
+  return all;
 }

@@ -1,6 +1,6 @@
 import type { Kader } from '../content/schema.ts';
 import type { AppDatabase } from '../db/database.ts';
-import { type IncidentLogRow, readLogs, readLogsInParallel, type StoredLog } from '../db/event-log.ts';
+import { type IncidentLogRow, readLogsAhead, readLogsInParallel } from '../db/event-log.ts';
 import { getPseudonymSecret } from '../db/settings.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { compareEvents, type IncidentEvent } from '../incidents/events.ts';
@@ -47,6 +47,14 @@ export async function readExportInput(db: AppDatabase, incidentIds: readonly str
     if (state) incidents.push({ state, events: sorted });
   }
   return { incidents };
+}
+
+async function* readStoredAhead(db: AppDatabase, incidentIds: readonly string[] | 'all') {
+  try {
+    yield* readLogsAhead(db, incidentIds);
+  } catch (error) {
+    throw toStorageError(error);
+  }
 }
 
 async function readStored(db: AppDatabase, incidentIds: readonly string[] | 'all'): Promise<IncidentLogRow[]> {
@@ -162,14 +170,10 @@ export async function createExportArtifact(
   }
 }
 
-/** Incidents per read transaction, and reads kept in flight ahead of the one being written. */
-const CHUNK = 50;
-const READS_AHEAD = 4;
-
 /**
  * The same bytes as `toArtifact(await exportIncidents(...))` for a plain file, made in
  * one pass: while the main thread folds and writes one chunk of incidents, the next
- * chunks are being read and (past 1 MB) a worker compresses what is written. Done one
+ * chunks are being read (readLogsAhead) and, past 1 MB, a worker compresses what is written. Done one
  * after another, reading, folding, writing and compressing a thousand incidents took
  * 1.1–1.4 s in Chromium here.
  */
@@ -186,12 +190,12 @@ async function writePlainArtifact(
     return `${json.slice(0, -1)},"incidents":[`;
   };
   try {
-    for await (const logs of readLogsAhead(db, await exportOrder(db, options.incidentIds))) {
-      for (const events of logs) {
-        const sorted = [...events].sort(compareEvents);
-        const state = foldIncident(sorted);
+    for await (const logs of readStoredAhead(db, options.incidentIds)) {
+      for (const { events } of logs) {
+        // Both sort: the fold for its order, plainIncident for the file's.
+        const state = foldIncident(events);
         if (!state) continue;
-        const incident = plainIncident(state, sorted, kader);
+        const incident = plainIncident(state, events, kader);
         text.write(municipalities.length === 0 ? header(state.contentVersion) : ',');
         text.write(JSON.stringify(incident));
         municipalities.push({ incident: { municipality: incident.incident.municipality } });
@@ -217,48 +221,6 @@ async function writePlainArtifact(
   } catch (error) {
     text.abort();
     throw error;
-  }
-}
-
-/** Every incident in key order, or the ones asked for in the order asked (the order the adviser sees). */
-async function exportOrder(db: AppDatabase, incidentIds: readonly string[] | 'all'): Promise<string[]> {
-  try {
-    if (incidentIds !== 'all') return [...new Set(incidentIds)];
-    return ((await db.logs.toCollection().primaryKeys()) as string[]).sort();
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
-
-/**
- * The logs of `ids` in their order, a chunk at a time, with reads started ahead:
- * Chromium serves separate read-only transactions side by side. Each log is read whole
- * in one transaction; the file is no snapshot across incidents, which merging imports
- * and restores make harmless (a later file completes what an earlier one missed).
- */
-async function* readLogsAhead(db: AppDatabase, ids: readonly string[]): AsyncGenerator<IncidentEvent[][]> {
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
-  const reads: Promise<Map<string, StoredLog>>[] = [];
-  const start = (i: number) => {
-    const read = readLogs(db, chunks[i]!);
-    // Awaited in turn below; a read left behind by a failed export must not be an unhandled rejection.
-    read.catch(() => {});
-    reads.push(read);
-  };
-  for (let i = 0; i < Math.min(READS_AHEAD, chunks.length); i++) start(i);
-  for (let i = 0; i < chunks.length; i++) {
-    let logs: Map<string, StoredLog>;
-    try {
-      logs = await reads[i]!;
-    } catch (error) {
-      throw toStorageError(error);
-    }
-    if (i + READS_AHEAD < chunks.length) start(i + READS_AHEAD);
-    yield chunks[i]!.flatMap((id) => {
-      const log = logs.get(id);
-      return log ? [log.events] : [];
-    });
   }
 }
 

@@ -12,12 +12,9 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 export async function gzipText(text: string): Promise<Uint8Array<ArrayBuffer>> {
-  // Bytes, not a Blob of the string: making a Blob of 25 MB costs more than compressing it.
-  const compressed = await collect(
-    pipeThrough(new TextEncoder().encode(text), new CompressionStream('gzip')),
-    Infinity,
-  );
-  return compressed!;
+  const sink = gzipSinkInThisThread();
+  sink.write(text);
+  return sink.close();
 }
 
 export type GunzipResult =

@@ -22,6 +22,20 @@ const idList = z.array(z.string().min(1)).default([]);
 /** Free text saying what is not verified; its presence is the flag. */
 const unverified = text.optional();
 
+/**
+ * How far a claim has been reviewed. A jurist relies on `juridisch getoetst` only; the app shows
+ * the status so nobody mistakes a draft for checked law.
+ */
+export const REVIEW_STATUSES = ['concept', 'inhoudelijk getoetst', 'juridisch getoetst'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const reviewSchema = z.enum(REVIEW_STATUSES, {
+  error: 'review: concept, inhoudelijk getoetst of juridisch getoetst',
+});
+/** The day the item was last checked against its sources (JJJJ-MM-DD). Required so age can be shown. */
+export const checkedOnSchema = z.iso.date({ error: 'checkedOn: datum als JJJJ-MM-DD' });
+/** Required on every claim a reader may rely on: steps, instruments, rulings and partners. */
+const trust = { checkedOn: checkedOnSchema, review: reviewSchema };
+
 export const sourceSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'ongeldige bron-id'),
   kind: z.enum(['wet', 'rechtspraak', 'web']),
@@ -50,6 +64,7 @@ export const caseLawSchema = z.strictObject({
   lesson: text,
   sources: z.array(z.string()).min(1, 'minstens één bron'),
   unverified,
+  ...trust,
 });
 export type CaseLaw = z.infer<typeof caseLawSchema>;
 
@@ -65,6 +80,7 @@ export const instrumentSchema = z.strictObject({
   caseLaw: z.array(caseLawSchema).default([]),
   sources: z.array(z.string()).min(1, 'minstens één bron'),
   unverified,
+  ...trust,
 });
 export type Instrument = z.infer<typeof instrumentSchema>;
 
@@ -76,6 +92,7 @@ export const partnerSchema = z.strictObject({
   phone: z.string().default(''),
   sources: z.array(z.string()).default([]),
   unverified,
+  ...trust,
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
@@ -102,6 +119,7 @@ export const stepSchema = z.strictObject({
   briefRows: z.array(z.string()).default([]),
   mergeNote: text.optional(),
   unverified,
+  ...trust,
 });
 export type Step = z.infer<typeof stepSchema>;
 

@@ -17,7 +17,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
  * tests/unit/exchange/exchange-validator.test.ts holds the two to the same answers.
  */
 
-export const EXCHANGE_VALIDATOR_PATH = 'src/exchange/generated/exchange-validator.js';
+export const EXCHANGE_VALIDATOR_PATH = 'src/exchange/format/generated/exchange-validator.js';
 
 const DATE_PARSES = 'x-date-parses';
 

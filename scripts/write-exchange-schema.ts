@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { exchangeJsonSchema } from '../src/exchange/format.ts';
+import { exchangeJsonSchema } from '../src/exchange/format/schema.ts';
 import { EXCHANGE_VALIDATOR_PATH, exchangeValidatorSource } from './exchange-validator.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Kader } from '../../src/content/schema.ts';
-import { INCIDENT_KINDS, type IncidentEvent, STEP_STATUSES } from '../../src/incidents/events.ts';
-import { foldIncident } from '../../src/incidents/fold.ts';
-import { projectIncident } from '../../src/incidents/projection.ts';
-import { PROJECTION_RULES_VERSION } from '../../src/incidents/refresh-projections.ts';
+import { foldIncident } from '../../src/incidents/domain/fold.ts';
+import { projectIncident } from '../../src/incidents/domain/projection.ts';
+import { PROJECTION_RULES_VERSION } from '../../src/incidents/store/refresh-projections.ts';
+import { INCIDENT_KINDS, type IncidentEvent, STEP_STATUSES } from '../../src/model/events.ts';
 
 /** Deterministic pseudo-random numbers, so every bench run stores the same data. */
 function prng(seed: number) {

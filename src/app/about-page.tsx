@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useKader } from '../content/kader-context.tsx';
+import { ensurePersistentStorage, readStorageStatus, type StorageStatus } from '../db/storage-persistence.ts';
 import { PageTitle } from '../ui/page-title.tsx';
-import { ensurePersistentStorage, readStorageStatus, type StorageStatus } from './storage-persistence.ts';
 
 const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 

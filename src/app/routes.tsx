@@ -31,7 +31,7 @@ export function createRouter(index: KaderIndex) {
         {
           path: 'incidenten/*',
           hydrateFallbackElement: <p className="quiet">Laden…</p>,
-          lazy: async () => ({ Component: (await import('../incidents/incidents-section.tsx')).IncidentsSection }),
+          lazy: async () => ({ Component: (await import('./incidents-routes.tsx')).IncidentsSection }),
         },
         { path: '*', element: <NotFoundContent what="Deze pagina" /> },
       ],

@@ -1,11 +1,11 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import { KIND_LABEL, TIME_WINDOW_LABEL } from '../model/labels.ts';
+import { type PhaseId, STEP_KINDS, TARGETS, type Target, TIME_WINDOW_IDS } from '../model/vocabulary.ts';
 import { PageTitle } from '../ui/page-title.tsx';
 import { TargetFilter } from '../ui/target-filter.tsx';
 import { useKader } from './kader-context.tsx';
 import { groupBy, stepsForTarget } from './kader-index.ts';
-import { KIND_LABEL, TIME_WINDOW_LABEL } from './labels.ts';
 import { StepLink } from './step-link.tsx';
-import { type PhaseId, STEP_KINDS, TARGETS, type Target, TIME_WINDOW_IDS } from './vocabulary.ts';
 
 function parseTarget(value: string | null): Target | undefined {
   return TARGETS.find((t) => t === value);

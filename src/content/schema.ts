@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHASE_IDS, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from './vocabulary.ts';
+import { PHASE_IDS, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from '../model/vocabulary.ts';
 
 /**
  * The content model of the framework. One schema serves three purposes: it validates
@@ -9,8 +9,8 @@ import { PHASE_IDS, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from './vocabulary.ts
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en koppeltekens');
 
-export type { PhaseId, StepKind, Target, TimeWindowId } from './vocabulary.ts';
-export { PHASE_IDS, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from './vocabulary.ts';
+export type { PhaseId, StepKind, Target, TimeWindowId } from '../model/vocabulary.ts';
+export { PHASE_IDS, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from '../model/vocabulary.ts';
 
 export const phaseIdSchema = z.enum(PHASE_IDS);
 export const timeWindowIdSchema = z.enum(TIME_WINDOW_IDS);

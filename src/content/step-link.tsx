@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { KIND_LABEL, TARGET_LABEL } from './labels.ts';
+import { KIND_LABEL, TARGET_LABEL } from '../model/labels.ts';
 import type { KaderStep } from './schema.ts';
 
 export function StepLink({ step }: { step: KaderStep }) {

@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router';
+import { KIND_LABEL, TARGET_LABEL, TIME_WINDOW_LABEL } from '../model/labels.ts';
 import { PageTitle } from '../ui/page-title.tsx';
 import { UnverifiedNote } from '../ui/unverified-note.tsx';
 import { ConsiderationList } from './consideration-list.tsx';
 import { useKader } from './kader-context.tsx';
-import { KIND_LABEL, TARGET_LABEL, TIME_WINDOW_LABEL } from './labels.ts';
 import { NotFoundContent } from './phase-page.tsx';
 import { SourceList } from './source-list.tsx';
 

@@ -1,5 +1,5 @@
 import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
-import type { IncidentEvent } from '../incidents/events.ts';
+import type { IncidentEvent } from '../model/events.ts';
 import type { IncidentLogRow } from './event-log.ts';
 import type { NetworkIncidentRow, SettingRow, StoredIncidentRow } from './rows.ts';
 import { STORES_BY_VERSION } from './schema-versions.ts';

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { IncidentEvent } from '../incidents/events.ts';
+import type { IncidentEvent } from '../model/events.ts';
 import type { AppDatabase } from './database.ts';
 
 /**

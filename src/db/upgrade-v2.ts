@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
-import { addressKeyOf } from '../incidents/address-key.ts';
-import { groupByIncident, type IncidentEvent } from '../incidents/events.ts';
-import { foldIncident } from '../incidents/fold.ts';
+import { foldIncident } from '../incidents/domain/fold.ts';
+import { addressKeyOf } from '../model/address-key.ts';
+import { groupByIncident, type IncidentEvent } from '../model/events.ts';
 
 /**
  * Version 2 indexes incidents by address key. Rows written by version 1 get theirs

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { groupByIncident, type IncidentEvent } from '../incidents/events.ts';
+import { groupByIncident, type IncidentEvent } from '../model/events.ts';
 
 /**
  * Version 3 keeps each incident's event log in one row (see schema-versions.ts for

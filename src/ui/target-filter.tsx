@@ -1,5 +1,5 @@
-import { TARGET_LABEL } from '../content/labels.ts';
-import { TARGETS, type Target } from '../content/vocabulary.ts';
+import { TARGET_LABEL } from '../model/labels.ts';
+import { TARGETS, type Target } from '../model/vocabulary.ts';
 import { ToggleGroup } from './toggle-group.tsx';
 
 const OPTIONS = [

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIncidents } from '../../scripts/bench/seed-incidents.ts';
 import type { Kader } from '../../src/content/schema.ts';
-import { buildExportFile, serialiseExport } from '../../src/exchange/export.ts';
-import { foldIncident } from '../../src/incidents/fold.ts';
+import { buildExportFile, serialiseExport } from '../../src/exchange/export/export.ts';
+import { foldIncident } from '../../src/incidents/domain/fold.ts';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
 import { enterActorName } from './support/incident-helpers.ts';
 

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getDeviceId, setActorName } from '../../../src/db/settings.ts';
-import { type AnonymiseChoices, findFreeTextHits } from '../../../src/exchange/anonymise.ts';
-import { exportFileName, exportIncidents, readExportInput, serialiseExport } from '../../../src/exchange/export.ts';
-import { scanForPersonalData } from '../../../src/exchange/personal-data.ts';
-import { readImportFile } from '../../../src/exchange/read-import.ts';
+import { type AnonymiseChoices, findFreeTextHits } from '../../../src/exchange/export/anonymise.ts';
+import {
+  exportFileName,
+  exportIncidents,
+  readExportInput,
+  serialiseExport,
+} from '../../../src/exchange/export/export.ts';
+import { scanForPersonalData } from '../../../src/exchange/export/personal-data.ts';
+import { readImportFile } from '../../../src/exchange/import/read-import.ts';
 import { commandsFor, freshDatabase } from '../incidents/helpers.ts';
 
 const ACTOR = 'Pietje Puk';

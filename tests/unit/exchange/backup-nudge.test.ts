@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupNudge, createBackup, shouldNudgeBackup } from '../../../src/exchange/backup.ts';
+import { backupNudge, createBackup, shouldNudgeBackup } from '../../../src/exchange/export/backup.ts';
 import { commandsFor, freshDatabase, homeAt } from '../incidents/helpers.ts';
 
 const now = new Date('2026-03-20T12:00:00.000Z');

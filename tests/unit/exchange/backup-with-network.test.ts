@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readAllEvents } from '../../../src/db/event-log.ts';
-import { createBackup } from '../../../src/exchange/backup.ts';
-import { exportIncidents, serialiseExport } from '../../../src/exchange/export.ts';
-import { applyImport } from '../../../src/exchange/import-apply.ts';
-import { readImportFile } from '../../../src/exchange/read-import.ts';
+import { createBackup } from '../../../src/exchange/export/backup.ts';
+import { exportIncidents, serialiseExport } from '../../../src/exchange/export/export.ts';
+import { applyImport } from '../../../src/exchange/import/import-apply.ts';
+import { readImportFile } from '../../../src/exchange/import/read-import.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
 import { artifactText } from '../support/artifact.ts';
 

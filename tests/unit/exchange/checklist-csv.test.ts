@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, incidentChecklistCsv } from '../../../src/exchange/checklist-csv.ts';
-import { readIncidentState } from '../../../src/incidents/queries.ts';
+import { csvCell, incidentChecklistCsv } from '../../../src/exchange/export/checklist-csv.ts';
+import { readIncidentState } from '../../../src/incidents/store/queries.ts';
 import { commandsFor, freshDatabase, homeAt } from '../incidents/helpers.ts';
 import { SMALL_KADER } from '../incidents/small-kader.ts';
 

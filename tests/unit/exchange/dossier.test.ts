@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDossier } from '../../../src/exchange/dossier.ts';
-import { readIncidentEvents, readIncidentState } from '../../../src/incidents/queries.ts';
+import { buildDossier } from '../../../src/exchange/export/dossier.ts';
+import { readIncidentEvents, readIncidentState } from '../../../src/incidents/store/queries.ts';
 import { commandsFor, freshDatabase, homeAt } from '../incidents/helpers.ts';
 import { SMALL_KADER } from '../incidents/small-kader.ts';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportIncidents, serialiseExport } from '../../../src/exchange/export.ts';
-import { permissiveExchangeFileSchema } from '../../../src/exchange/format.ts';
-import { validate } from '../../../src/exchange/generated/exchange-validator.js';
+import { exportIncidents, serialiseExport } from '../../../src/exchange/export/export.ts';
+import { validate } from '../../../src/exchange/format/generated/exchange-validator.js';
+import { permissiveExchangeFileSchema } from '../../../src/exchange/format/schema.ts';
 import { freshDatabase, realKader } from '../incidents/helpers.ts';
 import { prng } from '../support/prng.ts';
 import { runRandomHistory } from '../support/random-history.ts';

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AnonymisedHandling, PAYLOAD_POLICY, type PolicyTable } from '../../../src/exchange/field-policy.ts';
-import { eventSchema } from '../../../src/exchange/format.ts';
-import { EVENT_TYPES } from '../../../src/incidents/events.ts';
+import {
+  type AnonymisedHandling,
+  PAYLOAD_POLICY,
+  type PolicyTable,
+} from '../../../src/exchange/format/field-policy.ts';
+import { eventSchema } from '../../../src/exchange/format/schema.ts';
+import { EVENT_TYPES } from '../../../src/model/events.ts';
 
 /** The keys of the zod object for one event type's payload (the schema import validates against). */
 function payloadKeys(type: string): string[] {

@@ -1,14 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../src/db/database.ts';
 import { readAllEvents } from '../../../src/db/event-log.ts';
-import { exportIncidents, serialiseExport, toArtifact } from '../../../src/exchange/export.ts';
-import { gzipText } from '../../../src/exchange/gzip.ts';
-import { applyImport } from '../../../src/exchange/import-apply.ts';
-import { previewImport } from '../../../src/exchange/import-preview.ts';
-import { IMPORT_MESSAGE, type ImportFailureReason, MAX_IMPORT_BYTES } from '../../../src/exchange/import-result.ts';
-import { type ImportableFile, readImportFile } from '../../../src/exchange/read-import.ts';
-import type { ExchangeFile } from '../../../src/exchange/types.ts';
-import type { IncidentEvent } from '../../../src/incidents/events.ts';
+import { exportIncidents, serialiseExport, toArtifact } from '../../../src/exchange/export/export.ts';
+import { gzipText } from '../../../src/exchange/format/gzip.ts';
+import type { ExchangeFile } from '../../../src/exchange/format/types.ts';
+import { applyImport } from '../../../src/exchange/import/import-apply.ts';
+import { previewImport } from '../../../src/exchange/import/import-preview.ts';
+import {
+  IMPORT_MESSAGE,
+  type ImportFailureReason,
+  MAX_IMPORT_BYTES,
+} from '../../../src/exchange/import/import-result.ts';
+import { type ImportableFile, readImportFile } from '../../../src/exchange/import/read-import.ts';
+import type { IncidentEvent } from '../../../src/model/events.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt } from '../incidents/helpers.ts';
 import { artifactText } from '../support/artifact.ts';
 import { runRandomHistory } from '../support/random-history.ts';

@@ -36,7 +36,7 @@ describe('the published JSON Schema of the exchange file', () => {
 
 describe('the example in docs/exchange-format.md', () => {
   it('is a valid file that imports', async () => {
-    const { readImportFile } = await import('../../../src/exchange/read-import.ts');
+    const { readImportFile } = await import('../../../src/exchange/import/read-import.ts');
     const blocks = [...readFileSync('docs/exchange-format.md', 'utf8').matchAll(/```json\n([\s\S]*?)```/g)];
     const example = blocks[blocks.length - 1]![1]!;
     const read = await readImportFile({ size: example.length, text: async () => example });

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../src/db/database.ts';
 import { readAllEvents } from '../../../src/db/event-log.ts';
-import { exportIncidents, serialiseExport } from '../../../src/exchange/export.ts';
-import { applyImport } from '../../../src/exchange/import-apply.ts';
-import { previewImport } from '../../../src/exchange/import-preview.ts';
-import { readImportFile } from '../../../src/exchange/read-import.ts';
-import type { ExchangeFile } from '../../../src/exchange/types.ts';
-import { compareEvents } from '../../../src/incidents/events.ts';
-import { readIncidentEvents, readIncidentState } from '../../../src/incidents/queries.ts';
+import { exportIncidents, serialiseExport } from '../../../src/exchange/export/export.ts';
+import type { ExchangeFile } from '../../../src/exchange/format/types.ts';
+import { applyImport } from '../../../src/exchange/import/import-apply.ts';
+import { previewImport } from '../../../src/exchange/import/import-preview.ts';
+import { readImportFile } from '../../../src/exchange/import/read-import.ts';
+import { readIncidentEvents, readIncidentState } from '../../../src/incidents/store/queries.ts';
+import { compareEvents } from '../../../src/model/events.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt, steppingClock } from '../incidents/helpers.ts';
 import { artifactText } from '../support/artifact.ts';
 
@@ -155,7 +155,7 @@ describe('importing an anonymised file', () => {
 
 describe('a backup', () => {
   it('restores own and network incidents into an empty device', async () => {
-    const { createBackup } = await import('../../../src/exchange/backup.ts');
+    const { createBackup } = await import('../../../src/exchange/export/backup.ts');
     const { getLastBackupAt } = await import('../../../src/db/settings.ts');
     const source = freshDatabase();
     const commands = commandsFor(source);

@@ -7,10 +7,10 @@ import {
   exportIncidents,
   serialiseExport,
   toArtifact,
-} from '../../../src/exchange/export.ts';
-import { COMPRESS_ABOVE_CHARS, gzipSinkInThisThread } from '../../../src/exchange/gzip.ts';
-import { applyImport } from '../../../src/exchange/import-apply.ts';
-import { readImportFile } from '../../../src/exchange/read-import.ts';
+} from '../../../src/exchange/export/export.ts';
+import { COMPRESS_ABOVE_CHARS, gzipSinkInThisThread } from '../../../src/exchange/format/gzip.ts';
+import { applyImport } from '../../../src/exchange/import/import-apply.ts';
+import { readImportFile } from '../../../src/exchange/import/read-import.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
 import { artifactText } from '../support/artifact.ts';
 import { runRandomHistory } from '../support/random-history.ts';

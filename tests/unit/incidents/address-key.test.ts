@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addressKeyOf, normaliseHouseNumber } from '../../../src/incidents/address-key.ts';
-import { sha256Hex } from '../../../src/incidents/sha256.ts';
+import { addressKeyOf, normaliseHouseNumber } from '../../../src/model/address-key.ts';
+import { sha256Hex } from '../../../src/model/hashing.ts';
 
 describe('address key', () => {
   it('is the same whatever the case and spacing of postcode and house number', () => {

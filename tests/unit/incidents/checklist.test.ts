@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { currentTimeWindow, deriveChecklist } from '../../../src/incidents/checklist.ts';
-import type { IncidentDetails, StepStatus } from '../../../src/incidents/events.ts';
-import type { IncidentState } from '../../../src/incidents/incident-state.ts';
+import { currentTimeWindow, deriveChecklist } from '../../../src/incidents/domain/checklist.ts';
+import type { IncidentState } from '../../../src/incidents/domain/incident-state.ts';
+import type { IncidentDetails, StepStatus } from '../../../src/model/events.ts';
 import { realKader } from './helpers.ts';
 import { SMALL_KADER } from './small-kader.ts';
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { logMark } from '../../../src/db/event-log.ts';
 import { getDeviceId, setActorName, setRetentionMonths } from '../../../src/db/settings.ts';
-import { foldIncident } from '../../../src/incidents/fold.ts';
-import { IncidentCommandError } from '../../../src/incidents/incident-command-error.ts';
-import { projectIncident } from '../../../src/incidents/projection.ts';
+import { foldIncident } from '../../../src/incidents/domain/fold.ts';
+import { IncidentCommandError } from '../../../src/incidents/domain/incident-command-error.ts';
+import { projectIncident } from '../../../src/incidents/domain/projection.ts';
 import {
   findRetentionCandidates,
   listIncidents,
   listIncidentsPage,
   readIncidentEvents,
   readIncidentState,
-} from '../../../src/incidents/queries.ts';
+} from '../../../src/incidents/store/queries.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt, realKader, steppingClock } from './helpers.ts';
 
 describe('incident commands', () => {

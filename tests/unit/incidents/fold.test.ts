@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentEvent } from '../../../src/incidents/events.ts';
-import { foldIncident } from '../../../src/incidents/fold.ts';
+import { foldIncident } from '../../../src/incidents/domain/fold.ts';
+import type { IncidentEvent } from '../../../src/model/events.ts';
 
 const base = { incidentId: 'inc-1', actor: 'AB', device: 'dev-a' };
 let n = 0;

@@ -1,8 +1,8 @@
 import { buildKader } from '../../../scripts/content/build-kader.ts';
 import type { Kader } from '../../../src/content/schema.ts';
 import { type AppDatabase, openAppDatabase } from '../../../src/db/database.ts';
-import { createIncidentCommands, type IncidentCommandOptions } from '../../../src/incidents/commands.ts';
-import type { IncidentDetails } from '../../../src/incidents/events.ts';
+import { createIncidentCommands, type IncidentCommandOptions } from '../../../src/incidents/store/commands.ts';
+import type { IncidentDetails } from '../../../src/model/events.ts';
 import { SMALL_KADER } from './small-kader.ts';
 
 let kader: Kader | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDeviceId } from '../../../src/db/settings.ts';
-import { IncidentCommandError } from '../../../src/incidents/incident-command-error.ts';
-import { LIMITS } from '../../../src/incidents/limits.ts';
+import { IncidentCommandError } from '../../../src/incidents/domain/incident-command-error.ts';
+import { LIMITS } from '../../../src/model/limits.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt } from './helpers.ts';
 
 describe('what a command accepts is what an export can carry', () => {

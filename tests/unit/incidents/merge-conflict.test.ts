@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDeviceId } from '../../../src/db/settings.ts';
-import { readIncidentEvents, readIncidentState } from '../../../src/incidents/queries.ts';
+import { readIncidentEvents, readIncidentState } from '../../../src/incidents/store/queries.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt, steppingClock } from './helpers.ts';
 
 const STEP = 'direct-na.salvage-inschakelen';

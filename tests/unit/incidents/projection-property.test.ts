@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { logMark, readAllEvents } from '../../../src/db/event-log.ts';
-import { foldIncident } from '../../../src/incidents/fold.ts';
-import { projectIncident } from '../../../src/incidents/projection.ts';
-import { readIncidentEvents } from '../../../src/incidents/queries.ts';
+import { foldIncident } from '../../../src/incidents/domain/fold.ts';
+import { projectIncident } from '../../../src/incidents/domain/projection.ts';
+import { readIncidentEvents } from '../../../src/incidents/store/queries.ts';
 import { runRandomHistory } from '../support/random-history.ts';
 import { freshDatabase, realKader } from './helpers.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { logMark, readLog } from '../../../src/db/event-log.ts';
-import { foldIncident } from '../../../src/incidents/fold.ts';
-import { projectIncident } from '../../../src/incidents/projection.ts';
-import { refreshProjections } from '../../../src/incidents/refresh-projections.ts';
+import { foldIncident } from '../../../src/incidents/domain/fold.ts';
+import { projectIncident } from '../../../src/incidents/domain/projection.ts';
+import { refreshProjections } from '../../../src/incidents/store/refresh-projections.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from './helpers.ts';
 
 describe('projecting the list rows again after a content update', () => {

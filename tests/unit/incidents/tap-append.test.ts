@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../../src/db/database.ts';
 import { logMark, MAX_APPENDED, readAllEvents, readLog } from '../../../src/db/event-log.ts';
 import { setActorName } from '../../../src/db/settings.ts';
-import { readExportInput } from '../../../src/exchange/export.ts';
-import type { IncidentEvent } from '../../../src/incidents/events.ts';
-import { foldIncident } from '../../../src/incidents/fold.ts';
-import { projectIncident } from '../../../src/incidents/projection.ts';
-import { readIncidentEvents } from '../../../src/incidents/queries.ts';
+import { readExportInput } from '../../../src/exchange/export/export.ts';
+import { foldIncident } from '../../../src/incidents/domain/fold.ts';
+import { projectIncident } from '../../../src/incidents/domain/projection.ts';
+import { readIncidentEvents } from '../../../src/incidents/store/queries.ts';
+import type { IncidentEvent } from '../../../src/model/events.ts';
 import { commandsFor, freshDatabase, homeAt, realKader, steppingClock } from './helpers.ts';
 
 /**

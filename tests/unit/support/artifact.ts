@@ -1,5 +1,5 @@
-import type { ExportArtifact } from '../../../src/exchange/export.ts';
-import { gunzipText } from '../../../src/exchange/gzip.ts';
+import type { ExportArtifact } from '../../../src/exchange/export/export.ts';
+import { gunzipText } from '../../../src/exchange/format/gzip.ts';
 
 /** The JSON inside an artifact, unpacked when it is compressed. */
 export async function artifactText(artifact: ExportArtifact): Promise<string> {

@@ -1,8 +1,8 @@
 import type { AppDatabase } from '../../../src/db/database.ts';
 import { setActorName } from '../../../src/db/settings.ts';
-import { createIncidentCommands } from '../../../src/incidents/commands.ts';
-import { INCIDENT_KINDS, STEP_STATUSES } from '../../../src/incidents/events.ts';
-import { IncidentCommandError } from '../../../src/incidents/incident-command-error.ts';
+import { IncidentCommandError } from '../../../src/incidents/domain/incident-command-error.ts';
+import { createIncidentCommands } from '../../../src/incidents/store/commands.ts';
+import { INCIDENT_KINDS, STEP_STATUSES } from '../../../src/model/events.ts';
 import { homeAt, realKader } from '../incidents/helpers.ts';
 import { prng } from './prng.ts';
 

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { Route, Routes } from 'react-router';
+import { useKader } from '../content/kader-context.tsx';
+import { getAppDatabase, onAppDatabaseVersionChange } from '../db/database.ts';
+import { DossierPage } from '../exchange/screens/dossier-page.tsx';
+import { NetworkIncidentPage, NetworkListPage } from '../exchange/screens/network-page.tsx';
+import { SharePage } from '../exchange/screens/share-page.tsx';
+import { ActorGate } from '../incidents/screens/actor-gate.tsx';
+import { IncidentCommandsProvider } from '../incidents/screens/incident-commands-context.tsx';
+import { IncidentListPage } from '../incidents/screens/incident-list-page.tsx';
+import { IncidentPage } from '../incidents/screens/incident-page.tsx';
+import { NewIncidentPage } from '../incidents/screens/new-incident-page.tsx';
+import { SettingsPage } from '../incidents/screens/settings-page.tsx';
+import { refreshProjections } from '../incidents/store/refresh-projections.ts';
+
+/** Loaded on first visit to /incidenten, so the database code is off the start-up path. */
+export function IncidentsSection() {
+  const [upgradedElsewhere, setUpgradedElsewhere] = useState(false);
+  useEffect(() => onAppDatabaseVersionChange(() => setUpgradedElsewhere(true)), []);
+  const { kader } = useKader();
+  useEffect(() => {
+    refreshProjections(getAppDatabase(), kader).catch(() => {
+      // The rows keep their earlier progress; the next visit tries again.
+    });
+  }, [kader]);
+  return (
+    <IncidentCommandsProvider>
+      {upgradedElsewhere && (
+        <div className="alert alert--warning" role="alert">
+          <p>
+            De app is in een ander tabblad bijgewerkt. Herlaad deze pagina om verder te werken. Wat u hier typte, blijft
+            bewaard.
+          </p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Herladen
+          </button>
+        </div>
+      )}
+      <ActorGate>
+        <Routes>
+          <Route index element={<IncidentListPage />} />
+          <Route path="nieuw" element={<NewIncidentPage />} />
+          <Route path="instellingen" element={<SettingsPage />} />
+          <Route path="delen" element={<SharePage />} />
+          <Route path="netwerk" element={<NetworkListPage />} />
+          <Route path="netwerk/:networkId" element={<NetworkIncidentPage />} />
+          <Route path=":incidentId/dossier" element={<DossierPage />} />
+          <Route path=":incidentId/*" element={<IncidentPage />} />
+        </Routes>
+      </ActorGate>
+    </IncidentCommandsProvider>
+  );
+}

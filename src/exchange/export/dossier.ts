@@ -1,0 +1,195 @@
+import { indexKader } from '../../content/kader-index.ts';
+import type { Kader, PhaseId } from '../../content/schema.ts';
+import type { Decision, IncidentState, LogEntry, StepNote, Withdrawal } from '../../incidents/domain/incident-state.ts';
+import { incidentTitle } from '../../incidents/domain/projection.ts';
+import { buildTimeline } from '../../incidents/domain/timeline.ts';
+import type { IncidentDetails, IncidentEvent, StepStatus } from '../../model/events.ts';
+
+/**
+ * A printable dossier as plain data: the screen renders it, print CSS lays it out.
+ * Everything the adviser must be able to account for: what happened, what was decided
+ * on which legal basis and why, and what was done per phase. Withdrawn entries stay,
+ * marked, because the record must show what was once written.
+ */
+
+export interface DossierDecision {
+  id: string;
+  instrumentId: string;
+  /** From the framework; absent when the framework no longer has the instrument. */
+  instrument?: { name: string; article: string };
+  stepId?: string;
+  stepTitle?: string;
+  outcome: Decision['outcome'];
+  decidedAt: string;
+  motivation: string;
+  considerations: { id: string; title: string; checked: boolean; note: string }[];
+  writtenAt: string;
+  actor: string;
+  edited: boolean;
+  withdrawn?: Withdrawal;
+}
+
+export interface DossierStep {
+  id: string;
+  title: string;
+  status: StepStatus;
+  reason?: string;
+  changedAt?: string;
+  changedBy?: string;
+  /** Earlier statuses, when the step was changed more than once (or by two people). */
+  history: { status: StepStatus; at: string; actor: string; reason?: string }[];
+  notes: { text: string; writtenAt: string; actor: string; withdrawn: boolean }[];
+}
+
+export interface DossierPhase {
+  id: PhaseId;
+  title: string;
+  steps: DossierStep[];
+}
+
+export interface DossierTimelineItem {
+  eventId: string;
+  at: string;
+  actor: string;
+  type: IncidentEvent['type'];
+  /** One Dutch sentence. */
+  description: string;
+}
+
+export interface Dossier {
+  incident: {
+    id: string;
+    title: string;
+    details: IncidentDetails;
+    phase: PhaseId;
+    status: IncidentState['status'];
+    createdAt: string;
+    createdBy: string;
+    updatedAt: string;
+    closedAt?: string;
+    contentVersion: string;
+    linkedIncidentIds: string[];
+  };
+  decisions: DossierDecision[];
+  phases: DossierPhase[];
+  log: { id: string; text: string; happenedAt: string; actor: string; edited: boolean; withdrawn?: Withdrawal }[];
+  /** Chronological, in the one total order; reverse it for newest first. */
+  timeline: DossierTimelineItem[];
+  kaderVersion: string;
+}
+
+export function buildDossier(state: IncidentState, kader: Kader, events: readonly IncidentEvent[]): Dossier {
+  const steps = new Map(kader.phases.flatMap((phase) => phase.steps.map((step) => [step.id, step] as const)));
+  const instruments = new Map(kader.instruments.map((instrument) => [instrument.id, instrument]));
+  const considerations = new Map(kader.considerations.map((consideration) => [consideration.id, consideration]));
+
+  const decisions = [...state.decisions]
+    .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || a.writtenAt.localeCompare(b.writtenAt))
+    .map((decision): DossierDecision => {
+      const instrument = instruments.get(decision.instrumentId);
+      const step = decision.stepId ? steps.get(decision.stepId) : undefined;
+      return {
+        id: decision.id,
+        instrumentId: decision.instrumentId,
+        ...(instrument ? { instrument: { name: instrument.name, article: instrument.article } } : {}),
+        ...(decision.stepId ? { stepId: decision.stepId } : {}),
+        ...(step ? { stepTitle: step.title } : {}),
+        outcome: decision.outcome,
+        decidedAt: decision.decidedAt,
+        motivation: decision.motivation,
+        considerations: decision.considerations.map((weighed) => ({
+          id: weighed.considerationId,
+          title: considerations.get(weighed.considerationId)?.title ?? weighed.considerationId,
+          checked: weighed.checked,
+          note: weighed.note,
+        })),
+        writtenAt: decision.writtenAt,
+        actor: decision.actor,
+        edited: decision.edited,
+        ...(decision.withdrawn ? { withdrawn: decision.withdrawn } : {}),
+      };
+    });
+
+  const phases = kader.phases.map(
+    (phase): DossierPhase => ({
+      id: phase.id,
+      title: phase.title,
+      steps: phase.steps
+        .filter((step) => step.targets.includes(state.details.target) || state.steps[step.id])
+        .map((step) => dossierStep(state, step.id, step.title)),
+    }),
+  );
+
+  return {
+    incident: {
+      id: state.id,
+      title: incidentTitle(state.details),
+      details: state.details,
+      phase: state.phase,
+      status: state.status,
+      createdAt: state.createdAt,
+      createdBy: state.createdBy,
+      updatedAt: state.updatedAt,
+      ...(state.closedAt ? { closedAt: state.closedAt } : {}),
+      contentVersion: state.contentVersion,
+      linkedIncidentIds: state.links.map((link) => link.incidentId),
+    },
+    decisions,
+    phases,
+    log: [...state.log]
+      .sort((a, b) => happened(a).localeCompare(happened(b)))
+      .map((entry) => ({
+        id: entry.id,
+        text: entry.text,
+        happenedAt: happened(entry),
+        actor: entry.actor,
+        edited: entry.edited,
+        ...(entry.withdrawn ? { withdrawn: entry.withdrawn } : {}),
+      })),
+    // The logbook's own lines, oldest first: one wording for the screen and the record.
+    timeline: buildTimeline(
+      events.filter((event) => event.incidentId === state.id),
+      state,
+      indexKader(kader),
+    )
+      .reverse()
+      .map((item) => ({
+        eventId: item.eventId,
+        at: item.at,
+        actor: item.actor,
+        type: item.type,
+        description: [
+          item.text ? `${item.title}: ${item.text}` : item.title,
+          item.withdrawn ? ` (ingetrokken: ${item.withdrawn.reason})` : '',
+          item.superseded ? ' (later gewijzigd)' : '',
+        ].join(''),
+      })),
+    kaderVersion: kader.version,
+  };
+}
+
+const happened = (entry: LogEntry) => entry.happenedAt ?? entry.writtenAt;
+
+function dossierStep(state: IncidentState, stepId: string, title: string): DossierStep {
+  const set = state.steps[stepId];
+  const notes = state.notes.filter((note: StepNote) => note.stepId === stepId);
+  return {
+    id: stepId,
+    title,
+    status: set?.status ?? 'open',
+    ...(set?.reason ? { reason: set.reason } : {}),
+    ...(set ? { changedAt: set.at, changedBy: set.actor } : {}),
+    history: (set?.history ?? []).map((change) => ({
+      status: change.status,
+      at: change.at,
+      actor: change.actor,
+      ...(change.reason ? { reason: change.reason } : {}),
+    })),
+    notes: notes.map((note) => ({
+      text: note.text,
+      writtenAt: note.writtenAt,
+      actor: note.actor,
+      withdrawn: Boolean(note.withdrawn),
+    })),
+  };
+}

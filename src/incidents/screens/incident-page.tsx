@@ -1,0 +1,97 @@
+import { Link, NavLink, Route, Routes, useParams, useSearchParams } from 'react-router';
+import { useKader } from '../../content/kader-context.tsx';
+import { TARGET_LABEL } from '../../model/labels.ts';
+import { formatDateTime, formatElapsed } from '../../ui/format-date.ts';
+import { PageTitle } from '../../ui/page-title.tsx';
+import type { IncidentState } from '../domain/incident-state.ts';
+import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
+import { incidentTitle } from '../domain/projection.ts';
+import { ChecklistView } from './checklist-view.tsx';
+import { DecisionForm } from './decision-form.tsx';
+import { IncidentDetailsView } from './incident-details-view.tsx';
+import { IncidentStepView } from './incident-step-view.tsx';
+import { LogbookView } from './logbook-view.tsx';
+import { useIncident, useNow } from './use-incident.ts';
+
+export function IncidentPage() {
+  const { incidentId = '' } = useParams();
+  const view = useIncident(incidentId);
+  if (view.status === 'loading') return <p className="quiet">Laden…</p>;
+  if (view.status === 'missing') {
+    return (
+      <>
+        <PageTitle title="Incident niet gevonden">Incident niet gevonden</PageTitle>
+        <p>Dit incident staat niet (meer) op dit apparaat.</p>
+        <p>
+          <Link to="/incidenten">Naar de incidenten</Link>
+        </p>
+      </>
+    );
+  }
+  const { state, events } = view;
+  const base = `/incidenten/${incidentId}`;
+  return (
+    <>
+      <IncidentHeader state={state} />
+      <nav className="sub-nav" aria-label="Onderdelen van het incident">
+        <NavLink end to={base}>
+          Checklist
+        </NavLink>
+        <NavLink to={`${base}/logboek`}>Logboek</NavLink>
+        <NavLink to={`${base}/gegevens`}>Gegevens</NavLink>
+      </nav>
+      <Routes>
+        <Route index element={<ChecklistView state={state} />} />
+        <Route path="logboek" element={<LogbookView state={state} events={events} />} />
+        <Route path="gegevens" element={<IncidentDetailsView state={state} />} />
+        <Route path="stap/:stepId" element={<IncidentStepView state={state} />} />
+        <Route path="besluit" element={<DecisionFormForStep state={state} />} />
+      </Routes>
+    </>
+  );
+}
+
+/** A fresh form (and draft) per step: the same component must not carry text to another step. */
+function DecisionFormForStep({ state }: { state: IncidentState }) {
+  const [params] = useSearchParams();
+  return <DecisionForm key={params.get('stap') ?? ''} state={state} />;
+}
+
+function IncidentHeader({ state }: { state: IncidentState }) {
+  const now = useNow();
+  const index = useKader();
+  const title = incidentTitle(state.details);
+  return (
+    <header className="incident-header">
+      <p className="breadcrumb">
+        <Link to="/incidenten">Incidenten</Link>
+      </p>
+      {/* The document title stays neutral: browser history (often synced) must not hold addresses. */}
+      <PageTitle title="Incident">{title}</PageTitle>
+      <p className="incident-header__meta">
+        {INCIDENT_KIND_LABEL[state.details.kind]} · {TARGET_LABEL[state.details.target]} · {state.details.municipality}
+      </p>
+      <p className="incident-header__clock" data-testid="time-since">
+        <strong>{formatElapsed(state.details.occurredAt, now)}</strong> sinds het incident (
+        {formatDateTime(state.details.occurredAt)}) · fase: {index.phase.get(state.phase)?.shortTitle}
+      </p>
+      {state.status === 'gesloten' && (
+        <p className="alert alert--warning">
+          Dit incident is gesloten. Heropen het onder Gegevens om verder te werken.
+        </p>
+      )}
+      {state.links.length > 0 && (
+        <div className="alert alert--warning" role="note">
+          <strong>Herhaalaanslag?</strong> Op dit adres is eerder een incident vastgelegd:{' '}
+          {state.links.map((link, i) => (
+            <span key={link.incidentId}>
+              {i > 0 && ', '}
+              <Link to={`/incidenten/${link.incidentId}`}>bekijk incident</Link>
+            </span>
+          ))}
+          .
+        </div>
+      )}
+    </header>
+  );
+}

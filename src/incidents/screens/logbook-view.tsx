@@ -1,0 +1,73 @@
+import { useMemo, useState } from 'react';
+import { useKader } from '../../content/kader-context.tsx';
+import type { IncidentEvent } from '../../model/events.ts';
+import { formatDateTime } from '../../ui/format-date.ts';
+import { ToggleGroup } from '../../ui/toggle-group.tsx';
+import type { IncidentState } from '../domain/incident-state.ts';
+import { buildTimeline, type TimelineKind } from '../domain/timeline.ts';
+import { EntryActions } from './entry-actions.tsx';
+import { useIncidentCommands } from './incident-commands-context.tsx';
+import { TextEntryForm } from './text-entry-form.tsx';
+
+const FILTERS: { value: TimelineKind | 'alles'; label: string }[] = [
+  { value: 'alles', label: 'Alles' },
+  { value: 'besluit', label: 'Besluiten' },
+  { value: 'stap', label: 'Stappen' },
+  { value: 'logregel', label: 'Logregels' },
+  { value: 'notitie', label: 'Notities' },
+  { value: 'incident', label: 'Incident' },
+];
+
+export function LogbookView({ state, events }: { state: IncidentState; events: readonly IncidentEvent[] }) {
+  const index = useKader();
+  const commands = useIncidentCommands();
+  const [filter, setFilter] = useState<TimelineKind | 'alles'>('alles');
+  const items = useMemo(() => buildTimeline(events, state, index), [events, state, index]);
+  const shown = filter === 'alles' ? items : items.filter((i) => i.kind === filter);
+  const closed = state.status === 'gesloten';
+  return (
+    <section aria-labelledby="logboek-kop">
+      <h2 id="logboek-kop">Logboek</h2>
+      <TextEntryForm
+        draftKey={`logregel:${state.id}`}
+        label="Nieuwe logregel"
+        submitLabel="Logregel opslaan"
+        withHappenedAt
+        disabled={closed}
+        onSave={(text, happenedAt) => commands.addLogEntry(state.id, text, happenedAt)}
+      />
+      <ToggleGroup legend="Toon" options={FILTERS} value={filter} onChange={setFilter} />
+      <ol className="timeline" aria-label="Tijdlijn, nieuwste eerst">
+        {shown.map((item) => (
+          <li
+            key={item.eventId}
+            className={`timeline__item timeline__item--${item.kind}${item.withdrawn ? ' entry--withdrawn' : ''}`}
+          >
+            <p className="timeline__time">
+              <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+              {item.at !== item.writtenAt && <> · vastgelegd {formatDateTime(item.writtenAt)}</>} ·{' '}
+              {item.actor || 'onbekend'}
+            </p>
+            <p className="timeline__title">{item.title}</p>
+            {item.text && <p className="entry__text">{item.text}</p>}
+            {(item.superseded || item.edited || item.withdrawn) && (
+              <p className="entry__meta">
+                {item.superseded && 'Vervangen door een latere wijziging. '}
+                {item.edited && 'Gecorrigeerd (zie de correctie in de tijdlijn). '}
+                {item.withdrawn && `Ingetrokken door ${item.withdrawn.actor}: ${item.withdrawn.reason}`}
+              </p>
+            )}
+            {item.entryId && !item.withdrawn && (
+              <EntryActions
+                incidentId={state.id}
+                entryId={item.entryId}
+                text={item.kind === 'besluit' ? undefined : item.text}
+                disabled={closed}
+              />
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

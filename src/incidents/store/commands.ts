@@ -1,0 +1,279 @@
+import { monotonicFactory } from 'ulid';
+import type { Kader } from '../../content/schema.ts';
+import { type AppDatabase, getAppDatabase } from '../../db/database.ts';
+import { deleteLog, logMark, readLogs, writeLog } from '../../db/event-log.ts';
+import { addressKeyOf } from '../../model/address-key.ts';
+import {
+  type ClearableDetail,
+  DECISION_OUTCOMES,
+  type EventPayloads,
+  type EventType,
+  groupByIncident,
+  type IncidentDetails,
+  type IncidentEvent,
+  STEP_STATUSES,
+  type StepStatus,
+} from '../../model/events.ts';
+import { LIMITS } from '../../model/limits.ts';
+import { PHASE_IDS, type PhaseId } from '../../model/vocabulary.ts';
+import {
+  pickDetails,
+  requireDate,
+  requireLength,
+  requireLiveEntry,
+  requireOpen,
+  requireText,
+  validateDetails,
+} from '../domain/command-guards.ts';
+import { foldIncident } from '../domain/fold.ts';
+import { invalid, notFound } from '../domain/incident-command-error.ts';
+import type { IncidentState } from '../domain/incident-state.ts';
+import { projectIncident } from '../domain/projection.ts';
+import { appendToKnownLog, type WriterDependencies, type WriteScope, writeInTransaction } from './incident-writer.ts';
+import { forgetCommittedLog } from './live-log.ts';
+
+/**
+ * The write API the screens call. Every command appends one event (creation may add
+ * links) and rewrites the list row in the same transaction, and resolves only once
+ * both are stored: the UI may say "opgeslagen" when the promise resolves.
+ * Failures reject with IncidentCommandError (refused, nothing written) or StorageError.
+ */
+
+export interface IncidentCommandOptions {
+  db?: AppDatabase;
+  /** The framework content, for progress in list rows; a getter because it loads later. */
+  kader?: () => Kader | undefined;
+  now?: () => Date;
+}
+
+export type DetailsChange = Partial<IncidentDetails> & { clear?: ClearableDetail[] };
+export type DecisionInput = EventPayloads['decision.recorded'];
+export type EntryEdit = EventPayloads['entry.edited'];
+
+export function createIncidentCommands(options: IncidentCommandOptions = {}) {
+  const deps: WriterDependencies = {
+    db: options.db ?? getAppDatabase(),
+    kader: options.kader ?? (() => undefined),
+    now: options.now ?? (() => new Date()),
+    nextId: monotonicFactory(),
+  };
+
+  /** Appends one event to an existing incident after `check` accepts its current state. */
+  async function appendOne<T extends EventType>(
+    incidentId: string,
+    type: T,
+    payload: EventPayloads[T],
+    check: (state: IncidentState) => void = requireOpen,
+  ): Promise<string> {
+    const fast = await appendToKnownLog(deps, incidentId, type, payload, check);
+    if (fast !== undefined) return fast;
+    return writeInTransaction(
+      deps,
+      async (scope) => {
+        const { stored, state } = await load(scope, incidentId);
+        check(state);
+        const event = scope.event(incidentId, type, payload);
+        await scope.append(incidentId, stored, [event as IncidentEvent]);
+        return event.id;
+      },
+      incidentId,
+    );
+  }
+
+  return {
+    /** Returns the new id and the earlier incidents at the same address it was linked to. */
+    async createIncident(
+      details: IncidentDetails,
+      phase: EventPayloads['incident.created']['phase'],
+      contentVersion: string,
+    ): Promise<{ incidentId: string; linkedIncidentIds: string[] }> {
+      validateDetails(details);
+      if (phase !== 'dreiging' && phase !== 'direct-na') throw invalid('Kies de fase: dreiging of direct na.');
+      return writeInTransaction(deps, async (scope) => {
+        const incidentId = scope.newId();
+        const created = scope.event(incidentId, 'incident.created', { ...pickDetails(details), phase, contentVersion });
+        const linkedIncidentIds = await linkSameAddress(scope, incidentId, details, [], [created]);
+        return { incidentId, linkedIncidentIds };
+      });
+    },
+
+    async setStepStatus(incidentId: string, stepId: string, status: StepStatus, reason?: string): Promise<string> {
+      if (!stepId) throw invalid('Er is geen stap gekozen.');
+      if (!STEP_STATUSES.includes(status)) throw invalid('Kies een geldige status voor de stap.');
+      requireLength(reason, LIMITS.freeText, 'De reden');
+      const payload = reason?.trim() ? { stepId, status, reason } : { stepId, status };
+      return appendOne(incidentId, 'step.status-set', payload);
+    },
+
+    /** Returns the note's id, which edits and withdrawals refer to. Text is stored verbatim. */
+    async addStepNote(incidentId: string, stepId: string, text: string): Promise<string> {
+      if (!stepId) throw invalid('Er is geen stap gekozen.');
+      requireText(text);
+      return appendOne(incidentId, 'step.note-added', { stepId, text });
+    },
+
+    /** Returns the entry's id. Without happenedAt the entry happened when it was written. */
+    async addLogEntry(incidentId: string, text: string, happenedAt?: string): Promise<string> {
+      requireText(text);
+      if (happenedAt !== undefined) requireDate(happenedAt);
+      return appendOne(incidentId, 'log.entry-added', happenedAt ? { text, happenedAt } : { text });
+    },
+
+    /** Returns the decision's id. */
+    async recordDecision(incidentId: string, decision: DecisionInput): Promise<string> {
+      if (!decision.instrumentId) throw invalid('Kies het instrument waarover besloten is.');
+      if (!DECISION_OUTCOMES.includes(decision.outcome)) throw invalid('Kies of het besluit genomen is of niet.');
+      requireDate(decision.decidedAt);
+      return appendOne(incidentId, 'decision.recorded', decision);
+    },
+
+    /** Corrects a note, log entry or decision; the original stays in the log. */
+    async editEntry(incidentId: string, entryId: string, edit: Omit<EntryEdit, 'entryId'>): Promise<string> {
+      if (edit.text !== undefined) requireText(edit.text);
+      if (edit.happenedAt !== undefined) requireDate(edit.happenedAt);
+      return appendOne(incidentId, 'entry.edited', { ...edit, entryId }, (state) => {
+        requireOpen(state);
+        requireLiveEntry(state, entryId);
+      });
+    },
+
+    async withdrawEntry(incidentId: string, entryId: string, reason: string): Promise<string> {
+      if (!reason.trim()) throw invalid('Geef aan waarom u dit intrekt.');
+      return appendOne(incidentId, 'entry.withdrawn', { entryId, reason }, (state) => {
+        requireOpen(state);
+        requireLiveEntry(state, entryId);
+      });
+    },
+
+    async changePhase(incidentId: string, phase: PhaseId): Promise<string> {
+      if (!PHASE_IDS.includes(phase)) throw invalid('Kies een geldige fase.');
+      return appendOne(incidentId, 'incident.phase-changed', { phase });
+    },
+
+    /** Closing a closed incident (a double tap) writes nothing. */
+    async closeIncident(incidentId: string): Promise<void> {
+      return writeInTransaction(deps, async (scope) => {
+        const { stored, state } = await load(scope, incidentId);
+        if (state.status === 'gesloten') return;
+        await scope.append(incidentId, stored, [scope.event(incidentId, 'incident.closed', {})]);
+      });
+    },
+
+    /** Reopening an open incident writes nothing. */
+    async reopenIncident(incidentId: string): Promise<void> {
+      return writeInTransaction(deps, async (scope) => {
+        const { stored, state } = await load(scope, incidentId);
+        if (state.status === 'open') return;
+        await scope.append(incidentId, stored, [scope.event(incidentId, 'incident.reopened', {})]);
+      });
+    },
+
+    /** A new address is checked for earlier incidents there, like at creation. */
+    async updateDetails(incidentId: string, changes: DetailsChange): Promise<{ linkedIncidentIds: string[] }> {
+      validateDetails(changes, true);
+      return writeInTransaction(deps, async (scope) => {
+        const { stored, state } = await load(scope, incidentId);
+        requireOpen(state);
+        const { clear } = changes;
+        const changed = scope.event(incidentId, 'incident.details-changed', {
+          ...pickDetails(changes),
+          ...(clear?.length ? { clear } : {}),
+        });
+        const after = foldIncident([...stored, changed]);
+        const linkedIncidentIds = await linkSameAddress(scope, incidentId, after?.details, stored, [changed]);
+        return { linkedIncidentIds };
+      });
+    },
+
+    /** Removes every event and the row of this incident; links from other incidents stay as history. */
+    async deleteIncident(incidentId: string): Promise<void> {
+      const { db } = deps;
+      await writeInTransaction(deps, async () => {
+        await deleteLog(db, incidentId);
+        await db.incidents.delete(incidentId);
+      });
+      forgetCommittedLog(incidentId);
+    },
+
+    /**
+     * Merges events from another device or a backup: a union by id, so importing the
+     * same file twice adds nothing. The caller validates the file first; this only skips
+     * what it already has. An incident whose creation event is missing gets no row yet.
+     */
+    async importEvents(
+      events: readonly IncidentEvent[],
+      /** Called for each incoming event whose id is already stored; throwing aborts the whole import. */
+      checkKnown?: (stored: IncidentEvent, incoming: IncidentEvent) => void,
+    ): Promise<{ added: number; incidentIds: string[] }> {
+      const { db } = deps;
+      return writeInTransaction(deps, async () => {
+        const incoming = groupByIncident(events);
+        const ids = [...incoming.keys()];
+        const storedLogs = await readLogs(db, ids);
+        let added = 0;
+        const incidentIds: string[] = [];
+        const writes: Promise<unknown>[] = [];
+        const rows = [];
+        for (const incidentId of ids) {
+          const { events: stored = [], appendedKeys = [] } = storedLogs.get(incidentId) ?? {};
+          const known = new Map(stored.map((event) => [event.id, event]));
+          const fresh: IncidentEvent[] = [];
+          for (const event of incoming.get(incidentId)!) {
+            const existing = known.get(event.id);
+            if (existing) checkKnown?.(existing, event);
+            else {
+              known.set(event.id, event);
+              fresh.push(event);
+            }
+          }
+          if (fresh.length === 0) continue;
+          const all = [...stored, ...fresh];
+          writes.push(writeLog(db, incidentId, all, appendedKeys));
+          added += fresh.length;
+          incidentIds.push(incidentId);
+          const state = foldIncident(all);
+          if (state) rows.push({ ...projectIncident(state, deps.kader()), logMark: logMark(all) });
+        }
+        await Promise.all([...writes, db.incidents.bulkPut(rows)]);
+        return { added, incidentIds };
+      });
+    },
+  };
+
+  /** Appends `own` plus links to earlier incidents at the address; links both ways. */
+  async function linkSameAddress(
+    scope: WriteScope,
+    incidentId: string,
+    details: Pick<IncidentDetails, 'address'> | undefined,
+    stored: IncidentEvent[],
+    own: IncidentEvent[],
+  ): Promise<string[]> {
+    const key = addressKeyOf(details?.address);
+    const alreadyLinked = new Set(foldIncident([...stored, ...own])?.links.map((link) => link.incidentId));
+    const others = key
+      ? (await deps.db.incidents.where('addressKey').equals(key).primaryKeys()).filter(
+          (id) => id !== incidentId && !alreadyLinked.has(id),
+        )
+      : [];
+    const links = others.map((otherIncidentId) =>
+      scope.event(incidentId, 'incident.linked', { otherIncidentId, reason: 'zelfde-adres' }),
+    );
+    await scope.append(incidentId, stored, [...own, ...links]);
+    // The earlier incident learns of the repeat too, even when closed: that is history, not an edit.
+    for (const otherId of others) {
+      const otherEvents = await scope.readEvents(otherId);
+      const back = scope.event(otherId, 'incident.linked', { otherIncidentId: incidentId, reason: 'zelfde-adres' });
+      await scope.append(otherId, otherEvents, [back]);
+    }
+    return others;
+  }
+}
+
+export type IncidentCommands = ReturnType<typeof createIncidentCommands>;
+
+async function load(scope: WriteScope, incidentId: string) {
+  const stored = await scope.readEvents(incidentId);
+  const state = foldIncident(stored);
+  if (!state) throw notFound();
+  return { stored, state };
+}

@@ -1,0 +1,45 @@
+import type { Kader } from '../../content/schema.ts';
+import type { AppDatabase } from '../../db/database.ts';
+import { logMark, logTables, readLogs } from '../../db/event-log.ts';
+import { readSetting, writeSetting } from '../../db/settings.ts';
+import { toStorageError } from '../../db/storage-error.ts';
+import { foldIncident } from '../domain/fold.ts';
+import { projectIncident } from '../domain/projection.ts';
+
+/** Raise when projectIncident changes what it writes, so existing rows are projected again. */
+export const PROJECTION_RULES_VERSION = 1;
+
+const CHUNK = 50;
+
+/**
+ * After new framework content or new projection rules, projects every list row again.
+ * A row is otherwise rewritten only when its incident changes, so its progress would
+ * keep counting the steps of the old content. Works in transactions of 50 incidents,
+ * so a tap at the scene waits for one chunk at most, and records what it projected
+ * with only at the end: an interrupted run starts again next time. Returns the number
+ * of rows written.
+ */
+export async function refreshProjections(db: AppDatabase, kader: Kader): Promise<number> {
+  const target = `${kader.version}|${PROJECTION_RULES_VERSION}`;
+  if ((await readSetting('projectedWith', db)) === target) return 0;
+  try {
+    const ids = (await db.incidents.toCollection().primaryKeys()) as string[];
+    let written = 0;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      written += await db.transaction('rw', [...logTables(db), db.incidents], async () => {
+        const logs = await readLogs(db, chunk);
+        const rows = [...logs.values()].flatMap(({ events }) => {
+          const state = foldIncident(events);
+          return state ? [{ ...projectIncident(state, kader), logMark: logMark(events) }] : [];
+        });
+        await db.incidents.bulkPut(rows);
+        return rows.length;
+      });
+    }
+    await writeSetting('projectedWith', target, db);
+    return written;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

@@ -33,9 +33,10 @@ function cacheControl(path) {
   return 'no-cache';
 }
 
-export function createAppServer(root) {
+/** The request handler alone: the sync server (server/http/app.ts) serves dist/ with it too. */
+export function createStaticHandler(root) {
   const base = resolve(root);
-  return createServer((req, res) => {
+  return (req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -69,7 +70,11 @@ export function createAppServer(root) {
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
-  });
+  };
+}
+
+export function createAppServer(root) {
+  return createServer(createStaticHandler(root));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { StreamHub } from '../live/stream-hub.ts';
+import { REFUSALS } from '../protocol/refusal.ts';
+import { parseCursor } from '../protocol/requests.ts';
+import type { Database } from '../store/database.ts';
+import { issueTicket, redeemTicket } from '../store/tickets-store.ts';
+import { deviceOf } from './auth.ts';
+import { SECURITY_HEADERS } from './static-files.ts';
+
+const KEEPALIVE_MS = 20_000;
+
+/**
+ * Server-Sent Events: `changes` (a page of changes and the cursor after it), `ready` (the
+ * stream has caught up), `revoked` (then the stream ends). The event id is the cursor.
+ * The client never relies on EventSource's own reconnect (the ticket is single-use): on
+ * an error it fetches a new ticket and reconnects with `after` = its last cursor.
+ */
+export function streamRoutes(app: FastifyInstance, db: Database, hub: StreamHub): void {
+  app.post('/api/sync/v1/stream-tickets', async (request) => {
+    const device = await deviceOf(db, request);
+    return issueTicket(db, device);
+  });
+
+  app.get('/api/sync/v1/stream', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const after = parseCursor(query.after);
+    const device = await redeemTicket(db, query.ticket);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      // nginx would otherwise buffer the stream.
+      'X-Accel-Buffering': 'no',
+      Connection: 'keep-alive',
+    });
+    res.write(': stream open\n\n');
+    const send = (event: string, data: unknown, id?: string) => {
+      res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+    let remove = () => {};
+    const end = () => {
+      clearInterval(keepalive);
+      remove();
+      res.end();
+    };
+    remove = hub.add({
+      device,
+      cursor: after,
+      deliver: (changes, cursor) => send('changes', { changes, cursor }, cursor),
+      ready: (cursor) => send('ready', { cursor }),
+      revoked: () => {
+        send('revoked', { code: 'device-revoked', message: REFUSALS['device-revoked'][1] });
+        end();
+      },
+    });
+    request.raw.on('close', end);
+  });
+}

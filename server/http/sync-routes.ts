@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { Refusal } from '../protocol/refusal.ts';
+import { parseCursor, parseLimit, parsePushBody } from '../protocol/requests.ts';
+import { validateEvents } from '../protocol/validate-events.ts';
+import { logAccess } from '../store/access-log.ts';
+import type { Database } from '../store/database.ts';
+import { incidentsOf, MAX_PULL, pullChanges } from '../store/pull-changes.ts';
+import { pushEvents } from '../store/push-events.ts';
+import { deviceOf, writerOf } from './auth.ts';
+
+/** A push of 1,000 events with long texts; larger batches are split by the client. */
+export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+
+export function syncRoutes(app: FastifyInstance, db: Database): void {
+  app.post('/api/sync/v1/events', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+    // Authenticate before reading what was sent: an unknown device learns nothing about its body.
+    const device = await writerOf(db, request);
+    const events = validateEvents(parsePushBody(request.body));
+    const foreign = events.find((e) => e.device !== device.installationId);
+    if (foreign) throw new Refusal('foreign-device-event', `event ${foreign.id} carries another device id`);
+    return pushEvents(db, device, events);
+  });
+
+  app.get('/api/sync/v1/events', async (request) => {
+    const device = await deviceOf(db, request);
+    const query = request.query as Record<string, unknown>;
+    const page = await pullChanges(db, device.teamId, parseCursor(query.after), parseLimit(query.limit, MAX_PULL));
+    await logAccess(db, device, incidentsOf(page.changes), 'read');
+    return page;
+  });
+}

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
+  changelogFileSchema,
   considerationsFileSchema,
+  glossaryFileSchema,
   instrumentsFileSchema,
   type Kader,
   type KaderStep,
@@ -13,6 +15,7 @@ import {
 } from '../../src/content/schema.ts';
 import { type ContentError, formatPath } from './content-error.ts';
 import type { ContentFile } from './read-content.ts';
+import { checkChangelog, checkFormalAddress, checkReviewStatus } from './trust-checks.ts';
 
 type Parsed<S extends z.ZodType> = { file: ContentFile; value: z.output<S> };
 
@@ -36,6 +39,8 @@ const SINGLE_FILES = {
   'partners.yaml': partnersFileSchema,
   'afwegingen.yaml': considerationsFileSchema,
   'bronnen.yaml': sourcesFileSchema,
+  'begrippen.yaml': glossaryFileSchema,
+  'changelog.yaml': changelogFileSchema,
 } as const;
 
 /**
@@ -53,11 +58,7 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
   }
   for (const f of files) {
     if (!(f.file in SINGLE_FILES) && !/^stappen\/[a-z-]+\.yaml$/.test(f.file)) {
-      at(
-        f,
-        [],
-        'onbekend bestand: verwacht kader.yaml, instrumenten.yaml, partners.yaml, afwegingen.yaml, bronnen.yaml of stappen/<fase>.yaml',
-      );
+      at(f, [], `onbekend bestand: verwacht ${Object.keys(SINGLE_FILES).join(', ')} of stappen/<fase>.yaml`);
     }
   }
   const parseFile = <S extends z.ZodType>(name: keyof typeof SINGLE_FILES, schema: S) => {
@@ -69,6 +70,9 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
   const partners = parseFile('partners.yaml', partnersFileSchema);
   const considerations = parseFile('afwegingen.yaml', considerationsFileSchema);
   const sources = parseFile('bronnen.yaml', sourcesFileSchema);
+  const glossary = parseFile('begrippen.yaml', glossaryFileSchema);
+  const changelog = parseFile('changelog.yaml', changelogFileSchema);
+  checkFormalAddress(errors, files);
   const stepFiles = files
     .filter((f) => f.file.startsWith('stappen/'))
     .map((f) => validate(f, stepsFileSchema, errors))
@@ -87,6 +91,7 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
   const instrumentIds = indexIds(instruments, instruments?.value.instruments ?? [], 'instruments');
   const partnerIds = indexIds(partners, partners?.value.partners ?? [], 'partners');
   const considerationIds = indexIds(considerations, considerations?.value.considerations ?? [], 'considerations');
+  indexIds(glossary, glossary?.value.terms ?? [], 'terms');
 
   const used = {
     sources: new Set<string>(),
@@ -111,6 +116,11 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
   if (considerations) {
     considerations.value.considerations.forEach((c, i) => {
       checkRefs(considerations.file, ['considerations', i, 'sources'], c.sources, sourceIds, 'sources', 'bron');
+    });
+  }
+  if (glossary) {
+    glossary.value.terms.forEach((t, i) => {
+      checkRefs(glossary.file, ['terms', i, 'sources'], t.sources, sourceIds, 'sources', 'bron');
     });
   }
   if (partners) {
@@ -162,6 +172,18 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
     });
     stepsByPhase.set(value.phase, steps);
   }
+  checkReviewStatus(
+    at,
+    {
+      steps: stepFiles.map((f) => ({ file: f.file, steps: f.value.steps })),
+      instruments: instruments?.file,
+      partners: partners?.file,
+    },
+    instruments?.value.instruments ?? [],
+    partners?.value.partners ?? [],
+  );
+  if (changelog)
+    checkChangelog(at, changelog.file, changelog.value.versions, meta?.value.version, stepIds, instrumentIds);
   for (const phase of PHASE_IDS) {
     if (!phaseFiles.has(phase))
       errors.push({ file: `stappen/${phase}.yaml`, path: '(bestand)', message: `fase "${phase}" heeft geen stappen` });
@@ -193,7 +215,8 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
     );
   }
 
-  if (errors.length > 0 || !meta || !instruments || !partners || !considerations || !sources) return { errors };
+  if (errors.length > 0 || !meta || !instruments || !partners || !considerations || !sources || !glossary || !changelog)
+    return { errors };
 
   const body = {
     phases: meta.value.phases.map((p) => ({ ...p, steps: stepsByPhase.get(p.id) ?? [] })),
@@ -201,6 +224,8 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
     partners: partners.value.partners,
     considerations: considerations.value.considerations,
     sources: sources.value.sources,
+    glossary: glossary.value.terms,
+    changelog: changelog.value.versions,
   };
   const contentHash = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 12);
   return {

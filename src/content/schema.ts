@@ -54,19 +54,37 @@ export const considerationSchema = z.strictObject({
 });
 export type Consideration = z.infer<typeof considerationSchema>;
 
+export const ECLI_PATTERN = /^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Za-z0-9.]+$/;
+
 export const caseLawSchema = z.strictObject({
   court: text,
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'datum als JJJJ, JJJJ-MM of JJJJ-MM-DD'),
+  /** Required: the link to the ruling on rechtspraak.nl is derived from it (see content-links.ts). */
   ecli: z
-    .string()
-    .regex(/^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Za-z0-9.]+$/, 'ongeldig ECLI-nummer')
-    .optional(),
+    .string({ error: 'een uitspraak heeft een ECLI-nummer nodig (daarmee linkt de app naar rechtspraak.nl)' })
+    .regex(ECLI_PATTERN, 'ongeldig ECLI-nummer'),
   lesson: text,
   sources: z.array(z.string()).min(1, 'minstens één bron'),
   unverified,
   ...trust,
 });
 export type CaseLaw = z.infer<typeof caseLawSchema>;
+
+/**
+ * A link to the official text of one article on wetten.overheid.nl. The URL is derived from the
+ * BWB id, the article and the date on which the text was checked to be in force ("geldend op"),
+ * so the link opens exactly the version the content was checked against.
+ */
+export const lawLinkSchema = z.strictObject({
+  label: text,
+  bwb: z.string().regex(/^BWB[RV]\d{7}$/, 'BWB-id als BWBR0005416 (wet) of BWBV0001000 (verdrag)'),
+  article: z
+    .string()
+    .regex(/^[0-9]+[a-z]*(:[0-9]+[a-z]*)?$/, 'artikel als 174a of 7:231')
+    .optional(),
+  validOn: z.iso.date({ error: 'validOn: datum als JJJJ-MM-DD (geldend op)' }),
+});
+export type LawLink = z.infer<typeof lawLinkSchema>;
 
 export const instrumentSchema = z.strictObject({
   id: slug,
@@ -78,6 +96,9 @@ export const instrumentSchema = z.strictObject({
   considerations: idList,
   notes: z.array(text).default([]),
   caseLaw: z.array(caseLawSchema).default([]),
+  /** What municipalities do in practice; shown apart from the law and the rulings. */
+  practice: z.array(text).default([]),
+  lawLinks: z.array(lawLinkSchema).min(1, 'minstens één link naar de wettekst (lawLinks, wetten.overheid.nl)'),
   sources: z.array(z.string()).min(1, 'minstens één bron'),
   unverified,
   ...trust,
@@ -133,10 +154,38 @@ export const phaseSchema = z.strictObject({
   timeWindows: z.array(timeWindowSchema).default([]),
 });
 
+/** One term of the glossary (begrippenlijst), linked where it appears in step and instrument text. */
+export const glossaryTermSchema = z.strictObject({
+  id: slug,
+  term: text,
+  /** Other spellings or inflections that link to the same term ("noodbevelen"). */
+  aliases: z.array(text).default([]),
+  definition: text,
+  sources: z.array(z.string()).default([]),
+});
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+
+const contentVersion = z.string().regex(/^\d{4}\.\d+(\.\d+)?$/, 'versie als JJJJ.N of JJJJ.N.N');
+
+/** One change in a content version: what changed, why, and which steps and instruments it touched. */
+export const changeSchema = z.strictObject({
+  what: text,
+  why: text,
+  steps: idList,
+  instruments: idList,
+});
+export const changelogEntrySchema = z.strictObject({
+  version: contentVersion,
+  date: z.iso.date({ error: 'datum als JJJJ-MM-DD' }),
+  summary: text,
+  changes: z.array(changeSchema).min(1, 'minstens één wijziging'),
+});
+export type ChangelogEntry = z.infer<typeof changelogEntrySchema>;
+
 /** The files as editors write them. */
 export const metaFileSchema = z.strictObject({
   title: text,
-  version: z.string().regex(/^\d{4}\.\d+(\.\d+)?$/, 'versie als JJJJ.N of JJJJ.N.N'),
+  version: contentVersion,
   publisher: text,
   disclaimer: text,
   phases: z.array(phaseSchema).length(4, 'precies vier fasen'),
@@ -151,6 +200,9 @@ export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema)
 export const considerationsFileSchema = z.strictObject({
   considerations: z.array(considerationSchema).min(1),
 });
+export const glossaryFileSchema = z.strictObject({ terms: z.array(glossaryTermSchema).min(1) });
+/** Newest version first; the first entry describes the current version in kader.yaml. */
+export const changelogFileSchema = z.strictObject({ versions: z.array(changelogEntrySchema).min(1) });
 
 /** The compiled framework, published as /kader.json. */
 export const kaderSchema = z.strictObject({
@@ -174,6 +226,8 @@ export const kaderSchema = z.strictObject({
   partners: z.array(partnerSchema),
   considerations: z.array(considerationSchema),
   sources: z.array(sourceSchema),
+  glossary: z.array(glossaryTermSchema),
+  changelog: z.array(changelogEntrySchema),
 });
 export type Kader = z.infer<typeof kaderSchema>;
 export type KaderPhase = Kader['phases'][number];

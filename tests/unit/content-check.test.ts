@@ -199,6 +199,8 @@ describe('published ids', () => {
         targets: ['woning'],
         partners: ['oov-adviseur'],
         sources: ['S95'],
+        checkedOn: '2026-12-01',
+        review: 'concept',
       });
     });
     expect(messages(dir)).toEqual([]);

@@ -23,6 +23,8 @@ function kaderWith(steps: { id: string; title: string; what: string }[]): Kader 
               partners: [],
               sources: ['x'],
               briefRows: [],
+              checkedOn: '2026-11-24',
+              review: 'concept' as const,
               phase: p.id,
             })),
           }

@@ -28,7 +28,7 @@ export function toDevice(row: DeviceRow): Device {
  * most once a minute, to keep reads from writing on every request.
  */
 export async function authenticate(db: Queryable, token: string | undefined): Promise<Device> {
-  if (token === undefined || token === '') throw new Refusal('no-token');
+  if (token === undefined) throw new Refusal('no-token');
   if (!looksLikeSecret(token)) throw new Refusal('unknown-token');
   const { rows } = await db.query<DeviceRow>(
     'SELECT id, team_id, installation_id, name, role, revoked_at FROM devices WHERE token_hash = $1',

@@ -1,3 +1,4 @@
+import { compareContentVersions } from '../../src/content/changelog.ts';
 import type { ChangelogEntry, Instrument, Partner, Step } from '../../src/content/schema.ts';
 import type { ContentError } from './content-error.ts';
 import { formatPath } from './content-error.ts';
@@ -12,17 +13,6 @@ import type { ContentFile } from './read-content.ts';
  */
 
 type At = (file: ContentFile, path: PropertyKey[], message: string) => void;
-
-/** Compares content versions (JJJJ.N or JJJJ.N.N) numerically: 2026.10 is newer than 2026.9. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 interface Reviewed {
   review: string;
@@ -71,7 +61,7 @@ export function checkChangelog(
     );
   versions.forEach((v, i) => {
     const previous = versions[i - 1];
-    if (previous && compareVersions(previous.version, v.version) <= 0)
+    if (previous && compareContentVersions(previous.version, v.version) <= 0)
       at(
         file,
         ['versions', i, 'version'],
@@ -93,8 +83,10 @@ export function checkChangelog(
 const INFORMAL = /(?<![\p{L}\p{N}'’-])(je|jij|jou|jouw)(?![\p{L}\p{N}'’-])/giu;
 // Plain single quotes are left out: they double as apostrophes ("zo'n"), so they cannot mark a quote.
 const QUOTED = /"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’|«[^»]*»/g;
-/** Fields that are not prose: ids, references, links, dates. */
-const NOT_PROSE = new Set(['id', 'url', 'sources', 'steps', 'instruments', 'partners', 'considerations', 'bwb']);
+/** Fields that hold ids, links or codes, not prose. `steps` is prose in a steps file and an id list in the changelog. */
+const NOT_PROSE = new Set(['id', 'url', 'sources', 'instruments', 'partners', 'considerations', 'bwb', 'briefRows']);
+const isIdList = (key: string, value: unknown) =>
+  NOT_PROSE.has(key) || (key === 'steps' && Array.isArray(value) && value.every((v) => typeof v === 'string'));
 
 export function informalWords(text: string): string[] {
   return [...text.replace(QUOTED, ' ').matchAll(INFORMAL)].map((m) => m[0]);
@@ -117,7 +109,7 @@ export function checkFormalAddress(errors: ContentError[], files: readonly Conte
         walk(file, v, [...path, i]);
       });
     } else if (typeof value === 'object' && value !== null) {
-      for (const [k, v] of Object.entries(value)) if (!NOT_PROSE.has(k)) walk(file, v, [...path, k]);
+      for (const [k, v] of Object.entries(value)) if (!isIdList(k, v)) walk(file, v, [...path, k]);
     }
   };
   // Source titles are the titles of other people's pages; they are quoted as they are.

@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { ChangelogPage } from '../content/changelog-page.tsx';
+import { GlossaryPage } from '../content/glossary-page.tsx';
 import { HomePage } from '../content/home-page.tsx';
 import { InstrumentPage } from '../content/instrument-page.tsx';
 import { InstrumentsPage } from '../content/instruments-page.tsx';
@@ -27,6 +29,8 @@ export function createRouter(index: KaderIndex) {
         { path: 'instrument/:instrumentId', element: <InstrumentPage /> },
         { path: 'partners', element: <PartnersPage /> },
         { path: 'zoeken', element: <SearchPage /> },
+        { path: 'begrippen', element: <GlossaryPage /> },
+        { path: 'wijzigingen', element: <ChangelogPage /> },
         { path: 'over', element: <AboutPage /> },
         {
           path: 'incidenten/*',

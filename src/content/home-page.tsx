@@ -35,7 +35,8 @@ export function HomePage() {
         </nav>
       )}
       <p className="quiet">
-        <Link to="/instrumenten">Juridische instrumenten</Link> · <Link to="/partners">Partners</Link>
+        <Link to="/instrumenten">Juridische instrumenten</Link> · <Link to="/partners">Partners</Link> ·{' '}
+        <Link to="/begrippen">Begrippenlijst</Link> · <Link to="/wijzigingen">Wat is er veranderd in het kader</Link>
       </p>
     </>
   );

@@ -1,3 +1,4 @@
+import { createTermMatcher, type TermMatcher } from './glossary.ts';
 import type {
   Consideration,
   Instrument,
@@ -19,6 +20,8 @@ export interface KaderIndex {
   partner: Map<string, Partner>;
   consideration: Map<string, Consideration>;
   source: Map<string, Source>;
+  /** Finds glossary terms in running text. */
+  terms: TermMatcher;
   /** Steps that use an instrument, for the instrument page. */
   stepsByInstrument: Map<string, KaderStep[]>;
 }
@@ -39,6 +42,7 @@ export function indexKader(kader: Kader): KaderIndex {
     partner: byId(kader.partners),
     consideration: byId(kader.considerations),
     source: byId(kader.sources),
+    terms: createTermMatcher(kader.glossary),
     stepsByInstrument,
   };
 }

@@ -1,6 +1,7 @@
 import { PageTitle } from '../ui/page-title.tsx';
 import { UnverifiedNote } from '../ui/unverified-note.tsx';
 import { useKader } from './kader-context.tsx';
+import { TrustNote } from './trust-note.tsx';
 
 export function PartnersPage() {
   const { kader } = useKader();
@@ -12,6 +13,7 @@ export function PartnersPage() {
           <li key={p.id} id={p.id} className="partner-card">
             <h2>{p.name}</h2>
             <p>{p.role}</p>
+            <TrustNote checkedOn={p.checkedOn} review={p.review} />
             <UnverifiedNote text={p.unverified} />
             <p className="quiet">
               Telefoon:{' '}

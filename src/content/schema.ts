@@ -98,7 +98,9 @@ export const instrumentSchema = z.strictObject({
   caseLaw: z.array(caseLawSchema).default([]),
   /** What municipalities do in practice; shown apart from the law and the rulings. */
   practice: z.array(text).default([]),
-  lawLinks: z.array(lawLinkSchema).min(1, 'minstens één link naar de wettekst (lawLinks, wetten.overheid.nl)'),
+  lawLinks: z
+    .array(lawLinkSchema, { error: 'minstens één link naar de wettekst (lawLinks, wetten.overheid.nl)' })
+    .min(1, 'minstens één link naar de wettekst (lawLinks, wetten.overheid.nl)'),
   sources: z.array(z.string()).min(1, 'minstens één bron'),
   unverified,
   ...trust,

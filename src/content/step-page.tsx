@@ -6,6 +6,8 @@ import { ConsiderationList } from './consideration-list.tsx';
 import { useKader } from './kader-context.tsx';
 import { NotFoundContent } from './phase-page.tsx';
 import { SourceList } from './source-list.tsx';
+import { withTerms } from './term-text.tsx';
+import { TrustNote } from './trust-note.tsx';
 
 export function StepPage() {
   const { stepId } = useParams();
@@ -40,17 +42,19 @@ export function StepDetails({ stepId }: { stepId: string }) {
           </li>
         ))}
       </ul>
+      <TrustNote checkedOn={step.checkedOn} review={step.review} />
       <UnverifiedNote text={step.unverified} />
+      {/* Each section links a glossary term once: a fresh set per section. */}
       <h2>Wat</h2>
-      <p>{step.what}</p>
+      <p>{withTerms(step.what, index.terms, new Set())}</p>
       <h2>Waarom</h2>
-      <p>{step.why}</p>
+      <p>{withTerms(step.why, index.terms, new Set())}</p>
       <h2>Wie</h2>
       <p>{step.actor}</p>
       {step.timing && (
         <>
           <h2>Wanneer</h2>
-          <p>{step.timing}</p>
+          <p>{withTerms(step.timing, index.terms, new Set())}</p>
         </>
       )}
       {step.instruments.length > 0 && (

@@ -16,6 +16,12 @@ const KEEPALIVE_MS = 20_000;
  * an error it fetches a new ticket and reconnects with `after` = its last cursor.
  */
 export function streamRoutes(app: FastifyInstance, db: Database, hub: StreamHub): void {
+  const open = new Set<() => void>();
+  // A shutdown (deploy, restart) ends the streams; the clients reconnect elsewhere with their cursor.
+  app.addHook('preClose', async () => {
+    for (const end of open) end();
+  });
+
   app.post('/api/sync/v1/stream-tickets', async (request) => {
     const device = await deviceOf(db, request);
     return issueTicket(db, device);
@@ -42,10 +48,12 @@ export function streamRoutes(app: FastifyInstance, db: Database, hub: StreamHub)
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
     let remove = () => {};
     const end = () => {
+      open.delete(end);
       clearInterval(keepalive);
       remove();
       res.end();
     };
+    open.add(end);
     remove = hub.add({
       device,
       cursor: after,

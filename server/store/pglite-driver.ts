@@ -26,6 +26,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       const unlisten = await pg.listen(channel, onNotify);
       return unlisten;
     },
-    close: () => pg.close(),
+    // Closing twice is harmless (a restart path and a shutdown hook may both close).
+    close: async () => {
+      if (!pg.closed) await pg.close();
+    },
   };
 }

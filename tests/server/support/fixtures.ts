@@ -16,8 +16,16 @@ export interface Member {
   auth: { authorization: string };
 }
 
-export async function testApp(db: Database, options: { rateLimitPerMinute?: number } = {}): Promise<FastifyInstance> {
-  return buildApp({ db, publicUrl: 'https://team.example', rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000 });
+export async function testApp(
+  db: Database,
+  options: { rateLimitPerMinute?: number; pollMs?: number } = {},
+): Promise<FastifyInstance> {
+  return buildApp({
+    db,
+    publicUrl: 'https://team.example',
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+  });
 }
 
 /** Redeems an invite over the API, as the app does. */

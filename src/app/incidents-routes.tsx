@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Route, Routes } from 'react-router';
 import { useKader } from '../content/kader-context.tsx';
 import { getAppDatabase, onAppDatabaseVersionChange } from '../db/database.ts';
+import { BackupNudgeNotice } from '../exchange/screens/backup-section.tsx';
 import { DossierPage } from '../exchange/screens/dossier-page.tsx';
 import { NetworkIncidentPage, NetworkListPage } from '../exchange/screens/network-page.tsx';
 import { SharePage } from '../exchange/screens/share-page.tsx';
@@ -38,7 +39,7 @@ export function IncidentsSection() {
       )}
       <ActorGate>
         <Routes>
-          <Route index element={<IncidentListPage />} />
+          <Route index element={<IncidentListPage notices={<BackupNudgeNotice />} />} />
           <Route path="nieuw" element={<NewIncidentPage />} />
           <Route path="instellingen" element={<SettingsPage />} />
           <Route path="delen" element={<SharePage />} />

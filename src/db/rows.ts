@@ -1,5 +1,5 @@
-import type { PhaseId, Target } from '../content/schema.ts';
 import type { IncidentKind } from '../model/events.ts';
+import type { PhaseId, Target } from '../model/vocabulary.ts';
 
 /** Row shapes of the Dexie tables other than events (which stores IncidentEvent as is). */
 

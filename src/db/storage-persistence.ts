@@ -6,8 +6,12 @@
 let asked: Promise<boolean> | undefined;
 
 export function ensurePersistentStorage(): Promise<boolean> {
-  if (!navigator.storage?.persist) return Promise.resolve(false);
-  asked ??= navigator.storage.persisted().then((already) => already || navigator.storage.persist());
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return Promise.resolve(false);
+  asked ??= navigator.storage
+    .persisted()
+    .then((already) => already || navigator.storage.persist())
+    // A refusal or an error both mean: not persisted. Never rejects, so callers need not wait.
+    .catch(() => false);
   return asked;
 }
 

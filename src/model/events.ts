@@ -1,4 +1,4 @@
-import type { PhaseId, Target } from '../content/schema.ts';
+import type { PhaseId, Target } from './vocabulary.ts';
 
 /**
  * The incident event log: the source of truth for everything an adviser records.

@@ -1,4 +1,4 @@
-import type { StepKind, Target, TimeWindowId } from '../content/schema.ts';
+import type { StepKind, Target, TimeWindowId } from './vocabulary.ts';
 
 export const TARGET_LABEL: Record<Target, string> = { woning: 'Woning', bedrijf: 'Bedrijf', voertuig: 'Voertuig' };
 

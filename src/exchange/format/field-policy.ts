@@ -1,4 +1,3 @@
-import type { IncidentRow } from '../../db/rows.ts';
 import type {
   Address,
   ConsiderationWeighed,
@@ -7,6 +6,7 @@ import type {
   IncidentDetails,
   IncidentEventOf,
 } from '../../model/events.ts';
+import type { IncidentSummary } from './types.ts';
 
 /**
  * The one table that says, per field, whether it goes into an exchange file and what
@@ -121,7 +121,7 @@ export const EVENT_POLICY: PolicyFor<Omit<IncidentEventOf<'incident.closed'>, 'p
 };
 
 /** The incident summary beside the events (the list row). */
-export const SUMMARY_POLICY: PolicyFor<IncidentRow> = {
+export const SUMMARY_POLICY: PolicyFor<IncidentSummary> = {
   id: { exported: true, anonymised: 'pseudonymise-id' },
   status: keep,
   kind: keep,

@@ -37,13 +37,3 @@ export function parseJsonSafely(text: string): SafeParseResult {
     return { ok: false, hostile: false, detail: String(error).slice(0, 300) };
   }
 }
-
-/** JSON with keys sorted at every level: two events are the same when these strings are. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, child: unknown) => {
-    if (typeof child !== 'object' || child === null || Array.isArray(child)) return child;
-    const sorted: Record<string, unknown> = Object.create(null);
-    for (const key of Object.keys(child).sort()) sorted[key] = (child as Record<string, unknown>)[key];
-    return sorted;
-  });
-}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { DECISION_OUTCOMES, INCIDENT_KINDS, STEP_STATUSES } from '../../model/events.ts';
+import { isCalendarDate } from '../../model/calendar-date.ts';
+import { DECISION_OUTCOMES, INCIDENT_KINDS, type IncidentEvent, STEP_STATUSES } from '../../model/events.ts';
 import { PHASE_IDS, TARGETS } from '../../model/vocabulary.ts';
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, LIMITS } from './types.ts';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, LIMITS } from './types.ts';
 
 /**
  * The exchange file: versioned JSON, described once here. The strict schema is what
@@ -19,16 +20,13 @@ const id = z
   .max(LIMITS.id)
   .regex(/^[0-9A-Za-z][0-9A-Za-z._:-]*$/, 'ongeldige id');
 /** The moment an event was written: exactly `YYYY-MM-DDTHH:mm:ss.sssZ`, so text order is time order. */
-const instant = z.iso
-  .datetime({ precision: 3 })
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'geen datum')
-  .meta({ id: 'Instant' });
+const instant = z.iso.datetime({ precision: 3 }).refine(isCalendarDate, 'geen bestaande datum').meta({ id: 'Instant' });
 /** A date or date-time as the adviser entered it (ISO 8601). */
 const dateText = z
   .string()
   .max(40)
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'geen datum')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'geen datum')
+  .refine(isCalendarDate, 'geen bestaande datum')
   .meta({ id: 'DateText' });
 const name = z.string().max(LIMITS.name);
 const shortText = z.string().max(LIMITS.shortText);
@@ -182,11 +180,13 @@ export const exchangeFileSchema = strictSchemas.file;
 export const permissiveExchangeFileSchema = permissiveSchemas.file;
 export const eventSchema = permissiveSchemas.event;
 
-// The schemas must produce the app's own types: TypeScript fails here if they drift apart.
-type Parsed = z.infer<typeof exchangeFileSchema>;
-export const parsedIsExchangeFile = (parsed: Parsed): ExchangeFile => parsed;
-export const parsedPermissiveIsExchangeFile = (parsed: z.infer<typeof permissiveExchangeFileSchema>): ExchangeFile =>
-  parsed;
+// The file's events are the app's events, both ways: TypeScript fails here if the
+// schema and src/model/events.ts drift apart. The file's other types come from the
+// schema itself (types.ts).
+type FileEvent = z.infer<typeof strictSchemas.event>;
+export const fileEventIsIncidentEvent = (event: FileEvent): IncidentEvent => event;
+export const incidentEventIsFileEvent = (event: IncidentEvent): FileEvent => event;
+export const permissiveEventIsIncidentEvent = (event: z.infer<typeof eventSchema>): IncidentEvent => event;
 
 export function exchangeJsonSchema(): unknown {
   return z.toJSONSchema(exchangeFileSchema, { target: 'draft-2020-12', io: 'output' });

@@ -1,10 +1,11 @@
-import type { IncidentRow } from '../../db/rows.ts';
-import type { IncidentEvent } from '../../model/events.ts';
+import type { z } from 'zod';
+import type { exchangeFileSchema } from './schema.ts';
 
 /**
- * The exchange file's types and constants, without the validation library, so export,
- * anonymisation and the screens do not pull zod into the first script. format.ts holds
- * the schemas and checks that they produce these types.
+ * The exchange file's constants and types. The types come from the one description of
+ * the format, the zod schema in schema.ts, by `import type`: erased from the bundle,
+ * so export, anonymisation and the screens do not pull zod into the first script.
+ * See docs/exchange-format.md.
  */
 
 export const EXCHANGE_FORMAT = 'handelingskader-export';
@@ -13,27 +14,9 @@ export const EXCHANGE_VERSION = 1;
 /** Limits that keep a hostile file from filling memory or the screen. */
 export { LIMITS } from '../../model/limits.ts';
 
-export type IncidentSummary = IncidentRow;
-
-export interface ExchangeIncident {
-  incident: IncidentSummary;
-  events: IncidentEvent[];
-}
-
-export interface RemovedCount {
-  /** What was removed, e.g. `phone`, `actor-name`; see REMOVED_LABEL. Never the removed value. */
-  what: string;
-  count: number;
-}
-
-export interface ExchangeFile {
-  format: typeof EXCHANGE_FORMAT;
-  version: typeof EXCHANGE_VERSION;
-  exportedAt: string;
-  contentVersion: string;
-  app: { name: string; version: string };
-  anonymised: boolean;
-  removed?: RemovedCount[];
-  incidents: ExchangeIncident[];
-  network?: ExchangeIncident[];
-}
+export type ExchangeFile = z.infer<typeof exchangeFileSchema>;
+export type ExchangeIncident = ExchangeFile['incidents'][number];
+/** An incident at a glance in a file; its own type, so a change to the list row cannot change the format. */
+export type IncidentSummary = ExchangeIncident['incident'];
+/** What was removed, e.g. `phone`, `actor-name`, and how often; see REMOVED_LABEL. Never the removed value. */
+export type RemovedCount = NonNullable<ExchangeFile['removed']>[number];

@@ -2,10 +2,12 @@ import type { Kader } from '../../content/schema.ts';
 import type { AppDatabase } from '../../db/database.ts';
 import { logTables } from '../../db/event-log.ts';
 import { StorageError } from '../../db/storage-error.ts';
-import { createIncidentCommands } from '../../incidents/store/commands.ts';
+import { MergeRefusedError } from '../../incidents/domain/merge-events.ts';
+import { importEvents } from '../../incidents/store/import-events.ts';
 import type { ExchangeFile } from '../format/types.ts';
-import { assertSameContent, ConflictingContentError, importTargets } from './import-preview.ts';
-import { failure, type ImportFailure } from './import-result.ts';
+import { checkContentIds } from './content-ids.ts';
+import { importTargets } from './import-preview.ts';
+import { failure, type ImportFailure, mergeFailure } from './import-result.ts';
 import { mergeNetworkIncident } from './network.ts';
 
 export interface ApplyImportOptions {
@@ -26,8 +28,8 @@ export type ApplyImportResult =
   | ImportFailure;
 
 /**
- * Writes a validated file (from readImportFile) in one transaction: own incidents by a
- * union of events by id (importEvents), so importing the same file twice changes
+ * Writes a validated file (from readImportFile) in one transaction: own incidents by the
+ * one merge, through the store (importEvents), so importing the same file twice changes
  * nothing and two people's changes to a step both stay, the later one deciding;
  * anonymised incidents only into the network table. Any failure leaves the database
  * as it was.
@@ -38,15 +40,16 @@ export async function applyImport(
   options: ApplyImportOptions = {},
 ): Promise<ApplyImportResult> {
   const { own, network } = importTargets(file);
+  const refused = options.kader && checkContentIds(file, options.kader);
+  if (refused) return refused;
   const now = options.now ?? (() => new Date());
-  const commands = createIncidentCommands({ db, kader: () => options.kader, now });
   const events = own.flatMap((incident) => incident.events);
   try {
     return await db.transaction('rw', [...logTables(db), db.incidents, db.settings, db.networkIncidents], async () => {
       // importEvents opens a transaction over a subset of these tables: Dexie runs it inside this one.
-      // It reads each log once and checks every event it already has against the file's.
+      // It reads each log once and merges by the one merge's rules.
       const { added, incidentIds } = events.length
-        ? await commands.importEvents(events, assertSameContent)
+        ? await importEvents(db, events, options.kader)
         : { added: 0, incidentIds: [] };
       const networkIncidentIds: string[] = [];
       const importedAt = now().toISOString();
@@ -59,7 +62,7 @@ export async function applyImport(
       return { ok: true as const, added, incidentIds, networkIncidentIds };
     });
   } catch (error) {
-    if (error instanceof ConflictingContentError) return failure('conflicting-content', error.message);
+    if (error instanceof MergeRefusedError) return mergeFailure(error.refusal);
     if (error instanceof StorageError) return failure('storage', error.message, error.userMessage);
     return failure('storage', String(error));
   }

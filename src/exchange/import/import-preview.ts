@@ -1,13 +1,14 @@
+import type { Kader } from '../../content/schema.ts';
 import type { AppDatabase } from '../../db/database.ts';
 import { logTables, readLogs } from '../../db/event-log.ts';
 import { foldIncident } from '../../incidents/domain/fold.ts';
-import { IncidentCommandError } from '../../incidents/domain/incident-command-error.ts';
 import type { StepState, StepStatusChange } from '../../incidents/domain/incident-state.ts';
+import { MergeRefusedError, mergeEvents } from '../../incidents/domain/merge-events.ts';
 import { incidentTitle } from '../../incidents/domain/projection.ts';
 import { compareEvents, type IncidentEvent } from '../../model/events.ts';
-import { canonicalJson } from '../format/safe-json.ts';
 import type { ExchangeFile, ExchangeIncident } from '../format/types.ts';
-import { failure, type ImportFailure } from './import-result.ts';
+import { checkContentIds } from './content-ids.ts';
+import { failure, type ImportFailure, mergeFailure } from './import-result.ts';
 import { mergeNetworkIncident } from './network.ts';
 
 /**
@@ -55,20 +56,14 @@ export function importTargets(file: ExchangeFile): { own: ExchangeIncident[]; ne
     : { own: file.incidents, network: file.network ?? [] };
 }
 
-/** Thrown inside a transaction to abort it; turned into ImportFailure outside. */
-export class ConflictingContentError extends IncidentCommandError {
-  constructor(readonly eventId: string) {
-    super('conflict', `Registratie ${eventId} staat hier al, met andere inhoud. Er is niets geïmporteerd.`);
-  }
-}
-
-/** Thrown (inside a transaction, to abort it) when an event id is stored with other content than the file's. */
-export function assertSameContent(stored: IncidentEvent, incoming: IncidentEvent): void {
-  if (canonicalJson(stored) !== canonicalJson(incoming)) throw new ConflictingContentError(incoming.id);
-}
-
-export async function previewImport(db: AppDatabase, file: ExchangeFile): Promise<PreviewResult> {
+export async function previewImport(
+  db: AppDatabase,
+  file: ExchangeFile,
+  options: { kader?: Kader } = {},
+): Promise<PreviewResult> {
   const { own, network } = importTargets(file);
+  const refused = options.kader && checkContentIds(file, options.kader);
+  if (refused) return refused;
   try {
     const preview = await db.transaction('r', [...logTables(db), db.networkIncidents], async () => {
       // One read of every log the file touches, for the content check and the preview both.
@@ -109,7 +104,7 @@ export async function previewImport(db: AppDatabase, file: ExchangeFile): Promis
       },
     };
   } catch (error) {
-    if (error instanceof ConflictingContentError) return failure('conflicting-content', error.message);
+    if (error instanceof MergeRefusedError) return mergeFailure(error.refusal);
     return failure('storage', String(error));
   }
 }
@@ -117,16 +112,13 @@ export async function previewImport(db: AppDatabase, file: ExchangeFile): Promis
 /** Title and municipality as the incident will read after the import: from the events, never the file's summary. */
 function previewOwn(incoming: ExchangeIncident, local: IncidentEvent[]): IncidentPreview {
   const { incident } = incoming;
-  const stored = new Map(local.map((event) => [event.id, event]));
-  const fresh: IncidentEvent[] = [];
-  for (const event of incoming.events) {
-    const existing = stored.get(event.id);
-    if (existing) assertSameContent(existing, event);
-    else fresh.push(event);
-  }
+  const merged = mergeEvents(incident.id, local, incoming.events);
+  // Thrown to leave the read transaction; previewImport turns it into the failure.
+  if (!merged.ok) throw new MergeRefusedError(incident.id, merged.refusal);
+  const { fresh } = merged;
   // Only these two types shape the details: folding just them gives the same details
   // at a fraction of the cost of folding a thousand incidents whole.
-  const details = foldIncident([...local, ...fresh].filter(shapesDetails))?.details;
+  const details = foldIncident(merged.events.filter(shapesDetails))?.details;
   return {
     incidentId: incident.id,
     title: details ? incidentTitle(details) : incident.title,

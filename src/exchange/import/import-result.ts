@@ -1,3 +1,5 @@
+import { describeRefusal, type MergeRefusal } from '../../incidents/domain/merge-events.ts';
+
 /** Why a file was refused, each with the Dutch sentence the adviser sees. Nothing is thrown for bad input. */
 
 export type ImportFailureReason =
@@ -19,6 +21,10 @@ export type ImportFailureReason =
   | 'unsafe-parameters'
   /** An event in the file has the id of a stored event but other content. */
   | 'conflicting-content'
+  /** An incident in the file has the id of a stored one but another start: another incident. */
+  | 'conflicting-incident'
+  /** The file claims the app's own content version but names a step or instrument it does not have. */
+  | 'unknown-content'
   /** The device's storage failed while writing; nothing was written. */
   | 'storage';
 
@@ -45,9 +51,19 @@ export const IMPORT_MESSAGE: Record<ImportFailureReason, string> = {
   'wrong-passphrase': 'De wachtzin is onjuist, of het bestand is beschadigd of gewijzigd.',
   'unsafe-parameters': `Dit versleutelde bestand gebruikt instellingen die de app niet vertrouwt en wordt niet geopend. ${NOTHING_CHANGED}`,
   'conflicting-content': `Dit bestand bevat een registratie die al op dit apparaat staat, maar met een andere inhoud. Het bestand is mogelijk gewijzigd en wordt niet ingelezen. ${NOTHING_CHANGED}`,
+  'conflicting-incident': `Dit bestand bevat een incident met hetzelfde kenmerk als een incident op dit apparaat, maar met een ander begin (ander adres, tijdstip of maker). Het is een ander incident of het bestand is gewijzigd, en het wordt niet ingelezen. ${NOTHING_CHANGED}`,
+  'unknown-content': `Dit bestand noemt een stap of instrument dat niet bestaat in de versie van het kader die het bestand opgeeft. Het bestand is mogelijk gewijzigd en wordt niet ingelezen. ${NOTHING_CHANGED}`,
   storage: `Het inlezen is niet gelukt: de opslag van dit apparaat gaf een fout. ${NOTHING_CHANGED}`,
 };
 
 export function failure(reason: ImportFailureReason, detail?: string, message = IMPORT_MESSAGE[reason]): ImportFailure {
   return detail === undefined ? { ok: false, reason, message } : { ok: false, reason, message, detail };
+}
+
+/** The failure for a refusal of the one merge (incidents/domain/merge-events.ts). */
+export function mergeFailure(refusal: MergeRefusal): ImportFailure {
+  const detail = describeRefusal(refusal);
+  if (refusal.reason === 'conflicting-content') return failure('conflicting-content', detail);
+  if (refusal.reason === 'second-creation') return failure('conflicting-incident', detail);
+  return failure('invalid-content', detail);
 }

@@ -1,6 +1,7 @@
 import type { AppDatabase } from '../../db/database.ts';
 import type { NetworkIncidentRow } from '../../db/rows.ts';
 import { toStorageError } from '../../db/storage-error.ts';
+import { MergeRefusedError, mergeEvents } from '../../incidents/domain/merge-events.ts';
 import { compareEvents, type IncidentEvent } from '../../model/events.ts';
 import type { ExchangeIncident, IncidentSummary } from '../format/types.ts';
 
@@ -34,24 +35,22 @@ export function isNetworkIncident(row: NetworkIncidentRow): row is NetworkIncide
   return typeof candidate.incident === 'object' && candidate.incident !== null && Array.isArray(candidate.events);
 }
 
-/** Union by event id with what is stored; undefined when nothing would change. */
+/**
+ * The one merge (mergeEvents) with what is stored; undefined when nothing would change.
+ * Throws MergeRefusedError when the merge rules refuse the incoming copy.
+ */
 export function mergeNetworkIncident(
   stored: NetworkIncidentRow | undefined,
   incoming: ExchangeIncident,
   importedAt: string,
 ): NetworkIncident | undefined {
   const known = stored && isNetworkIncident(stored) ? stored : undefined;
-  const ids = new Set(known?.events.map((event) => event.id));
-  const fresh = incoming.events.filter((event) => !ids.has(event.id));
-  if (known && fresh.length === 0) return undefined;
-  const events = [...(known?.events ?? []), ...fresh].sort(compareEvents);
+  const { id } = incoming.incident;
+  const merged = mergeEvents(id, known?.events ?? [], incoming.events);
+  if (!merged.ok) throw new MergeRefusedError(id, merged.refusal);
+  if (known && merged.fresh.length === 0) return undefined;
+  const events = [...merged.events].sort(compareEvents);
   const newer = !known || incoming.incident.updatedAt > known.incident.updatedAt;
   const incident = newer ? incoming.incident : known.incident;
-  return {
-    id: incoming.incident.id,
-    importedAt: known?.importedAt ?? importedAt,
-    municipality: incident.municipality,
-    incident,
-    events,
-  };
+  return { id, importedAt: known?.importedAt ?? importedAt, municipality: incident.municipality, incident, events };
 }

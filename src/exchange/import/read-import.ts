@@ -1,8 +1,9 @@
-import { compareEvents, type IncidentEvent } from '../../model/events.ts';
+import { describeRefusal, mergeEvents } from '../../incidents/domain/merge-events.ts';
+import { compareEvents } from '../../model/events.ts';
 import { decryptEnvelope, isEnvelopeLike } from '../format/encryption.ts';
 import { validate as validateExchange } from '../format/generated/exchange-validator.js';
 import { gunzipText, isGzip } from '../format/gzip.ts';
-import { canonicalJson, parseJsonSafely } from '../format/safe-json.ts';
+import { parseJsonSafely } from '../format/safe-json.ts';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ExchangeIncident } from '../format/types.ts';
 import { failure, type ImportFailure, MAX_IMPORT_BYTES } from './import-result.ts';
 
@@ -91,40 +92,28 @@ export function validateExchangeFile(value: unknown, encrypted: boolean): ReadIm
 }
 
 /**
- * What the schema cannot say, in one pass: events belong to their incident, an event id
- * is not used twice with different content, each incident has exactly one start. Gives
- * each incident's events once each, in the one total order, or the problem. Per
- * section: a backup may hold an own incident and its anonymised copy from the network.
+ * What the schema cannot say: each incident appears once, an event id is not used in
+ * two incidents, and within each incident the one merge's rules hold (events belong
+ * to it, an id repeated carries the same content, exactly one start). Gives each
+ * incident's events once each, in the one total order, or the problem. Per section: a
+ * backup may hold an own incident and its anonymised copy from the network.
  */
 function checkedSection(section: string, incidents: readonly ExchangeIncident[]): ExchangeIncident[] | string {
   const incidentIds = new Set<string>();
-  const byId = new Map<string, IncidentEvent>();
+  const eventOwner = new Map<string, string>();
   const checked: ExchangeIncident[] = [];
   for (const [i, { incident, events }] of incidents.entries()) {
     const where = `${section}.${i}`;
     if (incidentIds.has(incident.id)) return `${where}: incident ${incident.id} appears twice`;
     incidentIds.add(incident.id);
-    let created: string | undefined;
-    const kept: IncidentEvent[] = [];
-    for (const event of events) {
-      if (event.incidentId !== incident.id)
-        return `${where}: event ${event.id} belongs to incident ${event.incidentId}`;
-      const earlier = byId.get(event.id);
-      if (earlier !== undefined) {
-        // Canonical JSON only on an id collision: computing it for every event costs more than the parse.
-        if (canonicalJson(earlier) !== canonicalJson(event))
-          return `${where}: event id ${event.id} used twice with different content`;
-        continue;
-      }
-      byId.set(event.id, event);
-      if (event.type === 'incident.created') {
-        if (created !== undefined) return `${where}: more than one incident.created event`;
-        created = event.id;
-      }
-      kept.push(event);
+    const merged = mergeEvents(incident.id, [], events);
+    if (!merged.ok) return `${where}: ${describeRefusal(merged.refusal)}`;
+    for (const event of merged.fresh) {
+      const owner = eventOwner.get(event.id);
+      if (owner !== undefined) return `${where}: event id ${event.id} also used in incident ${owner}`;
+      eventOwner.set(event.id, incident.id);
     }
-    if (created === undefined) return `${where}: no incident.created event`;
-    checked.push({ incident, events: kept.sort(compareEvents) });
+    checked.push({ incident, events: merged.fresh.sort(compareEvents) });
   }
   return checked;
 }

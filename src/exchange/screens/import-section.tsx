@@ -62,7 +62,7 @@ export function ImportSection() {
         }
         return;
       }
-      const preview = await previewImport(getAppDatabase(), result.file);
+      const preview = await previewImport(getAppDatabase(), result.file, { kader });
       if (!preview.ok) {
         setState({ stage: 'idle' });
         setError(preview.message);

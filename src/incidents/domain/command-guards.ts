@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../model/calendar-date.ts';
 import { INCIDENT_KINDS, type IncidentDetails } from '../../model/events.ts';
 import { LIMITS } from '../../model/limits.ts';
 import { TARGETS } from '../../model/vocabulary.ts';
@@ -30,7 +31,7 @@ export function requireDate(iso: string): void {
   const time = Date.parse(iso);
   // Exports write years as four digits; a typo like year 20260 would make the file unreadable.
   const year = new Date(time).getUTCFullYear();
-  if (Number.isNaN(time) || year < 1900 || year > 9999) throw invalid('Vul een geldige datum en tijd in.');
+  if (!isCalendarDate(iso) || year < 1900 || year > 9999) throw invalid('Vul een geldige datum en tijd in.');
 }
 
 export function validateDetails(details: Partial<IncidentDetails>, partial = false): void {

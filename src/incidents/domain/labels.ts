@@ -18,3 +18,6 @@ export const OUTCOME_LABEL: Record<DecisionOutcome, string> = {
   genomen: 'Genomen',
   'niet-genomen': 'Overwogen, niet genomen',
 };
+
+/** A step id this content does not have: from a file or colleague on a newer version of the framework. */
+export const unknownStepTitle = (stepId: string) => `Onbekende stap (nieuwere versie van het kader): ${stepId}`;

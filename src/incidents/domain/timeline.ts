@@ -1,7 +1,7 @@
 import type { KaderIndex } from '../../content/kader-index.ts';
 import { compareEvents, type IncidentEvent } from '../../model/events.ts';
 import type { IncidentState } from './incident-state.ts';
-import { INCIDENT_KIND_LABEL, OUTCOME_LABEL, STEP_STATUS_LABEL } from './labels.ts';
+import { INCIDENT_KIND_LABEL, OUTCOME_LABEL, STEP_STATUS_LABEL, unknownStepTitle } from './labels.ts';
 
 export type TimelineKind = 'incident' | 'stap' | 'notitie' | 'logregel' | 'besluit';
 
@@ -34,7 +34,7 @@ export function buildTimeline(
   index: KaderIndex,
 ): TimelineItem[] {
   const entries = new Map([...state.notes, ...state.log, ...state.decisions].map((e) => [e.id, e]));
-  const stepTitle = (id: string) => index.step.get(id)?.title ?? id;
+  const stepTitle = (id: string) => index.step.get(id)?.title ?? unknownStepTitle(id);
   const items: TimelineItem[] = [];
   for (const event of [...events].sort(compareEvents)) {
     const base = { eventId: event.id, type: event.type, at: event.at, writtenAt: event.at, actor: event.actor };

@@ -3,11 +3,11 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useKader } from '../../content/kader-context.tsx';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../../model/events.ts';
 import { fromLocalInputValue, toLocalInputValue } from '../../ui/format-date.ts';
-import { useDraft } from '../../ui/use-draft.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
 import { OUTCOME_LABEL } from '../domain/labels.ts';
 import { useIncidentCommands } from './incident-commands-context.tsx';
+import { useDraft } from './use-draft.ts';
 
 interface Draft {
   instrumentId: string;

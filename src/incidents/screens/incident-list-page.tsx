@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { IncidentRow } from '../../db/rows.ts';
-import { BackupNudgeNotice } from '../../exchange/screens/backup-section.tsx';
 import { TARGET_LABEL } from '../../model/labels.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
@@ -13,7 +12,8 @@ import { useIncidentCommands } from './incident-commands-context.tsx';
 
 const PAGE = 50;
 
-export function IncidentListPage() {
+/** `notices`: what other features want the adviser to see above the list (composed in app/). */
+export function IncidentListPage({ notices }: { notices?: ReactNode }) {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const searchId = useId();
@@ -37,7 +37,7 @@ export function IncidentListPage() {
           Instellingen
         </Link>
       </p>
-      <BackupNudgeNotice />
+      {notices}
       <RetentionNotice />
       <label className="label" htmlFor={searchId}>
         Zoek op adres of gemeente

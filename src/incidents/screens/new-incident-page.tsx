@@ -7,10 +7,10 @@ import { LIMITS } from '../../model/limits.ts';
 import { TARGETS, type Target } from '../../model/vocabulary.ts';
 import { fromLocalInputValue, toLocalInputValue } from '../../ui/format-date.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
-import { useDraft } from '../../ui/use-draft.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
 import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
 import { useIncidentCommands } from './incident-commands-context.tsx';
+import { useDraft } from './use-draft.ts';
 
 interface Draft {
   kind: IncidentKind;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { fromLocalInputValue } from '../../ui/format-date.ts';
-import { useDraft } from '../../ui/use-draft.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
+import { useDraft } from './use-draft.ts';
 
 interface Props {
   draftKey: string;

@@ -1,14 +1,13 @@
 import { monotonicFactory } from 'ulid';
 import type { Kader } from '../../content/schema.ts';
 import { type AppDatabase, getAppDatabase } from '../../db/database.ts';
-import { deleteLog, logMark, readLogs, writeLog } from '../../db/event-log.ts';
+import { deleteLog } from '../../db/event-log.ts';
 import { addressKeyOf } from '../../model/address-key.ts';
 import {
   type ClearableDetail,
   DECISION_OUTCOMES,
   type EventPayloads,
   type EventType,
-  groupByIncident,
   type IncidentDetails,
   type IncidentEvent,
   STEP_STATUSES,
@@ -28,9 +27,9 @@ import {
 import { foldIncident } from '../domain/fold.ts';
 import { invalid, notFound } from '../domain/incident-command-error.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
-import { projectIncident } from '../domain/projection.ts';
+import { clearDraftsOf } from './drafts.ts';
 import { appendToKnownLog, type WriterDependencies, type WriteScope, writeInTransaction } from './incident-writer.ts';
-import { forgetCommittedLog } from './live-log.ts';
+import { liveLog } from './live-log.ts';
 
 /**
  * The write API the screens call. Every command appends one event (creation may add
@@ -192,51 +191,8 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
         await deleteLog(db, incidentId);
         await db.incidents.delete(incidentId);
       });
-      forgetCommittedLog(incidentId);
-    },
-
-    /**
-     * Merges events from another device or a backup: a union by id, so importing the
-     * same file twice adds nothing. The caller validates the file first; this only skips
-     * what it already has. An incident whose creation event is missing gets no row yet.
-     */
-    async importEvents(
-      events: readonly IncidentEvent[],
-      /** Called for each incoming event whose id is already stored; throwing aborts the whole import. */
-      checkKnown?: (stored: IncidentEvent, incoming: IncidentEvent) => void,
-    ): Promise<{ added: number; incidentIds: string[] }> {
-      const { db } = deps;
-      return writeInTransaction(deps, async () => {
-        const incoming = groupByIncident(events);
-        const ids = [...incoming.keys()];
-        const storedLogs = await readLogs(db, ids);
-        let added = 0;
-        const incidentIds: string[] = [];
-        const writes: Promise<unknown>[] = [];
-        const rows = [];
-        for (const incidentId of ids) {
-          const { events: stored = [], appendedKeys = [] } = storedLogs.get(incidentId) ?? {};
-          const known = new Map(stored.map((event) => [event.id, event]));
-          const fresh: IncidentEvent[] = [];
-          for (const event of incoming.get(incidentId)!) {
-            const existing = known.get(event.id);
-            if (existing) checkKnown?.(existing, event);
-            else {
-              known.set(event.id, event);
-              fresh.push(event);
-            }
-          }
-          if (fresh.length === 0) continue;
-          const all = [...stored, ...fresh];
-          writes.push(writeLog(db, incidentId, all, appendedKeys));
-          added += fresh.length;
-          incidentIds.push(incidentId);
-          const state = foldIncident(all);
-          if (state) rows.push({ ...projectIncident(state, deps.kader()), logMark: logMark(all) });
-        }
-        await Promise.all([...writes, db.incidents.bulkPut(rows)]);
-        return { added, incidentIds };
-      });
+      liveLog.forget(incidentId);
+      clearDraftsOf(incidentId);
     },
   };
 

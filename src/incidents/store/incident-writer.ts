@@ -9,14 +9,17 @@ import {
   readStoredLog,
   writeLog,
 } from '../../db/event-log.ts';
+import type { StoredIncidentRow } from '../../db/rows.ts';
 import { ensureDeviceId } from '../../db/settings.ts';
 import { toStorageError } from '../../db/storage-error.ts';
+import { ensurePersistentStorage } from '../../db/storage-persistence.ts';
 import type { EventPayloads, EventType, IncidentEvent, IncidentEventOf } from '../../model/events.ts';
 import { foldIncident } from '../domain/fold.ts';
 import { IncidentCommandError } from '../domain/incident-command-error.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
+import { MergeRefusedError } from '../domain/merge-events.ts';
 import { projectIncident } from '../domain/projection.ts';
-import { committedFold, knownLog, publishCommittedLog } from './live-log.ts';
+import { liveLog } from './live-log.ts';
 
 /**
  * The one way events get written: inside a single read-write transaction over events,
@@ -94,7 +97,7 @@ export async function writeInTransaction<T>(
           await Promise.all([
             // An incident never read here is being created: it has no appended rows.
             writeLog(db, incidentId, events, appendedBefore.get(incidentId) ?? []),
-            db.incidents.put({ ...projectIncident(state, deps.kader()), logMark: logMark(events) }),
+            db.incidents.put(listRowOf(state, events, deps.kader())),
           ]);
           committed.set(incidentId, { events, state });
           return state;
@@ -105,13 +108,24 @@ export async function writeInTransaction<T>(
     // Only after the commit: an aborted transaction must not leave its events in the cache.
     deps.deviceId ??= committedDevice;
     deps.actor = committedActor;
-    for (const [incidentId, { events, state }] of committed) publishCommittedLog(incidentId, events, state, 0);
+    for (const [incidentId, { events, state }] of committed) liveLog.publish(incidentId, events, state, 0);
+    // Asked once, after the first stored write (see storage-persistence.ts).
+    void ensurePersistentStorage();
     return result;
   } catch (error) {
     // No catch inside the transaction: a throw there is what rolls it back.
-    if (error instanceof IncidentCommandError) throw error;
+    if (error instanceof IncidentCommandError || error instanceof MergeRefusedError) throw error;
     throw toStorageError(error);
   }
+}
+
+/**
+ * The one way a list row is made: the incident's overview plus the mark of the log it
+ * was projected from, which a step tap checks before it relies on a log in memory.
+ * `state` must be the fold of `events`.
+ */
+export function listRowOf(state: IncidentState, events: readonly IncidentEvent[], kader?: Kader): StoredIncidentRow {
+  return { ...projectIncident(state, kader), logMark: logMark(events) };
 }
 
 function makeEvent<T extends EventType>(
@@ -145,10 +159,10 @@ export async function appendToKnownLog<T extends EventType>(
   payload: EventPayloads[T],
   check: (state: IncidentState) => void,
 ): Promise<string | undefined> {
-  const known = knownLog(incidentId);
+  const known = liveLog.known(incidentId);
   const { db, deviceId: device, actor } = deps;
   if (!known || known.appended >= MAX_APPENDED || device === undefined || actor === undefined) return undefined;
-  const before = committedFold(known.events) ?? foldIncident(known.events);
+  const before = liveLog.stateOf(known.events);
   if (!before) return undefined;
   try {
     check(before);
@@ -169,13 +183,13 @@ export async function appendToKnownLog<T extends EventType>(
         db.incidents.get(incidentId),
         db.settings.get('actorName'),
         appendEvent(db, event),
-        db.incidents.put({ ...projectIncident(state, deps.kader()), logMark: logMark(events) }),
+        db.incidents.put(listRowOf(state, events, deps.kader())),
       ]);
       if (row?.logMark !== logMark(known.events) || String(actorRow?.value ?? '') !== actor) throw new StaleLog();
       written = { events, state };
       return event.id;
     });
-    if (written) publishCommittedLog(incidentId, written.events, written.state, known.appended + 1);
+    if (written) liveLog.publish(incidentId, written.events, written.state, known.appended + 1);
     return id;
   } catch (error) {
     if (error instanceof StaleLog) return undefined;

@@ -1,14 +1,21 @@
-import type { IncidentEvent } from '../../model/events.ts';
+import { liveQuery } from 'dexie';
+import type { AppDatabase } from '../../db/database.ts';
+import { readStoredLog } from '../../db/event-log.ts';
+import { toStorageError } from '../../db/storage-error.ts';
+import { compareEvents, type IncidentEvent } from '../../model/events.ts';
+import { foldIncident } from '../domain/fold.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
 
 /**
- * The newest log of each incident this tab knows: the one it last committed, or a
- * longer one a read brought in (another tab's or an import's change). Screens show a
- * committed change straight from here instead of waiting for the database round trip
- * of a live query, and a step tap appends to it without reading the log again (the
- * writer checks the stored log's mark in the same round trip as its write).
- * Because a log only grows, the longer of two copies is the newer one.
+ * The one owner of the logs this tab holds in memory: the newest log of each open
+ * incident, with its fold. Written by the writer after a commit (`publish`) and by the
+ * live query of a screen that shows the incident (another tab's or an import's change);
+ * read by screens (`openIncidentLog`) and by a step tap's fast path (`known`), which
+ * appends to a known log without reading it again (the writer checks the stored log's
+ * mark in the same round trip as its write). Because a log only grows until the
+ * incident is deleted, the longer of two copies is the newer one.
  */
+
 interface KnownLog {
   events: readonly IncidentEvent[];
   /** How many of the events are stored as appended rows rather than in the log row. */
@@ -17,50 +24,50 @@ interface KnownLog {
 
 const logs = new Map<string, KnownLog>();
 const listeners = new Set<() => void>();
-
-/** The writer's fold of each published log, so the screen does not fold the same events again. */
+/** The fold of each log array seen here, so neither the screen nor the next tap folds the same events again. */
 const folds = new WeakMap<readonly IncidentEvent[], IncidentState>();
 
-export function publishCommittedLog(
-  incidentId: string,
-  events: readonly IncidentEvent[],
-  state?: IncidentState,
-  appended = 0,
-): void {
-  logs.set(incidentId, { events, appended });
-  if (state) folds.set(events, state);
+const notify = () => {
   for (const listener of listeners) listener();
-}
+};
 
-/**
- * Records a log read from the database if it is newer than what this tab knows. Does
- * not notify: the reader that got it re-renders by itself.
- */
-export function rememberStoredLog(incidentId: string, events: readonly IncidentEvent[], appended: number): void {
+export const liveLog = {
+  /** After a commit: this tab's newest log of the incident, with the writer's fold of it. */
+  publish(incidentId: string, events: readonly IncidentEvent[], state: IncidentState, appended = 0): void {
+    logs.set(incidentId, { events, appended });
+    folds.set(events, state);
+    notify();
+  },
+
+  /** After a deletion: nothing of the incident stays in memory. */
+  forget(incidentId: string): void {
+    if (logs.delete(incidentId)) notify();
+  },
+
+  /** The newest log this tab knows, with how it is stored; the writer checks it before relying on it. */
+  known(incidentId: string): KnownLog | undefined {
+    return logs.get(incidentId);
+  },
+
+  /** The fold of exactly this array, folding it once if nobody has. Undefined without a start event. */
+  stateOf(events: readonly IncidentEvent[]): IncidentState | undefined {
+    let state = folds.get(events);
+    if (!state) {
+      state = foldIncident(events);
+      if (state) folds.set(events, state);
+    }
+    return state;
+  },
+};
+
+/** Records a log read from the database if it is newer than what this tab knows. */
+function remember(incidentId: string, events: readonly IncidentEvent[], appended: number): void {
   if (events.length === 0) {
     logs.delete(incidentId);
     return;
   }
   const known = logs.get(incidentId);
   if (!known || events.length > known.events.length) logs.set(incidentId, { events, appended });
-}
-
-export function forgetCommittedLog(incidentId: string): void {
-  if (logs.delete(incidentId)) for (const listener of listeners) listener();
-}
-
-export function committedLog(incidentId: string): readonly IncidentEvent[] | undefined {
-  return logs.get(incidentId)?.events;
-}
-
-/** The newest log this tab knows, with how it is stored; the writer checks it before relying on it. */
-export function knownLog(incidentId: string): KnownLog | undefined {
-  return logs.get(incidentId);
-}
-
-export function subscribeCommittedLogs(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 /**
@@ -71,22 +78,58 @@ export function newerLog<T extends readonly IncidentEvent[]>(
   stored: T | undefined,
   local: T | undefined,
 ): T | undefined {
-  const a = stored;
-  const b = local;
-  if (a && a.length === 0) return a;
-  if (!a) return b;
-  if (!b) return a;
+  if (stored && stored.length === 0) return stored;
+  if (!stored) return local;
+  if (!local) return stored;
   // On a tie keep this tab's copy: the same array means no second fold and render
   // when the live query echoes a write this tab already shows.
-  return b.length >= a.length ? b : a;
+  return local.length >= stored.length ? local : stored;
 }
 
-/** The state the writer folded from exactly this array, if it published it. */
-export function committedFold(events: readonly IncidentEvent[]): IncidentState | undefined {
-  return folds.get(events);
+export interface IncidentLogSource {
+  subscribe(onChange: () => void): () => void;
+  /** Stable between changes, as useSyncExternalStore requires; undefined while loading. A failed read throws. */
+  snapshot(): readonly IncidentEvent[] | undefined;
 }
 
-/** Lets a reader's fold be reused by the writer's next tap on the same log. */
-export function rememberFold(events: readonly IncidentEvent[], state: IncidentState): void {
-  folds.set(events, state);
+/**
+ * One incident's log, live: changes from this tab, another tab or an import show up
+ * without a reload (Dexie's liveQuery observes IndexedDB across tabs). One source over
+ * both, so a screen re-renders only when the log it shows changes: the live query's
+ * echo of a write this tab already shows yields the same array.
+ */
+export function openIncidentLog(db: AppDatabase, incidentId: string): IncidentLogSource {
+  let stored: IncidentEvent[] | undefined;
+  let failure: { error: unknown } | undefined;
+  return {
+    subscribe(onChange) {
+      const live = liveQuery(async () => {
+        try {
+          return await readStoredLog(db, incidentId);
+        } catch (error) {
+          throw toStorageError(error);
+        }
+      }).subscribe({
+        next({ events, appendedKeys }) {
+          stored = events.sort(compareEvents);
+          // The next step tap can then append without reading the log again (the writer checks it is current).
+          remember(incidentId, stored, appendedKeys.length);
+          onChange();
+        },
+        error(error: unknown) {
+          failure = { error };
+          onChange();
+        },
+      });
+      listeners.add(onChange);
+      return () => {
+        live.unsubscribe();
+        listeners.delete(onChange);
+      };
+    },
+    snapshot() {
+      if (failure) throw failure.error;
+      return newerLog<readonly IncidentEvent[]>(stored, logs.get(incidentId)?.events);
+    },
+  };
 }

@@ -8,7 +8,6 @@ import { compareEvents, type IncidentEvent } from '../../model/events.ts';
 import { foldIncident } from '../domain/fold.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
 import { matchesQuery } from '../domain/search-text.ts';
-import { rememberStoredLog } from './live-log.ts';
 
 /** Reads for the screens; each works inside useLiveQuery. */
 
@@ -23,11 +22,8 @@ async function read<T>(body: () => Promise<T>): Promise<T> {
 /** The incident's events in the one total order: the timeline. */
 export function readIncidentEvents(incidentId: string, db: AppDatabase = getAppDatabase()): Promise<IncidentEvent[]> {
   return read(async () => {
-    const { events, appendedKeys } = await readStoredLog(db, incidentId);
-    events.sort(compareEvents);
-    // The next step tap can then append without reading the log again (the writer checks it is current).
-    rememberStoredLog(incidentId, events, appendedKeys.length);
-    return events;
+    const { events } = await readStoredLog(db, incidentId);
+    return events.sort(compareEvents);
   });
 }
 

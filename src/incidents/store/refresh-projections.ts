@@ -1,10 +1,10 @@
 import type { Kader } from '../../content/schema.ts';
 import type { AppDatabase } from '../../db/database.ts';
-import { logMark, logTables, readLogs } from '../../db/event-log.ts';
+import { logTables, readLogs } from '../../db/event-log.ts';
 import { readSetting, writeSetting } from '../../db/settings.ts';
 import { toStorageError } from '../../db/storage-error.ts';
 import { foldIncident } from '../domain/fold.ts';
-import { projectIncident } from '../domain/projection.ts';
+import { listRowOf } from './incident-writer.ts';
 
 /** Raise when projectIncident changes what it writes, so existing rows are projected again. */
 export const PROJECTION_RULES_VERSION = 1;
@@ -31,7 +31,7 @@ export async function refreshProjections(db: AppDatabase, kader: Kader): Promise
         const logs = await readLogs(db, chunk);
         const rows = [...logs.values()].flatMap(({ events }) => {
           const state = foldIncident(events);
-          return state ? [{ ...projectIncident(state, kader), logMark: logMark(events) }] : [];
+          return state ? [listRowOf(state, events, kader)] : [];
         });
         await db.incidents.bulkPut(rows);
         return rows.length;

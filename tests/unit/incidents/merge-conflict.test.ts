@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDeviceId } from '../../../src/db/settings.ts';
+import { importEvents } from '../../../src/incidents/store/import-events.ts';
 import { readIncidentEvents, readIncidentState } from '../../../src/incidents/store/queries.ts';
 import { commandsFor, dumpDatabase, freshDatabase, homeAt, steppingClock } from './helpers.ts';
 
@@ -13,12 +14,12 @@ describe('two devices working on the same incident', () => {
     const b = commandsFor(phoneB, { now: steppingClock('2026-03-01T22:30:00.000Z') });
 
     const { incidentId } = await a.createIncident(homeAt('3512AB', '12'), 'direct-na', '2026.1');
-    await b.importEvents(await readIncidentEvents(incidentId, phoneA));
+    await importEvents(phoneB, await readIncidentEvents(incidentId, phoneA));
     await a.setStepStatus(incidentId, STEP, 'gedaan'); // 22:00:01 on A
     await b.setStepStatus(incidentId, STEP, 'nvt', 'geen schade'); // about 22:30 on B: later, wins
 
-    await a.importEvents(await readIncidentEvents(incidentId, phoneB));
-    await b.importEvents(await readIncidentEvents(incidentId, phoneA));
+    await importEvents(phoneA, await readIncidentEvents(incidentId, phoneB));
+    await importEvents(phoneB, await readIncidentEvents(incidentId, phoneA));
 
     for (const phone of [phoneA, phoneB]) {
       const step = (await readIncidentState(incidentId, phone))!.steps[STEP]!;
@@ -38,10 +39,9 @@ describe('two devices working on the same incident', () => {
     await commands.addLogEntry(incidentId, 'x');
     const events = await readIncidentEvents(incidentId, source);
 
-    const importer = commandsFor(target);
-    expect((await importer.importEvents(events)).added).toBe(2);
+    expect((await importEvents(target, events)).added).toBe(2);
     const once = await dumpDatabase(target);
-    expect(await importer.importEvents([...events, ...events])).toEqual({ added: 0, incidentIds: [] });
+    expect(await importEvents(target, [...events, ...events])).toEqual({ added: 0, incidentIds: [] });
     expect(await dumpDatabase(target)).toEqual(once);
   });
 });

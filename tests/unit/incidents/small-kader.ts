@@ -17,6 +17,8 @@ function step(phase: PhaseId, name: string, targets: Target[], timeWindow?: Time
     partners: [],
     sources: ['test'],
     briefRows: [],
+    checkedOn: '2026-12-01',
+    review: 'concept',
   };
 }
 
@@ -54,4 +56,6 @@ export const SMALL_KADER: Kader = {
   partners: [],
   considerations: [],
   sources: [],
+  glossary: [],
+  changelog: [],
 };

@@ -5,6 +5,7 @@ import { setActorName } from '../../../src/db/settings.ts';
 import { readExportInput } from '../../../src/exchange/export/export.ts';
 import { foldIncident } from '../../../src/incidents/domain/fold.ts';
 import { projectIncident } from '../../../src/incidents/domain/projection.ts';
+import { importEvents } from '../../../src/incidents/store/import-events.ts';
 import { readIncidentEvents } from '../../../src/incidents/store/queries.ts';
 import type { IncidentEvent } from '../../../src/model/events.ts';
 import { commandsFor, freshDatabase, homeAt, realKader, steppingClock } from './helpers.ts';
@@ -40,7 +41,7 @@ async function expectRowMatchesLog(db: ReturnType<typeof freshDatabase>, inciden
 /** Another tab or an import: a second connection adding an event the first one never saw. */
 async function addFromElsewhere(name: string, event: IncidentEvent) {
   const other = openAppDatabase(name);
-  await commandsFor(other).importEvents([event]);
+  await importEvents(other, [event]);
   other.close();
 }
 
@@ -198,7 +199,7 @@ describe('a step tap on a known log', () => {
     // The same incident on another device, with only its creation: equal id, other log.
     const other = freshDatabase();
     const otherCommands = commandsFor(other, { now: steppingClock('2026-03-02T08:00:00.000Z') });
-    await otherCommands.importEvents([events[0]!]);
+    await importEvents(other, [events[0]!]);
     await otherCommands.setStepStatus(incidentId, stepIds()[2]!, 'gedaan');
     await commands.setStepStatus(incidentId, stepIds()[3]!, 'gedaan');
 

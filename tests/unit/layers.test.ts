@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * The layer fence (biome.json, docs/architecture.md) as CI runs it: `biome lint` over a
+ * small tree laid out like src/, with the project's own configuration. An import that
+ * points up fails; one that points down passes.
+ */
+
+const root = mkdtempSync(join(tmpdir(), 'layers-'));
+const config = JSON.parse(readFileSync('biome.json', 'utf8'));
+// The probe tree is no git checkout, and its files need only the fence's rules.
+config.vcs = { enabled: false };
+config.files = { includes: ['**'] };
+delete config.$schema;
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let probe = 0;
+function lint(files: Record<string, string>): string {
+  // Each probe is a tree of its own: the fence's folder patterns are relative to the configuration.
+  const dir = join(root, `probe-${probe++}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'biome.json'), JSON.stringify(config));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  try {
+    execFileSync(join(process.cwd(), 'node_modules/.bin/biome'), ['lint', '--colors=off', '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    return 'passes';
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    return `${stdout}${stderr}`;
+  }
+}
+
+const importer = (from: string) => `import { x } from '${from}';\nexport const y = x;\n`;
+const exporter = 'export const x = 1;\n';
+
+describe('the layer fence', () => {
+  const upward: [string, string, string][] = [
+    ['a floor (db) importing a feature', 'src/db/probe.ts', '../incidents/domain/fold.ts'],
+    ['a floor (ui) importing content', 'src/ui/probe.tsx', '../content/labels.ts'],
+    ['the model importing the database', 'src/model/probe.ts', '../db/database.ts'],
+    ['content importing incidents', 'src/content/probe.ts', '../incidents/store/commands.ts'],
+    ['incidents importing exchange', 'src/incidents/screens/probe.tsx', '../../exchange/screens/share-page.tsx'],
+    ['a feature importing app', 'src/exchange/screens/probe.tsx', '../../app/routes.tsx'],
+    ['pure domain code importing its store', 'src/incidents/domain/probe.ts', '../store/commands.ts'],
+    ['the file format importing export code', 'src/exchange/format/probe.ts', '../export/export.ts'],
+  ];
+  for (const [name, file, target] of upward) {
+    it(`refuses ${name}`, () => {
+      const output = lint({ [file]: importer(target) });
+      expect(output).toContain('noRestrictedImports');
+    });
+  }
+
+  it('refuses React or Dexie in the pure domain', () => {
+    expect(lint({ 'src/incidents/domain/probe.ts': importer('dexie') })).toContain('noRestrictedImports');
+    expect(lint({ 'src/model/probe.ts': importer('react') })).toContain('noRestrictedImports');
+  });
+
+  it('refuses an import cycle', () => {
+    const output = lint({
+      'src/model/a.ts': `import { b } from './b.ts';\nexport const a = () => b;\n`,
+      'src/model/b.ts': `import { a } from './a.ts';\nexport const b = () => a;\n`,
+    });
+    expect(output).toContain('noImportCycles');
+  });
+
+  it('lets imports point down', () => {
+    expect(
+      lint({
+        'src/model/vocabulary.ts': exporter,
+        'src/db/probe.ts': importer('../model/vocabulary.ts'),
+        'src/content/labels.ts': exporter,
+        'src/incidents/domain/probe.ts': importer('../../content/labels.ts'),
+        'src/exchange/export/probe.ts': importer('../../incidents/domain/probe.ts'),
+        'src/app/probe.tsx': importer('../exchange/export/probe.ts'),
+      }),
+    ).toBe('passes');
+  });
+});

@@ -22,5 +22,6 @@ const steps = kader.phases.reduce((n, p) => n + p.steps.length, 0);
 console.log(
   `Inhoud in orde (versie ${kader.version}): ${steps} stappen (${kader.phases.map((p) => `${p.shortTitle} ${p.steps.length}`).join(', ')}), ` +
     `${kader.instruments.length} instrumenten, ${kader.partners.length} partners, ` +
-    `${kader.considerations.length} afwegingen, ${kader.sources.length} bronnen.`,
+    `${kader.considerations.length} afwegingen, ${kader.sources.length} bronnen, ${kader.glossary.length} begrippen, ` +
+    `${kader.changelog.length} versie(s) in de lijst met wijzigingen.`,
 );

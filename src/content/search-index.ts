@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Kader, PhaseId } from './schema.ts';
 
-export type SearchHitType = 'stap' | 'instrument' | 'partner';
+export type SearchHitType = 'stap' | 'instrument' | 'partner' | 'begrip';
 
 interface SearchDocument {
   id: string;
@@ -55,7 +55,9 @@ function documents(kader: Kader): SearchDocument[] {
         ...ins.conditions,
         ins.duration ?? '',
         ...ins.notes,
-        ...ins.caseLaw.flatMap((c) => [c.court, c.ecli ?? '', c.lesson]),
+        ...ins.practice,
+        ...ins.lawLinks.map((l) => l.label),
+        ...ins.caseLaw.flatMap((c) => [c.court, c.ecli, c.lesson]),
       ].join(' '),
     });
   }
@@ -68,6 +70,16 @@ function documents(kader: Kader): SearchDocument[] {
       // The type label already says "Partner"; a subtitle saying so too would match every partner on "partner".
       subtitle: '',
       text: partner.role,
+    });
+  }
+  for (const term of kader.glossary) {
+    docs.push({
+      id: `begrip:${term.id}`,
+      type: 'begrip',
+      refId: term.id,
+      title: term.term,
+      subtitle: '',
+      text: [...term.aliases, term.definition].join(' '),
     });
   }
   return docs;

@@ -3,11 +3,17 @@ import { Link, useSearchParams } from 'react-router';
 import { useKaderSearch } from './kader-context.tsx';
 import type { SearchHit } from './search-index.ts';
 
-const TYPE_LABEL: Record<SearchHit['type'], string> = { stap: 'Stap', instrument: 'Instrument', partner: 'Partner' };
+const TYPE_LABEL: Record<SearchHit['type'], string> = {
+  stap: 'Stap',
+  instrument: 'Instrument',
+  partner: 'Partner',
+  begrip: 'Begrip',
+};
 
 function hrefOf(hit: SearchHit): string {
   if (hit.type === 'stap') return `/stap/${hit.refId}`;
   if (hit.type === 'instrument') return `/instrument/${hit.refId}`;
+  if (hit.type === 'begrip') return `/begrippen#${hit.refId}`;
   return `/partners#${hit.refId}`;
 }
 

@@ -78,4 +78,11 @@ describe('searching the framework', () => {
     expect(real.search('slachtofferhulp').some((h) => h.type === 'partner')).toBe(true);
     expect(real.search('174a').some((h) => h.type === 'instrument')).toBe(true);
   });
+
+  it('finds glossary terms, practice examples and rulings by ECLI', () => {
+    const real = createKaderSearch(buildKader(CONTENT_DIR));
+    expect(real.search('beperkte kennisneming')[0]).toMatchObject({ type: 'begrip', refId: 'beperkte-kennisneming' });
+    expect(real.search('Bastenakenstraat').some((h) => h.type === 'instrument' && h.refId === 'gemw-151c')).toBe(true);
+    expect(real.search('RBMNE 2022 1270').some((h) => h.refId === 'gemw-174a-a')).toBe(true);
+  });
 });

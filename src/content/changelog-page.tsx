@@ -26,7 +26,7 @@ export function ChangelogPage() {
                   {c.what} <span className="quiet">Waarom: {c.why}</span>
                 </p>
                 {(c.steps.length > 0 || c.instruments.length > 0) && (
-                  <ul>
+                  <ul className="changelog-links">
                     {c.steps.map((id) => (
                       <li key={id}>
                         <Link to={`/stap/${id}`}>{index.step.get(id)?.title ?? id}</Link>

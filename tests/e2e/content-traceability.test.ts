@@ -120,7 +120,7 @@ describe('traceable content', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('does not scroll sideways at 320 px', async () => {
+  it('does not scroll sideways at 320 px, and links outside sentences are 44 px targets', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
     for (const path of [
       '/instrument/gemw-174a-b',
@@ -132,6 +132,14 @@ describe('traceable content', () => {
       await page.goto(`${server.origin}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await scrollsSideways(page), path).toBe(false);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('main a, main button')]
+          // Inline links in running text (sentences, glossary terms) are exempt, as in accessibility.test.ts.
+          .filter((el) => !el.closest('p, li.partner-card, .source-list, dd') && !el.matches('.term-link'))
+          .filter((el) => el.getBoundingClientRect().height < 44)
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(small, path).toEqual([]);
     }
     await page.setViewportSize({ width: 375, height: 740 });
   });

@@ -149,3 +149,36 @@ describe('traceable content', () => {
     expect(foreign).toEqual([]);
   });
 });
+
+describe('traceable content without a server', () => {
+  let server: AppServer;
+  let profile: Profile;
+  let page: Page;
+  beforeAll(async () => {
+    server = await startAppServer('dist');
+    profile = await launchProfile();
+    page = await profile.context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('heading', { level: 2, name: 'Fasen' }).waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await server.stop();
+  });
+  afterAll(async () => {
+    await profile.close();
+    profile.remove();
+    await server.stop();
+  });
+
+  it('shows the glossary, the changelog and an instrument’s sources offline', async () => {
+    await page.goto(`${server.origin}/begrippen`);
+    await page.getByRole('heading', { level: 1, name: 'Begrippenlijst' }).waitFor();
+    await page.locator('#b-grond').waitFor();
+    await page.goto(`${server.origin}/wijzigingen`);
+    await page.getByRole('heading', { level: 1, name: 'Wat is er veranderd in het kader' }).waitFor();
+    await page.goto(`${server.origin}/instrument/gemw-174a-b`);
+    await page.getByRole('heading', { level: 2, name: 'Wat rechters oordeelden' }).waitFor();
+    expect(await page.locator('.law-links a').count()).toBeGreaterThan(0);
+  });
+});

@@ -2,7 +2,7 @@ import type { Kader } from '../../content/schema.ts';
 import type { AppDatabase } from '../../db/database.ts';
 import { getLastBackupAt, setLastBackupAt } from '../../db/settings.ts';
 import { toStorageError } from '../../db/storage-error.ts';
-import { createExportArtifact, type ExportArtifact } from './export.ts';
+import { createExportArtifact, type ExportArtifact } from './export-artifact.ts';
 
 /** A backup is an ordinary exchange file of every own incident, plus the network's reference incidents. */
 

@@ -1,4 +1,4 @@
-import type { ExportArtifact } from './export.ts';
+import type { ExportArtifact } from './export-artifact.ts';
 
 export type SaveOutcome = 'shared' | 'downloaded' | 'cancelled';
 

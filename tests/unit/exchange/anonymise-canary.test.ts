@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getDeviceId, setActorName } from '../../../src/db/settings.ts';
 import { type AnonymiseChoices, findFreeTextHits } from '../../../src/exchange/export/anonymise.ts';
-import {
-  exportFileName,
-  exportIncidents,
-  readExportInput,
-  serialiseExport,
-} from '../../../src/exchange/export/export.ts';
+import { exportIncidents, readExportInput, serialiseExport } from '../../../src/exchange/export/export.ts';
+import { exportFileName } from '../../../src/exchange/export/export-artifact.ts';
 import { scanForPersonalData } from '../../../src/exchange/export/personal-data.ts';
 import { readImportFile } from '../../../src/exchange/import/read-import.ts';
 import { commandsFor, freshDatabase } from '../incidents/helpers.ts';

@@ -1,13 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '../../../src/db/database.ts';
 import { StorageError } from '../../../src/db/storage-error.ts';
-import {
-  createExportArtifact,
-  type ExportOptions,
-  exportIncidents,
-  serialiseExport,
-  toArtifact,
-} from '../../../src/exchange/export/export.ts';
+import { type ExportOptions, exportIncidents, serialiseExport } from '../../../src/exchange/export/export.ts';
+import { createExportArtifact, toArtifact } from '../../../src/exchange/export/export-artifact.ts';
 import { COMPRESS_ABOVE_CHARS, gzipSinkInThisThread } from '../../../src/exchange/format/gzip.ts';
 import { applyImport } from '../../../src/exchange/import/import-apply.ts';
 import { readImportFile } from '../../../src/exchange/import/read-import.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../src/db/database.ts';
 import { readAllEvents } from '../../../src/db/event-log.ts';
-import { createExportArtifact, exportIncidents, toArtifact } from '../../../src/exchange/export/export.ts';
+import { exportIncidents } from '../../../src/exchange/export/export.ts';
+import { createExportArtifact, toArtifact } from '../../../src/exchange/export/export-artifact.ts';
 import { MIN_ITERATIONS } from '../../../src/exchange/format/encryption.ts';
 import { applyImport } from '../../../src/exchange/import/import-apply.ts';
 import { readImportFile } from '../../../src/exchange/import/read-import.ts';

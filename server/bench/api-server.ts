@@ -1,6 +1,6 @@
-// A server child process for the crash tests: the API only, on PORT, database from the env.
-import { buildApp } from '../../../server/http/app.ts';
-import { openDatabase } from '../../../server/store/open-database.ts';
+// A server child process for the crash tests and the load script: the API only, on PORT, database from the env.
+import { buildApp } from '../http/app.ts';
+import { openDatabase } from '../store/open-database.ts';
 
 const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR });
 const app = await buildApp({ db, publicUrl: 'https://team.example', rateLimitPerMinute: 1_000_000 });

@@ -10,7 +10,7 @@ export interface ChildServer {
 }
 
 export async function startChildServer(env: Record<string, string>, port = 0): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/support/api-server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/bench/api-server.ts'], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -57,7 +57,8 @@ export function streamRoutes(app: FastifyInstance, db: Database, hub: StreamHub)
     remove = hub.add({
       device,
       cursor: after,
-      deliver: (changes, cursor) => send('changes', { changes, cursor }, cursor),
+      deliver: (json, cursor) =>
+        res.write(`id: ${cursor}\nevent: changes\ndata: {"changes":${json},"cursor":"${cursor}"}\n\n`),
       ready: (cursor) => send('ready', { cursor }),
       revoked: () => {
         send('revoked', { code: 'device-revoked', message: REFUSALS['device-revoked'][1] });

@@ -1,4 +1,4 @@
-import { logAccess } from '../store/access-log.ts';
+import { type Access, logAccesses } from '../store/access-log.ts';
 import type { Database } from '../store/database.ts';
 import { type Change, incidentsOf, pullChanges } from '../store/pull-changes.ts';
 import { CHANGES_CHANNEL, REVOKED_PREFIX } from '../store/team-lock.ts';
@@ -7,8 +7,11 @@ import type { Device } from '../team/roles.ts';
 export interface StreamClient {
   device: Device;
   cursor: string;
-  /** Called in sequence order, never twice for one change. */
-  deliver(changes: Change[], cursor: string): void;
+  /**
+   * Called in sequence order, never twice for one change. `json` is the changes as a JSON
+   * array, serialised once for all clients at the same position.
+   */
+  deliver(json: string, cursor: string, changes: readonly Change[]): void;
   /** Called once after the first fetch: the client has everything up to now. */
   ready(cursor: string): void;
   revoked(): void;
@@ -114,19 +117,29 @@ export class StreamHub {
       if (clients.length === 0) return;
       const from = clients.reduce((min, c) => (BigInt(c.cursor) < BigInt(min) ? c.cursor : min), clients[0]!.cursor);
       const page = await pullChanges(this.db, teamId, from);
+      const reads: { device: Device; incidentIds: Set<string>; access: Access }[] = [];
+      const texts = page.changes.map((c) => JSON.stringify(c));
+      const joined = new Map<number, string>();
       for (const client of clients) {
         const after = BigInt(client.cursor);
-        const fresh = page.changes.filter((c) => BigInt(c.seq) > after);
-        if (fresh.length > 0) {
+        const start = page.changes.findIndex((c) => BigInt(c.seq) > after);
+        if (start >= 0) {
+          const fresh = page.changes.slice(start);
+          let json = joined.get(start);
+          if (json === undefined) {
+            json = `[${texts.slice(start).join(',')}]`;
+            joined.set(start, json);
+          }
           client.cursor = fresh.at(-1)!.seq;
-          client.deliver(fresh, client.cursor);
-          await logAccess(this.db, client.device, incidentsOf(fresh), 'read');
+          client.deliver(json, client.cursor, fresh);
+          reads.push({ device: client.device, incidentIds: incidentsOf(fresh), access: 'read' });
         }
         if (!client.isReady && !page.more) {
           client.isReady = true;
           client.ready(client.cursor);
         }
       }
+      await logAccesses(this.db, reads);
       if (!page.more) return;
     }
   }

@@ -5,12 +5,22 @@ export type Access = 'read' | 'write' | 'purge';
 
 /** One row per incident touched by one request: who read or changed what, when (AVG). */
 export async function logAccess(db: Queryable, device: Device, incidentIds: Iterable<string>, access: Access) {
-  const ids = [...new Set(incidentIds)];
-  if (ids.length === 0) return;
+  await logAccesses(db, [{ device, incidentIds, access }]);
+}
+
+/** Several devices at once in one statement (a live stream hands one change to many). */
+export async function logAccesses(
+  db: Queryable,
+  entries: readonly { device: Device; incidentIds: Iterable<string>; access: Access }[],
+) {
+  const rows: [number, number, string, Access][] = [];
+  for (const { device, incidentIds, access } of entries)
+    for (const id of new Set(incidentIds)) rows.push([device.teamId, device.id, id, access]);
+  if (rows.length === 0) return;
   await db.query(
     `INSERT INTO access_log (team_id, device_id, incident_id, access)
-     SELECT $1, $2, value, $3 FROM jsonb_array_elements_text($4::jsonb)`,
-    [device.teamId, device.id, access, JSON.stringify(ids)],
+     SELECT (r ->> 0)::bigint, (r ->> 1)::bigint, r ->> 2, r ->> 3 FROM jsonb_array_elements($1::jsonb) AS r`,
+    [JSON.stringify(rows)],
   );
 }
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChildServer } from '../../server/bench/child-server.ts';
 import { DeviceClient } from '../../server/bench/device-client.ts';
 import type { Database } from '../../server/store/database.ts';
 import { createInvite, createTeam } from '../../server/store/invites-store.ts';
 import { openDatabase } from '../../server/store/open-database.ts';
-import { startChildServer } from './support/child-server.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
 import { incidentLog, newId } from './support/fixtures.ts';
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceClient } from '../../server/bench/device-client.ts';
+import { type PgCluster, startCluster } from '../../server/bench/pg-cluster.ts';
 import type { Database } from '../../server/store/database.ts';
 import { openDatabase } from '../../server/store/open-database.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
 import { incidentLog, makeTeam, stepEvent } from './support/fixtures.ts';
 import { listeningApp } from './support/listening.ts';
-import { type PgCluster, startCluster } from './support/pg-cluster.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

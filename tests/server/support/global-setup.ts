@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startCluster } from '../../../server/bench/pg-cluster.ts';
 import { openDatabase } from '../../../server/store/open-database.ts';
-import { startCluster } from './pg-cluster.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

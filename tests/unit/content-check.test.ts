@@ -1,59 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
 import { formatContentError } from '../../scripts/content/content-error.ts';
 import {
   appendNewIds,
   checkPublishedIds,
   collectIdEntries,
   PUBLISHED_IDS_FILE,
-  type PublishedIds,
   readPublishedIds,
   runContentCheck,
   sharesSignificantWord,
   significantWords,
 } from '../../scripts/content/extra-checks.ts';
 import { readContentDir } from '../../scripts/content/read-content.ts';
-
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const CONTENT = join(REPO, 'content');
-
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh copy of the real content in a temp dir, to break one thing in. */
-function fixture(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kader-content-'));
-  tempDirs.push(dir);
-  cpSync(CONTENT, dir, { recursive: true });
-  return dir;
-}
-
-type Data = Record<string, unknown> & { steps?: Record<string, unknown>[] };
-
-function editYaml(dir: string, file: string, edit: (data: Data) => void): void {
-  const full = join(dir, file);
-  const data = parse(readFileSync(full, 'utf8')) as Data;
-  edit(data);
-  writeFileSync(full, stringify(data));
-}
-
-function editPublished(dir: string, edit: (data: PublishedIds) => void): void {
-  const full = join(dir, PUBLISHED_IDS_FILE);
-  const data = JSON.parse(readFileSync(full, 'utf8')) as PublishedIds;
-  edit(data);
-  writeFileSync(full, JSON.stringify(data, null, 2));
-}
-
-const messages = (dir: string) => runContentCheck(dir).errors.map(formatContentError);
-const steps = (data: Data) => data.steps as Record<string, unknown>[];
-const list = (data: Data, key: string) => data[key] as Record<string, unknown>[];
+import { CONTENT, editPublished, editYaml, fixture, list, messages, REPO, steps } from './content/content-fixture.ts';
 
 describe('content check on the real content', () => {
   it('finds no problems', () => {

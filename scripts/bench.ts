@@ -26,8 +26,11 @@ if (wants('pwa')) {
   execSync('npx vite build --logLevel error --config scripts/bench/baseline/vite.config.ts', { stdio: 'inherit' });
   emit('critical_path_js_kb', await criticalPathJsKb('dist'), 'KB gzip');
   emit('precache_kb', precacheKb('dist'), 'KB');
-  emit('offline_start_ms', await offlineStartMs('dist'), 'ms');
-  emit('offline_start_baseline_ms', await offlineStartMs('dist-baseline'), 'ms');
+  const start = await offlineStartMs('dist');
+  const baseline = await offlineStartMs('dist-baseline');
+  emit('offline_start_ms', start, 'ms');
+  emit('offline_start_baseline_ms', baseline, 'ms');
+  emit('offline_start_ratio', start / baseline, 'x');
 }
 if (wants('search')) {
   emit('search_ms', searchMs(kader), 'ms');
@@ -48,6 +51,11 @@ if (wants('exchange')) {
   emit('export_1000_kb', f.exportKb, 'KB');
   emit('import_1000_ms', f.importMs, 'ms');
   emit('import_1000_preview_ms', f.importPreviewMs, 'ms');
+  emit('export_floor_ms', f.exportFloorMs, 'ms');
+  emit('import_floor_ms', f.importFloorMs, 'ms');
+  // Targets (issue 11): export_ratio <= 0.6, import_ratio <= 1.5; ratios because absolute times vary between runs.
+  emit('export_ratio', f.exportMs / f.exportFloorMs, 'x');
+  emit('import_ratio', f.importMs / f.importFloorMs, 'x');
 }
 if (wants('sync')) {
   // Team sync against PGlite and a throwaway PostgreSQL; its own JSON lines (with "engine").

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Kader } from '../../src/content/schema.ts';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
+import { exportFloorMs, importFloorMs } from './measure-floors.ts';
 import { store } from './measure-incidents.ts';
 import { seedIncidents } from './seed-incidents.ts';
 
@@ -12,6 +13,8 @@ export interface ExchangeFigures {
   exportKb: number;
   importMs: number;
   importPreviewMs: number;
+  exportFloorMs: number;
+  importFloorMs: number;
 }
 
 async function enterName(page: Page, origin: string) {
@@ -60,6 +63,8 @@ export async function measureExchange(kader: Kader, incidents = 1000, eventsEach
     const exportMs = Date.now() - t0;
     const path = join(dir, file.suggestedFilename());
     await file.saveAs(path);
+    if (!path.endsWith('.gz')) throw new Error(`bench: expected a gzip export, got ${path}`);
+    const exportFloor = await exportFloorMs(page);
 
     const other = await target.context.newPage();
     await enterName(other, server.origin);
@@ -74,7 +79,15 @@ export async function measureExchange(kader: Kader, incidents = 1000, eventsEach
     await other.getByRole('button', { name: 'Importeren' }).click();
     await other.locator('.alert--ok[role="status"]').waitFor({ timeout: 120_000 });
     const importMs = importPreviewMs + (Date.now() - t2);
-    return { exportMs, exportKb: statSync(path).size / 1024, importMs, importPreviewMs };
+    const importFloor = await importFloorMs(other, path);
+    return {
+      exportMs,
+      exportKb: statSync(path).size / 1024,
+      importMs,
+      importPreviewMs,
+      exportFloorMs: exportFloor,
+      importFloorMs: importFloor,
+    };
   } finally {
     for (const p of [source, target]) {
       await p.close();

@@ -1,4 +1,4 @@
-import type { ExportArtifact } from '../../../src/exchange/export/export.ts';
+import type { ExportArtifact } from '../../../src/exchange/export/export-artifact.ts';
 import { gunzipText } from '../../../src/exchange/format/gzip.ts';
 
 /** The JSON inside an artifact, unpacked when it is compressed. */

@@ -6,6 +6,7 @@ import { PageTitle } from '../../ui/page-title.tsx';
 import type { IncidentState } from '../domain/incident-state.ts';
 import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
 import { incidentTitle } from '../domain/projection.ts';
+import { ChangedStepsNotice } from './changed-steps-notice.tsx';
 import { ChecklistView } from './checklist-view.tsx';
 import { DecisionForm } from './decision-form.tsx';
 import { IncidentDetailsView } from './incident-details-view.tsx';
@@ -41,7 +42,15 @@ export function IncidentPage() {
         <NavLink to={`${base}/gegevens`}>Gegevens</NavLink>
       </nav>
       <Routes>
-        <Route index element={<ChecklistView state={state} />} />
+        <Route
+          index
+          element={
+            <>
+              <ChangedStepsNotice state={state} />
+              <ChecklistView state={state} />
+            </>
+          }
+        />
         <Route path="logboek" element={<LogbookView state={state} events={events} />} />
         <Route path="gegevens" element={<IncidentDetailsView state={state} />} />
         <Route path="stap/:stepId" element={<IncidentStepView state={state} />} />

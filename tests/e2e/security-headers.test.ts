@@ -39,6 +39,10 @@ describe('the production server', () => {
     expect(route.status).toBe(200);
     expect(route.headers.get('content-type')).toContain('text/html');
     expect((await fetch(`${server.origin}/nope.js`)).status).toBe(404);
+    // A step id has a dot in it; that is a route, not a file.
+    const step = await fetch(`${server.origin}/stap/direct-na.persbericht`);
+    expect(step.status).toBe(200);
+    expect(step.headers.get('content-type')).toContain('text/html');
     // One level up from dist/ is the project's own package.json: it must not be served.
     const traversal = await fetch(`${server.origin}/..%2fpackage.json`);
     expect(traversal.status).toBe(403);

@@ -20,7 +20,8 @@ export interface AppOptions {
   publicUrl: string;
   /** Requests per device (or address, without a token) per minute. */
   rateLimitPerMinute?: number;
-  logger?: boolean;
+  /** Log requests (JSON lines to stdout, or to `stream`): method, path, status, time; never a token or a body. */
+  logger?: boolean | { stream: { write(line: string): void } };
   /** Behind a TLS reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
   pollMs?: number;
@@ -45,7 +46,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     logger: options.logger
       ? {
-          redact: ['req.headers.authorization'],
+          ...(typeof options.logger === 'object' ? { stream: options.logger.stream } : {}),
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
           serializers: {
             // Only the path: a stream ticket travels in the query string.
             req: (req) => ({ method: req.method, path: req.url.split('?')[0] }),

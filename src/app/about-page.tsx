@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useKader } from '../content/kader-context.tsx';
 import { ensurePersistentStorage, readStorageStatus, type StorageStatus } from '../db/storage-persistence.ts';
+import { formatMegabytes } from '../ui/format-number.ts';
 import { PageTitle } from '../ui/page-title.tsx';
-
-const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+import { InstallHint } from './install-hint.tsx';
 
 export function AboutPage() {
   const { kader } = useKader();
@@ -35,7 +35,7 @@ export function AboutPage() {
           <>
             <dt>Gebruikte opslag</dt>
             <dd>
-              {mb(status.usageBytes)} van {mb(status.quotaBytes)}
+              {formatMegabytes(status.usageBytes)} van {formatMegabytes(status.quotaBytes)}
             </dd>
           </>
         )}
@@ -52,6 +52,7 @@ export function AboutPage() {
           Vraag blijvende opslag aan
         </button>
       )}
+      <InstallHint />
       <h2>Over de inhoud</h2>
       <p>{kader.title}.</p>
       <p>{kader.disclaimer}</p>

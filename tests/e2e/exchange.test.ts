@@ -101,9 +101,9 @@ describe('exchanging files between two advisers', () => {
   it('work the same incident offline, exchange both ways and end identical', async () => {
     const first = await exportFile(a, server.origin, incidentId, 'a1.json');
     await importFile(b, server.origin, first);
-    await b.getByText('nieuw, 2 van 2 registraties nieuw').waitFor();
+    await b.getByText('nieuw, 2 van 2 vastleggingen nieuw').waitFor();
     await b.getByRole('button', { name: 'Importeren' }).click();
-    await b.getByText('registraties toegevoegd').waitFor();
+    await b.getByText('vastleggingen toegevoegd').waitFor();
 
     await server.stop();
     await a.goto(`${server.origin}/incidenten/${incidentId}`);
@@ -122,10 +122,10 @@ describe('exchanging files between two advisers', () => {
     await importFile(b, server.origin, fromA);
     await b.locator('.conflict').first().waitFor();
     await b.getByRole('button', { name: 'Importeren' }).click();
-    await b.getByText('registraties toegevoegd').waitFor();
+    await b.getByText('vastleggingen toegevoegd').waitFor();
     await importFile(a, server.origin, fromB);
     await a.getByRole('button', { name: 'Importeren' }).click();
-    await a.getByText('registraties toegevoegd').waitFor();
+    await a.getByText('vastleggingen toegevoegd').waitFor();
 
     expect(await storedEventIds(a)).toEqual(await storedEventIds(b));
     // Bob's change was the later one, on both devices.

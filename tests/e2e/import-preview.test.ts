@@ -51,6 +51,6 @@ describe('the preview of a file with many incidents', () => {
     expect(await expanded.evaluate((button) => button === document.activeElement)).toBe(true);
 
     await preview.getByRole('button', { name: 'Importeren' }).click();
-    await page.getByText('250 registraties toegevoegd aan 25 incident(en).').waitFor();
+    await page.getByText('250 vastleggingen toegevoegd aan 25 incidenten.').waitFor();
   });
 });

@@ -5,15 +5,10 @@ import { compareEvents, type IncidentEvent } from '../../model/events.ts';
 import { sha256Hex } from '../../model/hashing.ts';
 import { SUMMARY_POLICY } from '../format/field-policy.ts';
 import type { ExchangeIncident, IncidentSummary, RemovedCount } from '../format/types.ts';
+import { coarsenTime, type TimePrecision } from './amsterdam-time.ts';
 import { type Anonymiser, copyByPolicy, copyEventByPolicy, freeTextFields } from './apply-policy.ts';
-import {
-  type KnownTerm,
-  type PersonalDataHit,
-  type PersonalDataKind,
-  postcodeArea,
-  redact,
-  scanForPersonalData,
-} from './personal-data.ts';
+import { knownTerms } from './known-terms.ts';
+import { type PersonalDataHit, postcodeArea, redact, scanForPersonalData } from './personal-data.ts';
 
 /**
  * The anonymised variant for the national network (NEIG). Structured fields follow the
@@ -42,6 +37,8 @@ export interface AnonymiseChoices {
    * same pseudonym in every export of this device. Without it, a random key per file.
    */
   pseudonymSecret?: string;
+  /** How finely the moment of the incident stays in the file; the day when absent. */
+  timePrecision?: TimePrecision;
 }
 
 export interface FreeTextHit {
@@ -62,7 +59,7 @@ export const freeTextKey = (eventId: string, field: string) => `${eventId}/${fie
 
 /** Every non-empty free text of the chosen incidents, with what the scanner found in it. */
 export function findFreeTextHits(input: ExportInput, extraTerms: readonly string[] = []): FreeTextHit[] {
-  const known = knownTerms(input, extraTerms);
+  const known = knownTerms(input.incidents, extraTerms);
   return input.incidents.flatMap(({ state, events }) =>
     sorted(events).flatMap((event) =>
       freeTextFields(event)
@@ -95,10 +92,13 @@ export const REMOVED_LABEL: Record<string, string> = {
   phone: 'telefoonnummers in vrije tekst',
   email: 'e-mailadressen in vrije tekst',
   'licence-plate': 'kentekens in vrije tekst',
-  bsn: 'BSN-achtige nummers in vrije tekst',
+  bsn: 'nummers die op een BSN lijken, in vrije tekst',
   iban: 'rekeningnummers in vrije tekst',
   'device-id-text': 'apparaat-id’s in vrije tekst',
-  'ids-pseudonymised': 'kenmerken van incidenten en registraties (vervangen door schuilnamen)',
+  'ids-pseudonymised': 'kenmerken van incidenten en vastleggingen (vervangen door schuilnamen)',
+  'occurredAt-day': 'tijdstip van het incident (alleen de dag blijft)',
+  'occurredAt-hour': 'minuten van het tijdstip van het incident (het uur blijft)',
+  'occurredAt-month': 'dag en tijdstip van het incident (alleen de maand blijft)',
 };
 
 export function anonymiseIncidents(
@@ -106,7 +106,8 @@ export function anonymiseIncidents(
   choices: AnonymiseChoices = {},
   kader?: Kader,
 ): { incidents: ExchangeIncident[]; removed: RemovedCount[] } {
-  const known = knownTerms(input, choices.extraTerms ?? []);
+  const known = knownTerms(input.incidents, choices.extraTerms ?? []);
+  const precision = choices.timePrecision ?? 'day';
   const counts = new Map<string, number>();
   const count = (what: string, n = 1) => counts.set(what, (counts.get(what) ?? 0) + n);
 
@@ -158,6 +159,10 @@ export function anonymiseIncidents(
       if (area !== postcode.trim()) count('postcode-letters');
       return area;
     },
+    coarsenTime(iso) {
+      count(`occurredAt-${precision}`);
+      return coarsenTime(iso, precision);
+    },
     generaliseTitle() {
       count('title');
       return currentTitle;
@@ -195,31 +200,3 @@ function generalTitle(state: IncidentState): string {
 function sorted(events: readonly IncidentEvent[]): IncidentEvent[] {
   return [...events].sort(compareEvents);
 }
-
-function knownTerms(input: ExportInput, extraTerms: readonly string[]): KnownTerm[] {
-  const terms: KnownTerm[] = [];
-  const add = (kind: PersonalDataKind, text: string | undefined) => {
-    if (text && text.trim().length >= 2) terms.push({ kind, text: text.trim() });
-  };
-  for (const { events } of input.incidents) {
-    for (const event of events) {
-      add('name', event.actor);
-      for (const part of event.actor.split(/\s+/))
-        if (part.length >= 3 && !PARTICLES.has(part.toLowerCase())) add('name', part);
-      add('device-id', event.device);
-      if (event.type === 'incident.created' || event.type === 'incident.details-changed') {
-        const address = event.payload.address;
-        if (!address) continue;
-        add('address', [address.street, address.houseNumber].filter(Boolean).join(' '));
-        add('address', address.street);
-        add('postcode', address.postcode);
-      }
-    }
-  }
-  for (const term of extraTerms) add('name', term);
-  // Longest first, so "Dorpsstraat 12" is one hit rather than a street and a stray number.
-  const unique = new Map(terms.map((term) => [`${term.kind}|${term.text.toLowerCase()}`, term]));
-  return [...unique.values()].sort((a, b) => b.text.length - a.text.length);
-}
-
-const PARTICLES = new Set(['van', 'der', 'den', 'het', 'ter', 'ten']);

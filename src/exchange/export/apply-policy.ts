@@ -14,6 +14,7 @@ export interface Anonymiser {
   pseudonymId(id: string): string;
   postcodeArea(postcode: string): string;
   generaliseTitle(row: Record<string, unknown>): string;
+  coarsenTime(iso: string): string;
   dropped(field: string): void;
 }
 
@@ -58,6 +59,9 @@ export function copyByPolicy(
         break;
       case 'generalise-title':
         copy[field] = anonymiser.generaliseTitle(source);
+        break;
+      case 'coarsen-time':
+        copy[field] = anonymiser.coarsenTime(String(fieldValue));
         break;
       case 'pseudonymise':
         copy[field] = anonymiser.pseudonym(field, String(fieldValue));
@@ -119,6 +123,7 @@ export function freeTextFields(event: IncidentEvent): { path: string; text: stri
     pseudonymId: (id) => id,
     postcodeArea: (postcode) => postcode,
     generaliseTitle: () => '',
+    coarsenTime: (iso) => iso,
     dropped: () => {},
   };
   copyEventByPolicy(event, collector);

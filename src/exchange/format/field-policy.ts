@@ -27,6 +27,11 @@ export type AnonymisedHandling =
   | 'postcode-area'
   /** The incident title becomes municipality and postcode area. */
   | 'generalise-title'
+  /**
+   * The moment of the incident, rounded to the day (or the precision the adviser chose):
+   * a minute can be matched to a news report, a day much less so.
+   */
+  | 'coarsen-time'
   /** Replaced by a pseudonym that is stable within the file ("Adviseur 1", "Apparaat 1"). */
   | 'pseudonymise'
   /** An incident or event id (or a list of them): replaced by a keyed hash, stable per device, unlinkable without its key. */
@@ -72,7 +77,7 @@ export const DETAILS_POLICY: PolicyFor<IncidentDetails> = {
   address: nested(ADDRESS_POLICY),
   locationDescription: freeText,
   municipality: keep,
-  occurredAt: keep,
+  occurredAt: { exported: true, anonymised: 'coarsen-time' },
 };
 
 export const CONSIDERATION_POLICY: PolicyFor<ConsiderationWeighed> = {
@@ -130,7 +135,7 @@ export const SUMMARY_POLICY: PolicyFor<IncidentSummary> = {
   title: { exported: true, anonymised: 'generalise-title' },
   // A hash of postcode and house number: few enough values to enumerate, so personal.
   addressKey: { exported: true, anonymised: 'drop' },
-  occurredAt: keep,
+  occurredAt: { exported: true, anonymised: 'coarsen-time' },
   createdAt: keep,
   updatedAt: keep,
   closedAt: keep,

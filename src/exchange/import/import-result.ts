@@ -50,7 +50,7 @@ export const IMPORT_MESSAGE: Record<ImportFailureReason, string> = {
   'needs-passphrase': 'Dit bestand is versleuteld. Vul de wachtzin in om het te openen.',
   'wrong-passphrase': 'De wachtzin is onjuist, of het bestand is beschadigd of gewijzigd.',
   'unsafe-parameters': `Dit versleutelde bestand gebruikt instellingen die de app niet vertrouwt en wordt niet geopend. ${NOTHING_CHANGED}`,
-  'conflicting-content': `Dit bestand bevat een registratie die al op dit apparaat staat, maar met een andere inhoud. Het bestand is mogelijk gewijzigd en wordt niet ingelezen. ${NOTHING_CHANGED}`,
+  'conflicting-content': `Dit bestand bevat een vastlegging (een stap, notitie, logregel of besluit) die al op dit apparaat staat, maar met een andere inhoud. Het bestand is mogelijk gewijzigd en wordt niet ingelezen. ${NOTHING_CHANGED}`,
   'conflicting-incident': `Dit bestand bevat een incident met hetzelfde kenmerk als een incident op dit apparaat, maar met een ander begin (ander adres, tijdstip of maker). Het is een ander incident of het bestand is gewijzigd, en het wordt niet ingelezen. ${NOTHING_CHANGED}`,
   'unknown-content': `Dit bestand noemt een stap of instrument dat niet bestaat in de versie van het kader die het bestand opgeeft. Het bestand is mogelijk gewijzigd en wordt niet ingelezen. ${NOTHING_CHANGED}`,
   storage: `Het inlezen is niet gelukt: de opslag van dit apparaat gaf een fout. ${NOTHING_CHANGED}`,

@@ -4,6 +4,7 @@ import { useKader } from '../../content/kader-context.tsx';
 import { getAppDatabase } from '../../db/database.ts';
 import { STEP_STATUS_LABEL } from '../../incidents/domain/labels.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
+import { countOf, formatNumber } from '../../ui/format-number.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
 import type { ExchangeFile } from '../format/types.ts';
 import { applyImport } from '../import/import-apply.ts';
@@ -84,9 +85,11 @@ export function ImportSection() {
       if (!result.ok) return setError(result.message);
       const parts = [];
       if (result.incidentIds.length)
-        parts.push(`${result.added} registraties toegevoegd aan ${result.incidentIds.length} incident(en)`);
+        parts.push(
+          `${countOf(result.added, 'vastlegging', 'vastleggingen')} toegevoegd aan ${countOf(result.incidentIds.length, 'incident', 'incidenten')}`,
+        );
       if (result.networkIncidentIds.length)
-        parts.push(`${result.networkIncidentIds.length} incident(en) uit het netwerk bijgewerkt`);
+        parts.push(`${countOf(result.networkIncidentIds.length, 'incident', 'incidenten')} uit het netwerk bijgewerkt`);
       setState({
         stage: 'done',
         text: parts.length ? `${parts.join('; ')}.` : 'Alles uit dit bestand stond er al. Er is niets veranderd.',
@@ -100,8 +103,9 @@ export function ImportSection() {
     <section aria-labelledby="import-kop">
       <h2 id="import-kop">Importeren</h2>
       <p className="quiet">
-        Lees een exportbestand of back-up in. Wat al op dit apparaat staat, blijft staan; registraties die nieuw zijn,
-        komen erbij. Een geanonimiseerd bestand komt in de lijst "Uit het netwerk", niet bij uw eigen incidenten.
+        Lees een exportbestand of back-up in. Wat al op dit apparaat staat, blijft staan; wat nieuw is (stappen,
+        notities, logregels, besluiten), komt erbij. Een geanonimiseerd bestand komt in de lijst "Uit het netwerk", niet
+        bij uw eigen incidenten.
       </p>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone is an extra; the file input is the accessible way */}
       <div
@@ -168,7 +172,8 @@ export function ImportSection() {
           <h3>Wat dit bestand doet</h3>
           <p>
             {state.name}, gemaakt op {formatDateTime(state.preview.exportedAt)}
-            {state.preview.anonymised ? ', geanonimiseerd' : ''}. {state.preview.eventsAdded} nieuwe registraties.
+            {state.preview.anonymised ? ', geanonimiseerd' : ''}.{' '}
+            {countOf(state.preview.eventsAdded, 'nieuwe vastlegging', 'nieuwe vastleggingen')} voor het logboek.
           </p>
           <PreviewCounts preview={state.preview} />
           <PreviewList
@@ -216,12 +221,12 @@ function PreviewCounts({ preview }: { preview: ImportPreview }) {
   ] as const;
   return (
     <p>
-      {all.length} incidenten:{' '}
+      {countOf(all.length, 'incident', 'incidenten')}:{' '}
       {parts
         .filter(([n]) => n > 0)
-        .map(([n, label]) => `${n} ${label}`)
+        .map(([n, label]) => `${formatNumber(n)} ${label}`)
         .join(', ')}
-      {preview.conflicts > 0 ? `; ${preview.conflicts} verschil(len) bij stappen` : ''}.
+      {preview.conflicts > 0 ? `; ${countOf(preview.conflicts, 'verschil', 'verschillen')} bij stappen` : ''}.
     </p>
   );
 }
@@ -242,8 +247,8 @@ function PreviewList({ preview, stepTitle }: { preview: ImportPreview; stepTitle
             </li>
           ) : (
             <li key={p.incidentId}>
-              <strong>{p.title}</strong> ({p.municipality}): {CHANGE_LABEL[p.change]}, {p.eventsAdded} van{' '}
-              {p.eventsInFile} registraties nieuw
+              <strong>{p.title}</strong> ({p.municipality}): {CHANGE_LABEL[p.change]}, {formatNumber(p.eventsAdded)} van{' '}
+              {countOf(p.eventsInFile, 'vastlegging', 'vastleggingen')} nieuw
               {p.conflicts.length > 0 && (
                 <ul>
                   {p.conflicts.map((c) => (
@@ -269,7 +274,7 @@ function PreviewList({ preview, stepTitle }: { preview: ImportPreview; stepTitle
           aria-expanded={showAll}
           onClick={() => setShowAll((all) => !all)}
         >
-          {showAll ? `Toon alleen de eerste ${PREVIEW_ROWS}` : `Toon alle ${rows.length} incidenten`}
+          {showAll ? `Toon alleen de eerste ${PREVIEW_ROWS}` : `Toon alle ${formatNumber(rows.length)} incidenten`}
         </button>
       )}
     </>

@@ -52,6 +52,8 @@ const FORBIDDEN = [
   'NL91ABNA0417164300',
   ACTOR,
   'Pietje',
+  // The minute of the incident: a news report has it too.
+  '2026-03-01T21:30',
 ];
 const plantedText = (deviceId: string) => `${PLANTED.join(', ')}; door ${ACTOR} op ${deviceId}.`;
 
@@ -77,6 +79,8 @@ async function plantedIncident() {
   const note = await commands.addStepNote(incidentId, 'direct-na.salvage-inschakelen', text);
   await commands.editEntry(incidentId, note, { text: `${text} (bewerkt)` });
   const log = await commands.addLogEntry(incidentId, text);
+  // No cue word here: only what was found in the other texts can recognise these names.
+  await commands.addLogEntry(incidentId, 'Overleg gehad met Jansen en met El Amrani, zie ook (06-12345678).');
   await commands.withdrawEntry(incidentId, log, text);
   const decision = await commands.recordDecision(incidentId, {
     instrumentId: 'sluiting-woning',
@@ -124,6 +128,7 @@ describe('the anonymised export', () => {
       expect(findLeaks(serialised, [...FORBIDDEN, deviceId])).toEqual([]);
       expect(serialised).toContain('Gemeente Voorbeeld');
       expect(serialised).toContain('"postcode":"1234"');
+      expect(serialised).toContain('"occurredAt":"2026-03-01"');
       expect(serialised).toContain('Adviseur 1');
       if (keep) expect(serialised).toContain('[telefoonnummer verwijderd]');
       else expect(serialised).toContain('[tekst verwijderd]');

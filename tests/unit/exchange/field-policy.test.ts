@@ -30,6 +30,7 @@ describe('the field policy', () => {
       'blank',
       'postcode-area',
       'generalise-title',
+      'coarsen-time',
       'pseudonymise',
       'pseudonymise-id',
       'free-text',

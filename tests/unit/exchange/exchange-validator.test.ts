@@ -132,5 +132,5 @@ describe('the generated import validator', () => {
     // Both kinds occur, or the comparison would prove little.
     expect(refused).toBeGreaterThan(300);
     expect(accepted).toBeGreaterThan(100);
-  });
+  }, 60_000);
 });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   const commands = commandsFor(source);
   ({ incidentId } = await commands.createIncident(homeAt('3512AB', '12'), 'direct-na', kader.version));
   await commands.setStepStatus(incidentId, stepId, 'gedaan');
-  await commands.addLogEntry(incidentId, 'Politie ter plaatse', '2026-03-01T22:10');
+  await commands.addLogEntry(incidentId, 'Politie ter plaatse', '2026-03-01T21:55');
   own = await exportIncidents(source, { incidentIds: 'all', kader, now: new Date('2026-03-02T10:00:00.000Z') });
   db = freshDatabase();
   const read = await readImportFile(textFile(serialiseExport(own)));

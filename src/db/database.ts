@@ -1,8 +1,9 @@
 import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
 import type { IncidentEvent } from '../model/events.ts';
 import type { IncidentLogRow } from './event-log.ts';
-import type { NetworkIncidentRow, SettingRow, StoredIncidentRow } from './rows.ts';
+import type { KeyringRow, NetworkIncidentRow, SettingRow, StoredIncidentRow } from './rows.ts';
 import { STORES_BY_VERSION } from './schema-versions.ts';
+import { sealingMiddleware } from './sealing-middleware.ts';
 import { fillAddressKeys } from './upgrade-v2.ts';
 import { moveEventsToLogs } from './upgrade-v3.ts';
 
@@ -31,6 +32,7 @@ export class AppDatabase extends Dexie {
   incidents!: Table<StoredIncidentRow, string>;
   settings!: Table<SettingRow, string>;
   networkIncidents!: Table<NetworkIncidentRow, string>;
+  keyring!: Table<KeyringRow, string>;
 
   constructor(name: string, options: AppDatabaseOptions = {}) {
     super(name, {
@@ -43,6 +45,9 @@ export class AppDatabase extends Dexie {
     this.version(3).stores(STORES_BY_VERSION[3]).upgrade(moveEventsToLogs);
     // A new, empty table; nothing moves.
     this.version(4).stores(STORES_BY_VERSION[4]);
+    // A new table for the app lock; nothing moves. Sealing needs no schema change: see sealing-middleware.ts.
+    this.version(5).stores(STORES_BY_VERSION[5]);
+    this.use(sealingMiddleware);
 
     const { onVersionChange } = options;
     this.on('versionchange', () => {

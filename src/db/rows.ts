@@ -64,3 +64,29 @@ export interface NetworkIncidentRow {
   municipality: string;
   [field: string]: unknown;
 }
+
+/** A data key wrapped by a key derived from the adviser's passphrase (PBKDF2-SHA-256 → AES-GCM). */
+export interface WrappedKey {
+  kdf: 'PBKDF2-SHA-256';
+  iterations: number;
+  salt: Uint8Array;
+  iv: Uint8Array;
+  /** The 32-byte data key encrypted with AES-256-GCM (tag included). */
+  ct: Uint8Array;
+}
+
+/** The app lock's one row (id 'lock'), plain by design: it is what opens the sealed rows. */
+export interface KeyringRow {
+  id: 'lock';
+  passphrase: WrappedKey;
+  /** Wrong passphrases in a row; from the tenth on each next attempt waits longer. */
+  failures: number;
+  lastFailureAt?: string;
+  /** Minutes in the background before the app locks itself. */
+  autoLockMinutes: number;
+  /**
+   * Absent once every row is sealed. Otherwise the table being sealed and the last
+   * primary key done, so a migration killed halfway continues where it was.
+   */
+  migration?: { table: string; after?: unknown; compacted?: boolean };
+}

@@ -41,7 +41,18 @@ export const STORES_BY_VERSION = {
     settings: 'key',
     networkIncidents: 'id, importedAt, municipality',
   },
+  5: {
+    events: 'id, incidentId, [incidentId+at]',
+    logs: 'incidentId',
+    appendedEvents: '[incidentId+id]',
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+    // The app lock (src/lock/): the wrapped data key, unlock attempts and the migration's
+    // progress. Never sealed itself: it is what opens everything else (see db/data-key.ts).
+    keyring: 'id',
+  },
 } as const satisfies Record<number, Record<string, string>>;
 
 export type SchemaVersion = keyof typeof STORES_BY_VERSION;
-export const LATEST_SCHEMA_VERSION = 4 satisfies SchemaVersion;
+export const LATEST_SCHEMA_VERSION = 5 satisfies SchemaVersion;

@@ -5,7 +5,19 @@ export const QUOTA_MESSAGE =
 export const GENERIC_MESSAGE =
   'Opslaan op dit apparaat is niet gelukt. Er is niets opgeslagen. Probeer het opnieuw; lukt het weer niet, herlaad dan de app.';
 
-export type StorageFailure = 'quota' | 'other';
+export const LOCKED_MESSAGE = 'De app is vergrendeld. Ontgrendel de app met uw wachtzin om verder te gaan.';
+export const TAMPERED_MESSAGE =
+  'Een deel van de opgeslagen gegevens is beschadigd of gewijzigd en kan niet worden geopend. Er is niets gewijzigd. Zet zo nodig een back-up terug.';
+
+/** 'locked': the data key is not in memory (db/data-key.ts); 'tampered': a sealed record does not open (db/sealed.ts). */
+export type StorageFailure = 'quota' | 'other' | 'locked' | 'tampered';
+
+const MESSAGES: Record<StorageFailure, string> = {
+  quota: QUOTA_MESSAGE,
+  other: GENERIC_MESSAGE,
+  locked: LOCKED_MESSAGE,
+  tampered: TAMPERED_MESSAGE,
+};
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';
@@ -16,12 +28,13 @@ export class StorageError extends Error {
   constructor(failure: StorageFailure, cause: unknown) {
     super(`Storage failure (${failure}): ${describe(cause)}`, { cause });
     this.failure = failure;
-    this.userMessage = failure === 'quota' ? QUOTA_MESSAGE : GENERIC_MESSAGE;
+    this.userMessage = MESSAGES[failure];
   }
 }
 
 export function toStorageError(error: unknown): StorageError {
-  if (error instanceof StorageError) return error;
+  const own = findStorageError(error);
+  if (own) return own;
   return new StorageError(isQuotaExceeded(error) ? 'quota' : 'other', error);
 }
 
@@ -34,6 +47,14 @@ export function isQuotaExceeded(error: unknown, depth = 0): boolean {
   const { name, inner, cause } = error as { name?: unknown; inner?: unknown; cause?: unknown };
   if (name === 'QuotaExceededError') return true;
   return isQuotaExceeded(inner, depth + 1) || isQuotaExceeded(cause, depth + 1);
+}
+
+/** Dexie may wrap an error thrown below it (the sealing middleware's) in its own. */
+function findStorageError(error: unknown, depth = 0): StorageError | undefined {
+  if (error instanceof StorageError) return error;
+  if (typeof error !== 'object' || error === null || depth > 5) return undefined;
+  const { inner, cause } = error as { inner?: unknown; cause?: unknown };
+  return findStorageError(inner, depth + 1) ?? findStorageError(cause, depth + 1);
 }
 
 function describe(cause: unknown): string {

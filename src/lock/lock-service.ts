@@ -1,0 +1,156 @@
+import { dataKey, type LockStatus } from '../db/data-key.ts';
+import type { AppDatabase } from '../db/database.ts';
+import type { KeyringRow } from '../db/rows.ts';
+import { toStorageError } from '../db/storage-error.ts';
+import { newDataKey, PASSPHRASE_ITERATIONS, UnwrapFailedError, unwrapDataKey, wrapDataKey } from './key-wrap.ts';
+import { FIRST_TABLE } from './migrate.ts';
+
+/**
+ * Setting up, opening and closing the app lock. The data key is made once, stored
+ * only wrapped (key-wrap.ts) in the keyring table, and held unwrapped in memory by
+ * db/data-key.ts while the app is open.
+ */
+
+export const DEFAULT_AUTO_LOCK_MINUTES = 5;
+export const MIN_PASSPHRASE_LENGTH = 8;
+/** Wrong passphrases allowed without waiting; after that each attempt waits twice as long. */
+export const FREE_ATTEMPTS = 10;
+
+export const UNLOCK_FAILED_MESSAGE = 'Ontgrendelen is niet gelukt. Controleer uw wachtzin en probeer het opnieuw.';
+
+export async function readKeyring(db: AppDatabase): Promise<KeyringRow | undefined> {
+  try {
+    return await db.keyring.get('lock');
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Reads whether a lock is set up and tells the key holder; call before any personal data is read. */
+export async function loadLockStatus(db: AppDatabase): Promise<LockStatus> {
+  dataKey.configure((await readKeyring(db)) !== undefined);
+  return dataKey.status();
+}
+
+/** A Dutch sentence when the new passphrase is not acceptable. */
+export function checkNewPassphrase(passphrase: string, repeated: string): string | undefined {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    return `Kies een wachtzin van minstens ${MIN_PASSPHRASE_LENGTH} tekens, bijvoorbeeld vier losse woorden.`;
+  }
+  if (passphrase !== repeated) return 'De twee wachtzinnen zijn niet gelijk. Typ dezelfde wachtzin twee keer.';
+  return undefined;
+}
+
+/**
+ * Sets up the lock: a new data key, wrapped with the passphrase, stored with a
+ * migration marker at the first table, then held in memory. From then on every
+ * record written is sealed; the caller runs the migration (migrate.ts) for what is
+ * already stored. A crash before the migration ends is picked up at the next unlock.
+ */
+export async function setUpLock(
+  db: AppDatabase,
+  passphrase: string,
+  options: { iterations?: number } = {},
+): Promise<void> {
+  const raw = newDataKey();
+  const passphraseWrap = await wrapDataKey(raw, passphrase, options.iterations ?? PASSPHRASE_ITERATIONS);
+  try {
+    await db.transaction('rw', db.keyring, async () => {
+      if (await db.keyring.get('lock')) throw new Error('A lock is already set up');
+      await db.keyring.add({
+        id: 'lock',
+        passphrase: passphraseWrap,
+        failures: 0,
+        autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+        migration: { table: FIRST_TABLE },
+      });
+    });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+  dataKey.open(raw);
+  raw.fill(0);
+}
+
+export type UnlockResult = { ok: true } | { ok: false; message: string; waitSeconds?: number };
+
+/** Seconds to wait after `failures` wrong passphrases in a row: none for the first ten, then 30 s doubling, up to 15 minutes. */
+export function attemptDelaySeconds(failures: number): number {
+  if (failures < FREE_ATTEMPTS) return 0;
+  return Math.min(30 * 2 ** (failures - FREE_ATTEMPTS), 900);
+}
+
+export async function unlock(db: AppDatabase, passphrase: string, now = new Date()): Promise<UnlockResult> {
+  const row = await readKeyring(db);
+  if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
+  const waitUntil = Date.parse(row.lastFailureAt ?? '') + attemptDelaySeconds(row.failures) * 1000;
+  if (Number.isFinite(waitUntil) && now.getTime() < waitUntil) {
+    const waitSeconds = Math.ceil((waitUntil - now.getTime()) / 1000);
+    return { ok: false, waitSeconds, message: `Te veel pogingen. Probeer het over ${waitSeconds} seconden opnieuw.` };
+  }
+  let raw: Uint8Array;
+  try {
+    raw = await unwrapDataKey(row.passphrase, passphrase);
+  } catch (error) {
+    if (!(error instanceof UnwrapFailedError)) throw error;
+    await countAttempt(db, now, true);
+    return { ok: false, message: UNLOCK_FAILED_MESSAGE };
+  }
+  if (row.failures > 0) await countAttempt(db, now, false);
+  dataKey.open(raw);
+  raw.fill(0);
+  return { ok: true };
+}
+
+async function countAttempt(db: AppDatabase, now: Date, failed: boolean): Promise<void> {
+  try {
+    await db.transaction('rw', db.keyring, async () => {
+      const row = await db.keyring.get('lock');
+      if (!row) return;
+      await db.keyring.put(
+        failed ? { ...row, failures: row.failures + 1, lastFailureAt: now.toISOString() } : { ...row, failures: 0 },
+      );
+    });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** "Vergrendel", or the auto-lock timer: the key leaves memory; the lock screen shows. */
+export function lockNow(): void {
+  dataKey.lock();
+}
+
+/** Re-wraps the same data key with a new passphrase; no record is encrypted again. */
+export async function changePassphrase(
+  db: AppDatabase,
+  current: string,
+  next: string,
+  options: { iterations?: number } = {},
+): Promise<UnlockResult> {
+  const row = await readKeyring(db);
+  if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
+  let raw: Uint8Array;
+  try {
+    raw = await unwrapDataKey(row.passphrase, current);
+  } catch (error) {
+    if (!(error instanceof UnwrapFailedError)) throw error;
+    return { ok: false, message: 'De huidige wachtzin klopt niet. Er is niets gewijzigd.' };
+  }
+  const passphraseWrap = await wrapDataKey(raw, next, options.iterations ?? PASSPHRASE_ITERATIONS);
+  raw.fill(0);
+  try {
+    await db.keyring.update('lock', { passphrase: passphraseWrap });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+  return { ok: true };
+}
+
+export async function setAutoLockMinutes(db: AppDatabase, minutes: number): Promise<void> {
+  try {
+    await db.keyring.update('lock', { autoLockMinutes: minutes });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

@@ -12,18 +12,16 @@ import { IncidentListPage } from '../incidents/screens/incident-list-page.tsx';
 import { IncidentPage } from '../incidents/screens/incident-page.tsx';
 import { NewIncidentPage } from '../incidents/screens/new-incident-page.tsx';
 import { SettingsPage } from '../incidents/screens/settings-page.tsx';
+import { resealDrafts } from '../incidents/store/drafts.ts';
 import { refreshProjections } from '../incidents/store/refresh-projections.ts';
+import { LockGate } from '../lock/lock-gate.tsx';
+import { LockOffer } from '../lock/lock-offer.tsx';
+import { LockSettingsSection } from '../lock/lock-settings.tsx';
 
 /** Loaded on first visit to /incidenten, so the database code is off the start-up path. */
 export function IncidentsSection() {
   const [upgradedElsewhere, setUpgradedElsewhere] = useState(false);
   useEffect(() => onAppDatabaseVersionChange(() => setUpgradedElsewhere(true)), []);
-  const { kader } = useKader();
-  useEffect(() => {
-    refreshProjections(getAppDatabase(), kader).catch(() => {
-      // The rows keep their earlier progress; the next visit tries again.
-    });
-  }, [kader]);
   return (
     <IncidentCommandsProvider>
       {upgradedElsewhere && (
@@ -37,18 +35,48 @@ export function IncidentsSection() {
           </button>
         </div>
       )}
-      <ActorGate>
-        <Routes>
-          <Route index element={<IncidentListPage notices={<BackupNudgeNotice />} />} />
-          <Route path="nieuw" element={<NewIncidentPage />} />
-          <Route path="instellingen" element={<SettingsPage />} />
-          <Route path="delen" element={<SharePage />} />
-          <Route path="netwerk" element={<NetworkListPage />} />
-          <Route path="netwerk/:networkId" element={<NetworkIncidentPage />} />
-          <Route path=":incidentId/dossier" element={<DossierPage />} />
-          <Route path=":incidentId/*" element={<IncidentPage />} />
-        </Routes>
-      </ActorGate>
+      {/* Inside the lock gate: nothing personal is read or written before the lock's state is known. */}
+      <LockGate sealOutside={resealDrafts}>
+        <ProjectionRefresh />
+        <ActorGate>
+          <Routes>
+            <Route index element={<IncidentListPage notices={<BackupNudgeNotice />} />} />
+            <Route
+              path="nieuw"
+              element={
+                <>
+                  <LockOffer settingsPath="/incidenten/instellingen#beveiliging" />
+                  <NewIncidentPage />
+                </>
+              }
+            />
+            <Route
+              path="instellingen"
+              element={
+                <>
+                  <SettingsPage />
+                  <LockSettingsSection />
+                </>
+              }
+            />
+            <Route path="delen" element={<SharePage />} />
+            <Route path="netwerk" element={<NetworkListPage />} />
+            <Route path="netwerk/:networkId" element={<NetworkIncidentPage />} />
+            <Route path=":incidentId/dossier" element={<DossierPage />} />
+            <Route path=":incidentId/*" element={<IncidentPage />} />
+          </Routes>
+        </ActorGate>
+      </LockGate>
     </IncidentCommandsProvider>
   );
+}
+
+function ProjectionRefresh() {
+  const { kader } = useKader();
+  useEffect(() => {
+    refreshProjections(getAppDatabase(), kader).catch(() => {
+      // The rows keep their earlier progress; the next visit tries again.
+    });
+  }, [kader]);
+  return null;
 }

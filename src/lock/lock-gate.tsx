@@ -1,0 +1,102 @@
+import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { dataKey } from '../db/data-key.ts';
+import { getAppDatabase } from '../db/database.ts';
+import { userMessageOf } from '../ui/user-message.ts';
+import { useAutoLock } from './auto-lock.ts';
+import { LockScreen } from './lock-screen.tsx';
+import { loadLockStatus, lockNow } from './lock-service.ts';
+import { continueMigration, migrationPending } from './migrate.ts';
+
+export const useLockStatus = () => useSyncExternalStore(dataKey.subscribe, dataKey.status);
+
+/**
+ * Around everything that shows or writes personal data. Reads first whether a lock is
+ * set up (so nothing is written unsealed), shows the lock screen while the key is not
+ * in memory, finishes a migration that a kill interrupted, and offers "Vergrendel".
+ * `sealOutside` seals what the app keeps outside IndexedDB (drafts).
+ */
+export function LockGate({ children, sealOutside }: { children: ReactNode; sealOutside?: () => void }) {
+  const status = useLockStatus();
+  const [failure, setFailure] = useState<string>();
+  useEffect(() => {
+    if (status !== 'unknown') return;
+    loadLockStatus(getAppDatabase()).catch((error: unknown) => setFailure(userMessageOf(error)));
+  }, [status]);
+  useAutoLock(status === 'open');
+  const migrating = useMigration(status === 'open', sealOutside);
+
+  if (failure) {
+    return (
+      <p className="alert alert--error" role="alert">
+        {failure}
+      </p>
+    );
+  }
+  if (status === 'unknown') return <p className="quiet">Laden…</p>;
+  if (status === 'locked') return <LockScreen />;
+  if (migrating === 'checking') return <p className="quiet">Laden…</p>;
+  if (migrating) return <MigrationNotice {...migrating} />;
+  return (
+    <>
+      {status === 'open' && (
+        <div className="lock-bar">
+          <button type="button" className="button button--secondary button--small" onClick={lockNow}>
+            Vergrendel
+          </button>
+        </div>
+      )}
+      {children}
+    </>
+  );
+}
+
+interface Migrating {
+  fraction: number;
+  error?: string;
+}
+
+/** Runs the migration to its end whenever the key is open and the keyring says it is unfinished. */
+function useMigration(open: boolean, sealOutside?: () => void): Migrating | 'checking' | undefined {
+  const [state, setState] = useState<Migrating | 'checking' | undefined>('checking');
+  useEffect(() => {
+    if (!open) {
+      setState('checking');
+      return;
+    }
+    let active = true;
+    const db = getAppDatabase();
+    (async () => {
+      if (!(await migrationPending(db))) {
+        if (active) setState(undefined);
+        return;
+      }
+      setState({ fraction: 0 });
+      await continueMigration(db, {
+        onProgress: ({ fraction }) => active && setState({ fraction }),
+        ...(sealOutside ? { sealOutside } : {}),
+      });
+      if (active) setState(undefined);
+    })().catch((error: unknown) => active && setState({ fraction: 0, error: userMessageOf(error) }));
+    return () => {
+      active = false;
+    };
+  }, [open, sealOutside]);
+  return state === 'checking' && !open ? undefined : state;
+}
+
+function MigrationNotice({ fraction, error }: Migrating) {
+  if (error) {
+    return (
+      <div className="alert alert--error" role="alert">
+        <p>Het versleutelen is onderbroken: {error}</p>
+        <p>Er is niets verloren. Herlaad de app om verder te gaan.</p>
+      </div>
+    );
+  }
+  return (
+    <div role="status" className="lock-migration">
+      <p>De gegevens op dit toestel worden versleuteld. Dit duurt even; sluit de app niet af.</p>
+      <progress max={100} value={Math.round(fraction * 100)} aria-label="Voortgang van het versleutelen" />
+    </div>
+  );
+}

@@ -36,8 +36,15 @@ export function unknownContentIds(file: ExchangeFile, kader: Kader): string[] {
   return [...unknown];
 }
 
+const checked = new WeakMap<ExchangeFile, WeakMap<Kader, string[]>>();
+
 /** The refusal for a file that claims the app's own content version and names ids it does not have. */
 export function checkContentIds(file: ExchangeFile, kader: Kader): ImportFailure | undefined {
-  const unknown = unknownContentIds(file, kader);
+  // Preview and apply check the same file: once is enough.
+  let unknown = checked.get(file)?.get(kader);
+  if (!unknown) {
+    unknown = unknownContentIds(file, kader);
+    checked.set(file, new WeakMap([[kader, unknown]]));
+  }
   return unknown.length ? failure('unknown-content', `unknown ids: ${unknown.slice(0, 5).join(', ')}`) : undefined;
 }

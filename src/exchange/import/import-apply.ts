@@ -49,7 +49,7 @@ export async function applyImport(
       // importEvents opens a transaction over a subset of these tables: Dexie runs it inside this one.
       // It reads each log once and merges by the one merge's rules.
       const { added, incidentIds } = events.length
-        ? await importEvents(db, events, options.kader)
+        ? await importEvents(db, events, options.kader, { incomingIsUnique: true })
         : { added: 0, incidentIds: [] };
       const networkIncidentIds: string[] = [];
       const importedAt = now().toISOString();

@@ -112,7 +112,8 @@ export async function previewImport(
 /** Title and municipality as the incident will read after the import: from the events, never the file's summary. */
 function previewOwn(incoming: ExchangeIncident, local: IncidentEvent[]): IncidentPreview {
   const { incident } = incoming;
-  const merged = mergeEvents(incident.id, local, incoming.events);
+  // A validated file holds each id once (read-import.ts merged it on its own).
+  const merged = mergeEvents(incident.id, local, incoming.events, { incomingIsUnique: true });
   // Thrown to leave the read transaction; previewImport turns it into the failure.
   if (!merged.ok) throw new MergeRefusedError(incident.id, merged.refusal);
   const { fresh } = merged;

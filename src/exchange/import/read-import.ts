@@ -1,5 +1,5 @@
 import { describeRefusal, mergeEvents } from '../../incidents/domain/merge-events.ts';
-import { compareEvents } from '../../model/events.ts';
+import { compareEvents, type IncidentEvent } from '../../model/events.ts';
 import { decryptEnvelope, isEnvelopeLike } from '../format/encryption.ts';
 import { validate as validateExchange } from '../format/generated/exchange-validator.js';
 import { gunzipText, isGzip } from '../format/gzip.ts';
@@ -92,27 +92,24 @@ export function validateExchangeFile(value: unknown, encrypted: boolean): ReadIm
 }
 
 /**
- * What the schema cannot say: each incident appears once, an event id is not used in
- * two incidents, and within each incident the one merge's rules hold (events belong
- * to it, an id repeated carries the same content, exactly one start). Gives each
+ * What the schema cannot say: each incident appears once, and the one merge's rules
+ * hold within each incident (events belong to it, an id repeated carries the same
+ * content, exactly one start) and across the section (an id used in two incidents has
+ * two contents). Gives each
  * incident's events once each, in the one total order, or the problem. Per section: a
  * backup may hold an own incident and its anonymised copy from the network.
  */
 function checkedSection(section: string, incidents: readonly ExchangeIncident[]): ExchangeIncident[] | string {
   const incidentIds = new Set<string>();
-  const eventOwner = new Map<string, string>();
+  // One index for the whole section: an event id used in two incidents is refused by the merge.
+  const index = new Map<string, IncidentEvent>();
   const checked: ExchangeIncident[] = [];
   for (const [i, { incident, events }] of incidents.entries()) {
     const where = `${section}.${i}`;
     if (incidentIds.has(incident.id)) return `${where}: incident ${incident.id} appears twice`;
     incidentIds.add(incident.id);
-    const merged = mergeEvents(incident.id, [], events);
+    const merged = mergeEvents(incident.id, [], events, { index });
     if (!merged.ok) return `${where}: ${describeRefusal(merged.refusal)}`;
-    for (const event of merged.fresh) {
-      const owner = eventOwner.get(event.id);
-      if (owner !== undefined) return `${where}: event id ${event.id} also used in incident ${owner}`;
-      eventOwner.set(event.id, incident.id);
-    }
     checked.push({ incident, events: merged.fresh.sort(compareEvents) });
   }
   return checked;

@@ -28,12 +28,28 @@ export type MergeResult =
     }
   | { ok: false; refusal: MergeRefusal };
 
+export interface MergeOptions {
+  /**
+   * An index of events by id to use and extend instead of a fresh one: a file shares one
+   * across its incidents, so an id used in two incidents is refused (its incident differs).
+   */
+  index?: Map<string, IncidentEvent>;
+  /**
+   * The incoming events come from a file that was already merged on its own (each id
+   * once), so they are only looked up, not indexed: a thousand-incident import then
+   * builds its index from the stored events alone.
+   */
+  incomingIsUnique?: boolean;
+}
+
 export function mergeEvents(
   incidentId: string,
   known: readonly IncidentEvent[],
   incoming: readonly IncidentEvent[],
+  options: MergeOptions = {},
 ): MergeResult {
-  const byId = new Map<string, IncidentEvent>();
+  const byId = options.index ?? new Map<string, IncidentEvent>();
+  const indexIncoming = !options.incomingIsUnique;
   let creation: string | undefined;
   for (const event of known) {
     byId.set(event.id, event);
@@ -53,7 +69,7 @@ export function mergeEvents(
       if (creation !== undefined) return refuse({ reason: 'second-creation', eventId: event.id });
       creation = event.id;
     }
-    byId.set(event.id, event);
+    if (indexIncoming) byId.set(event.id, event);
     fresh.push(event);
   }
   if (creation === undefined) return refuse({ reason: 'no-creation' });

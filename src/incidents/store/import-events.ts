@@ -26,6 +26,8 @@ export async function importEvents(
   db: AppDatabase,
   events: readonly IncidentEvent[],
   kader?: Kader,
+  /** See MergeOptions: true only for events of a validated file, where each id appears once. */
+  options: { incomingIsUnique?: boolean } = {},
 ): Promise<ImportEventsResult> {
   const deps = { db, kader: () => kader, now: () => new Date(), nextId: monotonicFactory() };
   return writeInTransaction(deps, async () => {
@@ -38,7 +40,7 @@ export async function importEvents(
     const rows = [];
     for (const incidentId of ids) {
       const { events: stored = [], appendedKeys = [] } = storedLogs.get(incidentId) ?? {};
-      const merged = mergeEvents(incidentId, stored, incoming.get(incidentId)!);
+      const merged = mergeEvents(incidentId, stored, incoming.get(incidentId)!, options);
       if (!merged.ok) throw new MergeRefusedError(incidentId, merged.refusal);
       if (merged.fresh.length === 0) continue;
       const all = merged.events as IncidentEvent[];

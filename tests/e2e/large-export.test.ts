@@ -62,6 +62,7 @@ describe('an export of many incidents, offline', () => {
     await section.getByLabel('Alle incidenten').check();
     const download = page.waitForEvent('download');
     await section.getByRole('button', { name: /^(Downloaden|Delen)$/ }).click();
+    await section.getByRole('button', { name: /^Toch onversleuteld (downloaden|delen)$/ }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^handelingskader-120-incidenten-\d{4}-\d{2}-\d{2}\.json\.gz$/);
     await section.getByText(`(${incidents} incidenten)`).waitFor();

@@ -25,7 +25,8 @@ export interface ExportInput {
   incidents: ExportInputIncident[];
 }
 
-export type FreeTextChoice = 'drop' | 'keep';
+/** Drop the text (the default), keep it with what the scanner finds removed, or keep the adviser's edit of it (scanned too). */
+export type FreeTextChoice = 'drop' | 'keep' | { edited: string };
 
 export interface AnonymiseChoices {
   /** Per free text, keyed by freeTextKey(eventId, field). A text without a choice is dropped. */
@@ -86,6 +87,7 @@ export const REMOVED_LABEL: Record<string, string> = {
   addressKey: 'adressleutels',
   title: 'titels met adres (vervangen door gemeente en postcodegebied)',
   'free-text-dropped': 'vrije teksten weggelaten',
+  'free-text-edited': 'vrije teksten door u aangepast',
   name: 'namen in vrije tekst',
   address: 'adressen in vrije tekst',
   postcode: 'postcodes in vrije tekst (ingekort tot vier cijfers)',
@@ -134,13 +136,16 @@ export function anonymiseIncidents(
   const anonymiser: Anonymiser = {
     freeText(eventId, path, text) {
       if (text.trim() === '') return text;
-      if (choices.texts?.[freeTextKey(eventId, path)] !== 'keep') {
+      const choice = choices.texts?.[freeTextKey(eventId, path)];
+      if (choice === undefined || choice === 'drop') {
         count('free-text-dropped');
         return DROPPED_TEXT;
       }
-      const hits = scanForPersonalData(text, known);
+      const kept = choice === 'keep' ? text : choice.edited;
+      if (kept !== text) count('free-text-edited');
+      const hits = scanForPersonalData(kept, known);
       for (const hit of hits) count(hit.kind === 'device-id' ? 'device-id-text' : hit.kind);
-      return redact(text, hits);
+      return redact(kept, hits);
     },
     pseudonymId(id) {
       let pseudonym = idPseudonyms.get(id);

@@ -49,7 +49,10 @@ export interface DossierPhase {
 
 export interface DossierTimelineItem {
   eventId: string;
+  /** When it happened; for an entry made afterwards, the moment the adviser gave. */
   at: string;
+  /** When it was recorded: differs from `at` for a backdated entry, and the record shows both. */
+  writtenAt: string;
   actor: string;
   type: IncidentEvent['type'];
   /** One Dutch sentence. */
@@ -156,6 +159,7 @@ export function buildDossier(state: IncidentState, kader: Kader, events: readonl
       .map((item) => ({
         eventId: item.eventId,
         at: item.at,
+        writtenAt: item.writtenAt,
         actor: item.actor,
         type: item.type,
         description: [
@@ -169,6 +173,10 @@ export function buildDossier(state: IncidentState, kader: Kader, events: readonl
 }
 
 const happened = (entry: LogEntry) => entry.happenedAt ?? entry.writtenAt;
+
+/** A step nobody touched: still open, never changed, no notes. A phase of only these is one line in print. */
+export const untouched = (step: DossierStep) =>
+  step.status === 'open' && !step.changedAt && step.history.length === 0 && step.notes.length === 0;
 
 function dossierStep(state: IncidentState, stepId: string, title: string): DossierStep {
   const set = state.steps[stepId];

@@ -3,8 +3,9 @@ import { foldIncident } from '../../incidents/domain/fold.ts';
 import { encryptText } from '../format/encryption.ts';
 import { COMPRESS_ABOVE_CHARS, type GzipSink, gzipText } from '../format/gzip.ts';
 import { GzipWorkerError, openGzipSink } from '../format/gzip-sink.ts';
-import type { ExchangeFile, IncidentSummary } from '../format/types.ts';
+import type { ExchangeFile, IncidentSummary, RemovedCount } from '../format/types.ts';
 import { readNetworkIncidents } from '../import/network.ts';
+import { amsterdamDate } from './amsterdam-time.ts';
 import {
   type ExportOptions,
   exportIncidents,
@@ -13,6 +14,7 @@ import {
   readStoredAhead,
   serialiseExport,
 } from './export.ts';
+import { slug } from './file-name.ts';
 
 /** The file an export or backup screen saves or shares: named, typed, plain, compressed or encrypted. */
 
@@ -39,10 +41,14 @@ export interface ArtifactOptions {
 export async function createExportArtifact(
   db: AppDatabase,
   options: ExportOptions & ArtifactOptions,
-): Promise<{ artifact: ExportArtifact; incidents: number }> {
+): Promise<{ artifact: ExportArtifact; incidents: number; removed?: RemovedCount[] }> {
   if (options.anonymise || options.passphrase) {
     const file = await exportIncidents(db, options);
-    return { artifact: await toArtifact(file, options), incidents: file.incidents.length };
+    return {
+      artifact: await toArtifact(file, options),
+      incidents: file.incidents.length,
+      ...(file.removed ? { removed: file.removed } : {}),
+    };
   }
   // One moment for the header and the file name, also when the fallback below runs.
   const fixed = { ...options, now: options.now ?? new Date() };
@@ -176,7 +182,7 @@ export function exportFileName(
   },
   options: { encrypted?: boolean; backup?: boolean } = {},
 ): string {
-  const date = amsterdamDate(file.exportedAt);
+  const date = fileDate(file.exportedAt);
   const municipalities = [...new Set(file.incidents.map(({ incident }) => slug(incident.municipality)))].filter(
     Boolean,
   );
@@ -194,24 +200,8 @@ export function exportFileName(
   return `handelingskader-${what}-${date}${options.encrypted ? '.versleuteld' : ''}.json`;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-}
-
 /** The calendar date in the Netherlands: a backup made at 00:30 is of that day, not the day before in UTC. */
-function amsterdamDate(iso: string): string {
+function fileDate(iso: string): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return 'onbekende-datum';
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
+  return Number.isNaN(date.getTime()) ? 'onbekende-datum' : amsterdamDate(date);
 }

@@ -8,6 +8,7 @@ import { userMessageOf } from '../../ui/user-message.ts';
 import { backupNudge, createBackup } from '../export/backup.ts';
 import { download } from '../export/save-file.ts';
 import { PassphraseFields, passphraseProblem } from './passphrase-fields.tsx';
+import { PlainFileWarning } from './plain-file-warning.tsx';
 
 export function BackupSection() {
   const { kader } = useKader();
@@ -15,6 +16,28 @@ export function BackupSection() {
   const [secret, setSecret] = useState({ passphrase: '', repeat: '' });
   const [status, setStatus] = useState<Status>();
   const [busy, setBusy] = useState(false);
+  const [askPlain, setAskPlain] = useState(false);
+  const makeBackup = async (plainConfirmed = false) => {
+    setStatus(undefined);
+    setAskPlain(false);
+    const problem = passphraseProblem(secret);
+    if (problem) return setStatus({ kind: 'error', text: problem });
+    // A back-up holds every name and address on this device: a plain one is asked for once more.
+    if (!secret.passphrase && !plainConfirmed) return setAskPlain(true);
+    setBusy(true);
+    try {
+      const artifact = await createBackup(getAppDatabase(), {
+        kader,
+        ...(secret.passphrase ? { passphrase: secret.passphrase } : {}),
+      });
+      download(new File([artifact.body], artifact.fileName, { type: artifact.mimeType }));
+      setStatus({ kind: 'ok', text: `Back-up gedownload: ${artifact.fileName}.` });
+    } catch (error) {
+      setStatus({ kind: 'error', text: userMessageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <section aria-labelledby="backup-kop">
       <h2 id="backup-kop">Back-up</h2>
@@ -27,30 +50,17 @@ export function BackupSection() {
       </p>
       <PassphraseFields value={secret} onChange={setSecret} />
       <StatusMessage status={status} />
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={async () => {
-          const problem = passphraseProblem(secret);
-          if (problem) return setStatus({ kind: 'error', text: problem });
-          setBusy(true);
-          try {
-            const artifact = await createBackup(getAppDatabase(), {
-              kader,
-              ...(secret.passphrase ? { passphrase: secret.passphrase } : {}),
-            });
-            download(new File([artifact.body], artifact.fileName, { type: artifact.mimeType }));
-            setStatus({ kind: 'ok', text: `Back-up gedownload: ${artifact.fileName}.` });
-          } catch (error) {
-            setStatus({ kind: 'error', text: userMessageOf(error) });
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        Back-up maken
-      </button>
+      {askPlain ? (
+        <PlainFileWarning
+          action="opslaan"
+          onConfirm={() => void makeBackup(true)}
+          onCancel={() => setAskPlain(false)}
+        />
+      ) : (
+        <button type="button" className="button" disabled={busy} onClick={() => void makeBackup()}>
+          Back-up maken
+        </button>
+      )}
       <p className="quiet">
         Terugzetten: lees de back-up in onder Importeren. Wat op dit apparaat staat, blijft staan.
       </p>

@@ -3,14 +3,21 @@ import { useState } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import { getAppDatabase } from '../../db/database.ts';
 import { listIncidents } from '../../incidents/store/queries.ts';
+import { countOf } from '../../ui/format-number.ts';
+import { titleWithMunicipality } from '../../ui/place-label.ts';
 import { type Status, StatusMessage } from '../../ui/status-message.tsx';
 import { userMessageOf } from '../../ui/user-message.ts';
+import type { TimePrecision } from '../export/amsterdam-time.ts';
 import { type FreeTextChoice, type FreeTextHit, findFreeTextHits } from '../export/anonymise.ts';
 import { readExportInput } from '../export/export.ts';
 import { createExportArtifact } from '../export/export-artifact.ts';
 import { canShareFiles, saveOrShare } from '../export/save-file.ts';
+import type { RemovedCount } from '../format/types.ts';
+import { AnonymiseOptions } from './anonymise-options.tsx';
 import { FreeTextReview } from './free-text-review.tsx';
 import { PassphraseFields, passphraseProblem } from './passphrase-fields.tsx';
+import { PlainFileWarning } from './plain-file-warning.tsx';
+import { RemovedList } from './removed-list.tsx';
 
 type Scope = 'een' | 'keuze' | 'alle';
 
@@ -23,7 +30,10 @@ export function ExportSection({ incidentId }: { incidentId?: string }) {
   const [review, setReview] = useState<FreeTextHit[]>();
   const [choices, setChoices] = useState<Record<string, FreeTextChoice>>({});
   const [secret, setSecret] = useState({ passphrase: '', repeat: '' });
+  const [precision, setPrecision] = useState<TimePrecision>('day');
   const [status, setStatus] = useState<Status>();
+  const [removed, setRemoved] = useState<RemovedCount[]>();
+  const [askPlain, setAskPlain] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const ids = (): string[] | 'all' =>
@@ -31,15 +41,20 @@ export function ExportSection({ incidentId }: { incidentId?: string }) {
   const resetReview = () => {
     setReview(undefined);
     setChoices({});
+    setRemoved(undefined);
   };
 
-  const run = async () => {
+  const run = async (plainConfirmed = false) => {
     setStatus(undefined);
+    setRemoved(undefined);
+    setAskPlain(false);
     const chosen = ids();
     if (chosen !== 'all' && chosen.length === 0)
       return setStatus({ kind: 'error', text: 'Kies minstens één incident.' });
     const problem = passphraseProblem(secret);
     if (problem) return setStatus({ kind: 'error', text: problem });
+    // Own files hold names and addresses: a plain one is asked for once more.
+    if (!anonymised && !secret.passphrase && !plainConfirmed) return setAskPlain(true);
     setBusy(true);
     try {
       if (anonymised && !review) {
@@ -47,10 +62,10 @@ export function ExportSection({ incidentId }: { incidentId?: string }) {
         setReview(findFreeTextHits(await readExportInput(getAppDatabase(), chosen)));
         return;
       }
-      const { artifact, incidents } = await createExportArtifact(getAppDatabase(), {
+      const { artifact, incidents, ...result } = await createExportArtifact(getAppDatabase(), {
         incidentIds: chosen,
         kader,
-        ...(anonymised ? { anonymise: { texts: choices } } : {}),
+        ...(anonymised ? { anonymise: { texts: choices, timePrecision: precision } } : {}),
         ...(secret.passphrase ? { passphrase: secret.passphrase } : {}),
       });
       if (incidents === 0) return setStatus({ kind: 'error', text: 'Er zijn geen incidenten om te exporteren.' });
@@ -58,9 +73,10 @@ export function ExportSection({ incidentId }: { incidentId?: string }) {
       if (outcome !== 'cancelled') {
         setStatus({
           kind: 'ok',
-          text: `${outcome === 'shared' ? 'Gedeeld' : 'Gedownload'}: ${artifact.fileName} (${incidents} incident${incidents === 1 ? '' : 'en'}${secret.passphrase ? ', versleuteld' : ''}).`,
+          text: `${outcome === 'shared' ? 'Gedeeld' : 'Gedownload'}: ${artifact.fileName} (${countOf(incidents, 'incident', 'incidenten')}${secret.passphrase ? ', versleuteld' : ''}).`,
         });
         resetReview();
+        if (result.removed) setRemoved(result.removed);
       }
     } catch (error) {
       setStatus({ kind: 'error', text: userMessageOf(error) });
@@ -127,7 +143,7 @@ export function ExportSection({ incidentId }: { incidentId?: string }) {
                   setSelected(e.target.checked ? [...selected, row.id] : selected.filter((id) => id !== row.id));
                 }}
               />
-              {row.title} ({row.municipality})
+              {titleWithMunicipality(row.title, row.municipality)}
             </label>
           ))}
         </fieldset>
@@ -143,24 +159,27 @@ export function ExportSection({ incidentId }: { incidentId?: string }) {
         />
         Geanonimiseerd, voor het netwerk NEIG
       </label>
-      {anonymised && (
-        <p className="quiet">
-          Namen, exacte adressen (alleen gemeente en de vier cijfers van de postcode blijven), telefoonnummers,
-          e-mailadressen, kentekens en BSN-achtige nummers gaan eruit. Namen van adviseurs worden vervangen door
-          "Adviseur 1", "Adviseur 2". Vrije tekst controleert u hieronder zelf.
-        </p>
-      )}
+      {anonymised && <AnonymiseOptions precision={precision} onPrecision={setPrecision} />}
       {review && (
         <>
           <h3>Vrije tekst controleren</h3>
-          <FreeTextReview hits={review} choices={choices} onChange={(key, c) => setChoices({ ...choices, [key]: c })} />
+          <FreeTextReview hits={review} choices={choices} onChange={setChoices} />
         </>
       )}
       <PassphraseFields value={secret} onChange={setSecret} />
       <StatusMessage status={status} />
-      <button type="button" className="button" disabled={busy} onClick={run}>
-        {anonymised && !review ? 'Vrije tekst controleren' : canShareFiles() ? 'Delen' : 'Downloaden'}
-      </button>
+      {removed && <RemovedList removed={removed} />}
+      {askPlain ? (
+        <PlainFileWarning
+          action={canShareFiles() ? 'delen' : 'downloaden'}
+          onConfirm={() => void run(true)}
+          onCancel={() => setAskPlain(false)}
+        />
+      ) : (
+        <button type="button" className="button" disabled={busy} onClick={() => void run()}>
+          {anonymised && !review ? 'Vrije tekst controleren' : canShareFiles() ? 'Delen' : 'Downloaden'}
+        </button>
+      )}
     </section>
   );
 }

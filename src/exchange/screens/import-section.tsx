@@ -5,6 +5,7 @@ import { getAppDatabase } from '../../db/database.ts';
 import { STEP_STATUS_LABEL } from '../../incidents/domain/labels.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { countOf, formatNumber } from '../../ui/format-number.ts';
+import { titleWithMunicipality } from '../../ui/place-label.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
 import type { ExchangeFile } from '../format/types.ts';
 import { applyImport } from '../import/import-apply.ts';
@@ -247,8 +248,8 @@ function PreviewList({ preview, stepTitle }: { preview: ImportPreview; stepTitle
             </li>
           ) : (
             <li key={p.incidentId}>
-              <strong>{p.title}</strong> ({p.municipality}): {CHANGE_LABEL[p.change]}, {formatNumber(p.eventsAdded)} van{' '}
-              {countOf(p.eventsInFile, 'vastlegging', 'vastleggingen')} nieuw
+              <strong>{titleWithMunicipality(p.title, p.municipality)}</strong>: {CHANGE_LABEL[p.change]},{' '}
+              {formatNumber(p.eventsAdded)} van {countOf(p.eventsInFile, 'vastlegging', 'vastleggingen')} nieuw
               {p.conflicts.length > 0 && (
                 <ul>
                   {p.conflicts.map((c) => (

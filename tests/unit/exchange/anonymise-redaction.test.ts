@@ -64,6 +64,21 @@ describe('a kept free text', () => {
   });
 });
 
+describe('an edited free text', () => {
+  it('goes in its edited form, and is still scanned for what the incident revealed', async () => {
+    const { db, incidentId } = await incidentWithTexts(['Buurman Pieter Bakker zag een scooter wegrijden.']);
+    const [hit] = findFreeTextHits(await readExportInput(db, [incidentId]));
+    const file = await exportIncidents(db, {
+      incidentIds: [incidentId],
+      anonymise: { texts: { [hit!.key]: { edited: 'Een buurman (Bakker) zag een scooter wegrijden.' } } },
+    });
+    const serialised = serialiseExport(file);
+    expect(serialised).toContain('Een buurman ([naam verwijderd]) zag een scooter wegrijden.');
+    expect(serialised).not.toContain('Bakker');
+    expect(file.removed).toContainEqual({ what: 'free-text-edited', count: 1 });
+  });
+});
+
 describe('a phone number in brackets', () => {
   it('is found without its opening bracket, so the closing one stays in place', () => {
     const text = 'Bel de melder (06-12345678) vandaag.';

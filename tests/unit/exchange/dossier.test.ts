@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDossier } from '../../../src/exchange/export/dossier.ts';
+import { buildDossier, untouched } from '../../../src/exchange/export/dossier.ts';
 import { readIncidentEvents, readIncidentState } from '../../../src/incidents/store/queries.ts';
 import { commandsFor, freshDatabase, homeAt } from '../incidents/helpers.ts';
 import { SMALL_KADER } from '../incidents/small-kader.ts';
@@ -43,5 +43,43 @@ describe('the dossier', () => {
       'decision.recorded',
     ]);
     expect(dossier.timeline[2]!.description).toBe('Besluit (genomen): Sluiting woning: herhaling');
+  });
+
+  it('keeps for a backdated entry both when it happened and when it was recorded', async () => {
+    const db = freshDatabase();
+    const commands = commandsFor(db);
+    const { incidentId } = await commands.createIncident(homeAt('3512AB', '1'), 'direct-na', 'test');
+    await commands.addLogEntry(incidentId, 'Politie ter plaatse', '2026-03-01T21:45:00.000Z');
+    await commands.addLogEntry(incidentId, 'Nu vastgelegd');
+    const dossier = buildDossier(
+      (await readIncidentState(incidentId, db))!,
+      KADER,
+      await readIncidentEvents(incidentId, db),
+    );
+    const backdated = dossier.timeline.find((item) => item.description === 'Logregel: Politie ter plaatse')!;
+    expect(backdated.at).toBe('2026-03-01T21:45:00.000Z');
+    expect(backdated.writtenAt > backdated.at).toBe(true);
+    const now = dossier.timeline.find((item) => item.description === 'Logregel: Nu vastgelegd')!;
+    expect(now.writtenAt).toBe(now.at);
+  });
+
+  it('marks the steps nobody touched, so a phase of only those is one line', async () => {
+    const db = freshDatabase();
+    const commands = commandsFor(db);
+    const { incidentId } = await commands.createIncident(homeAt('3512AB', '1'), 'direct-na', 'test');
+    await commands.addStepNote(incidentId, 'direct-na.uur-b', 'gebeld');
+    await commands.setStepStatus(incidentId, 'direct-na.uur-a', 'gedaan');
+    const dossier = buildDossier(
+      (await readIncidentState(incidentId, db))!,
+      KADER,
+      await readIncidentEvents(incidentId, db),
+    );
+    const touched = (id: string) =>
+      dossier.phases
+        .find((phase) => phase.id === id)!
+        .steps.filter((step) => !untouched(step))
+        .map((step) => step.id);
+    expect(touched('direct-na')).toEqual(['direct-na.uur-a', 'direct-na.uur-b']);
+    expect(touched('preventie')).toEqual([]);
   });
 });

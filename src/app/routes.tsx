@@ -11,6 +11,7 @@ import { NotFoundContent, PhasePage } from '../content/phase-page.tsx';
 import { SearchPage } from '../content/search-page.tsx';
 import { StepPage } from '../content/step-page.tsx';
 import { AboutPage } from './about-page.tsx';
+import { HomeActions } from './home-actions.tsx';
 import { Layout } from './layout.tsx';
 
 export function createRouter(index: KaderIndex) {
@@ -22,7 +23,7 @@ export function createRouter(index: KaderIndex) {
         </KaderProvider>
       ),
       children: [
-        { index: true, element: <HomePage /> },
+        { index: true, element: <HomePage actions={<HomeActions />} /> },
         { path: 'fase/:phaseId', element: <PhasePage /> },
         { path: 'stap/:stepId', element: <StepPage /> },
         { path: 'instrumenten', element: <InstrumentsPage /> },

@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../ui/page-title.tsx';
 import { useKader } from './kader-context.tsx';
 import { SearchPanel } from './search-panel.tsx';
 
-export function HomePage() {
+/** `actions`: what the app puts first on the home screen (e.g. starting an incident), composed in app/. */
+export function HomePage({ actions }: { actions?: ReactNode }) {
   const { kader } = useKader();
   const [params] = useSearchParams();
   const searching = Boolean(params.get('q'));
@@ -15,6 +16,7 @@ export function HomePage() {
   return (
     <>
       <PageTitle title="Handelingskader">Handelingskader bij aanslagen met explosieven</PageTitle>
+      {actions}
       <SearchPanel />
       {!searching && (
         <nav aria-labelledby="fasen-kop">

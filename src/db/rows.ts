@@ -43,6 +43,8 @@ export interface StoredIncidentRow extends IncidentRow {
 export interface SettingValues {
   deviceId: string;
   actorName: string;
+  /** The municipality a new incident starts with: the last one the adviser entered. */
+  defaultMunicipality: string;
   retentionMonths: number;
   lastBackupAt: string;
   /** Key for the stable pseudonyms of ids in anonymised exports; never leaves the device. */

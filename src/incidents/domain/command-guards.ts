@@ -4,6 +4,7 @@ import { LIMITS } from '../../model/limits.ts';
 import { TARGETS } from '../../model/vocabulary.ts';
 import { closed, invalid } from './incident-command-error.ts';
 import type { IncidentState } from './incident-state.ts';
+import { FUTURE_TIME_MESSAGE, isInFuture } from './time-rules.ts';
 
 /** Checks a command makes before writing; each throws an IncidentCommandError with a Dutch message. */
 
@@ -34,12 +35,21 @@ export function requireDate(iso: string): void {
   if (!isCalendarDate(iso) || year < 1900 || year > 9999) throw invalid('Vul een geldige datum en tijd in.');
 }
 
-export function validateDetails(details: Partial<IncidentDetails>, partial = false): void {
+/** A moment that has not happened yet cannot be on the record (a slip on the date picker at 3 a.m.). */
+export function requirePast(iso: string, now: Date): void {
+  requireDate(iso);
+  if (isInFuture(iso, now)) throw invalid(FUTURE_TIME_MESSAGE);
+}
+
+export function validateDetails(details: Partial<IncidentDetails>, partial = false, now?: Date): void {
   const has = (key: keyof IncidentDetails) => !partial || details[key] !== undefined;
   if (has('kind') && !INCIDENT_KINDS.includes(details.kind as never)) throw invalid('Kies wat er is gebeurd.');
   if (has('target') && !TARGETS.includes(details.target as never)) throw invalid('Kies het doelwit.');
   if (has('municipality') && !details.municipality?.trim()) throw invalid('Vul de gemeente in.');
-  if (has('occurredAt')) requireDate(details.occurredAt ?? '');
+  if (has('occurredAt')) {
+    if (now) requirePast(details.occurredAt ?? '', now);
+    else requireDate(details.occurredAt ?? '');
+  }
   requireLength(details.municipality, LIMITS.name, 'De gemeente');
   requireLength(details.locationDescription, LIMITS.freeText, 'De locatiebeschrijving');
   requireLength(details.address?.street, LIMITS.shortText, 'De straat');

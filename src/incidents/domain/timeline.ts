@@ -1,6 +1,6 @@
 import type { KaderIndex } from '../../content/kader-index.ts';
 import { compareEvents, type IncidentEvent } from '../../model/events.ts';
-import type { IncidentState } from './incident-state.ts';
+import type { IncidentState, LogEntry } from './incident-state.ts';
 import { INCIDENT_KIND_LABEL, OUTCOME_LABEL, STEP_STATUS_LABEL, unknownStepTitle } from './labels.ts';
 
 export type TimelineKind = 'incident' | 'stap' | 'notitie' | 'logregel' | 'besluit';
@@ -21,6 +21,8 @@ export interface TimelineItem {
   superseded?: boolean;
   withdrawn?: { reason: string; actor: string; at: string };
   edited?: boolean;
+  /** A correction of a log entry's time: the time before and after it, both kept on the record. */
+  timeChange?: { from: string; to: string };
 }
 
 /**
@@ -120,14 +122,18 @@ export function buildTimeline(
         });
         break;
       }
-      case 'entry.edited':
+      case 'entry.edited': {
+        const entry = entries.get(event.payload.entryId);
+        const timeChange = entry?.kind === 'log' ? timeChangeOf(entry, event.id) : undefined;
         items.push({
           ...base,
-          kind: kindOfEntry(entries.get(event.payload.entryId)?.kind),
+          kind: kindOfEntry(entry?.kind),
           title: 'Vastlegging gecorrigeerd',
           text: event.payload.text,
+          ...(timeChange ? { timeChange } : {}),
         });
         break;
+      }
       case 'entry.withdrawn':
         items.push({
           ...base,
@@ -139,6 +145,17 @@ export function buildTimeline(
     }
   }
   return items.sort((a, b) => (a.at === b.at ? (a.eventId < b.eventId ? 1 : -1) : a.at < b.at ? 1 : -1));
+}
+
+/** The happenedAt before and after the edit `eventId`, when that edit moved the time. */
+function timeChangeOf(entry: LogEntry, eventId: string): { from: string; to: string } | undefined {
+  const index = entry.revisions.findIndex((revision) => revision.eventId === eventId);
+  const before = entry.revisions[index - 1];
+  const after = entry.revisions[index];
+  if (!before || !after) return undefined;
+  const from = before.happenedAt ?? entry.writtenAt;
+  const to = after.happenedAt ?? entry.writtenAt;
+  return from === to ? undefined : { from, to };
 }
 
 function kindOfEntry(kind: 'note' | 'log' | 'decision' | undefined): TimelineKind {

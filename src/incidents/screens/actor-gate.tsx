@@ -1,13 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useState } from 'react';
+import { useMatch } from 'react-router';
 import { getActorName, setActorName } from '../../db/settings.ts';
 import { LIMITS } from '../../model/limits.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
 import { userMessageOf } from '../../ui/user-message.ts';
 
-/** Every event records who acted, so the name is asked once before any incident work. */
+/**
+ * Every event records who acted, so the name is asked once before any incident work.
+ * The new-incident form asks it itself (quick at the scene: no extra screen on first use).
+ */
 export function ActorGate({ children }: { children: ReactNode }) {
   const name = useLiveQuery(() => getActorName());
+  const newIncident = useMatch('/incidenten/nieuw');
+  if (newIncident) return children;
   if (name === undefined) return <p className="quiet">Laden…</p>;
   if (!name) {
     return (

@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ClearableDetail, IncidentDetails } from '../../model/events.ts';
 import { LIMITS } from '../../model/limits.ts';
 import { formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../ui/format-date.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
+import { checkIncidentFields, type IncidentFieldErrors } from '../domain/incident-form.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
+import { FieldError, focusFirstInvalid, invalidProps } from './field-error.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 
 type Fields = Record<
@@ -27,56 +29,62 @@ function fieldsOf(details: IncidentDetails): Fields {
 export function DetailsEditForm({ state, onDone }: { state: IncidentState; onDone(): void }) {
   const commands = useIncidentCommands();
   const [fields, setFields] = useState(() => fieldsOf(state.details));
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<IncidentFieldErrors>({});
+  const [failure, setFailure] = useState<string>();
+  const form = useRef<HTMLFormElement>(null);
   const id = useId();
-  const input = (key: keyof Fields, label: string, type = 'text') => (
-    <>
-      <label className="label" htmlFor={`${id}-${key}`}>
-        {label}
-      </label>
-      <input
-        id={`${id}-${key}`}
-        type={type}
-        className="input"
-        value={fields[key]}
-        maxLength={key === 'locationDescription' ? LIMITS.shortText : LIMITS.name}
-        onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
-      />
-    </>
-  );
+  const input = (key: keyof Fields, label: string, type = 'text') => {
+    const error = key === 'postcode' || key === 'city' ? undefined : errors[key];
+    return (
+      <>
+        <label className="label" htmlFor={`${id}-${key}`}>
+          {label}
+        </label>
+        <input
+          id={`${id}-${key}`}
+          type={type}
+          className="input"
+          value={fields[key]}
+          maxLength={key === 'locationDescription' ? LIMITS.shortText : LIMITS.name}
+          onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
+          {...invalidProps(`${id}-${key}`, error)}
+        />
+        <FieldError fieldId={`${id}-${key}`} error={error} />
+      </>
+    );
+  };
   return (
     <form
+      ref={form}
       className="form"
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const occurredAt = fromLocalInputValue(fields.occurredAt);
-        if (!occurredAt) return setError('Vul een geldige datum en tijd in.');
-        const hasAddress = Boolean(fields.street.trim() && fields.houseNumber.trim());
-        if (!hasAddress && !fields.locationDescription.trim())
-          return setError('Vul straat en huisnummer in, of beschrijf de locatie.');
+        setFailure(undefined);
+        const checked = checkIncidentFields(
+          { ...fields, target: state.details.target, occurredAt: fromLocalInputValue(fields.occurredAt) },
+          new Date(),
+        );
+        setErrors(checked.ok ? {} : checked.errors);
+        if (!checked.ok) {
+          focusFirstInvalid(form.current);
+          return;
+        }
+        const { address, locationDescription, municipality, occurredAt } = checked.details;
         const clear: ClearableDetail[] = [];
-        if (!hasAddress && state.details.address) clear.push('address');
-        if (!fields.locationDescription.trim() && state.details.locationDescription) clear.push('locationDescription');
+        if (!address && state.details.address) clear.push('address');
+        if (!locationDescription && state.details.locationDescription) clear.push('locationDescription');
         try {
           await commands.updateDetails(state.id, {
-            municipality: fields.municipality.trim(),
+            municipality,
             occurredAt,
-            ...(hasAddress
-              ? {
-                  address: {
-                    street: fields.street.trim(),
-                    houseNumber: fields.houseNumber.trim(),
-                    postcode: fields.postcode.trim(),
-                    city: fields.city.trim() || fields.municipality.trim(),
-                  },
-                }
-              : {}),
-            ...(fields.locationDescription.trim() ? { locationDescription: fields.locationDescription.trim() } : {}),
+            ...(address ? { address } : {}),
+            ...(locationDescription ? { locationDescription } : {}),
             ...(clear.length ? { clear } : {}),
           });
           onDone();
         } catch (err) {
-          setError(userMessageOf(err));
+          setFailure(userMessageOf(err));
         }
       }}
     >
@@ -88,9 +96,9 @@ export function DetailsEditForm({ state, onDone }: { state: IncidentState; onDon
       {input('locationDescription', 'Locatie')}
       {input('municipality', 'Gemeente')}
       {input('occurredAt', 'Datum en tijd van het incident', 'datetime-local')}
-      {error && (
+      {failure && (
         <p className="alert alert--error" role="alert">
-          {error}
+          {failure}
         </p>
       )}
       <div className="actions">

@@ -1,5 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { fromLocalInputValue, toLocalInputValue } from '../../ui/format-date.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
+import { FUTURE_TIME_MESSAGE, isInFuture } from '../domain/time-rules.ts';
+import { FieldError, focusFirstInvalid, invalidProps } from './field-error.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 
 interface Props {
@@ -7,15 +10,20 @@ interface Props {
   entryId: string;
   /** Current text, for notes and log entries; decisions are corrected by a new decision. */
   text?: string;
+  /** For log entries: when it happened, which a correction may change too. */
+  happenedAt?: string;
   disabled?: boolean;
 }
 
 /** Correct or withdraw an entry. Both add an event; the original stays in the log. */
-export function EntryActions({ incidentId, entryId, text, disabled }: Props) {
+export function EntryActions({ incidentId, entryId, text, happenedAt, disabled }: Props) {
   const commands = useIncidentCommands();
   const [mode, setMode] = useState<'edit' | 'withdraw'>();
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string>();
+  const [time, setTime] = useState('');
+  const [errors, setErrors] = useState<{ text?: string; time?: string }>({});
+  const [failure, setFailure] = useState<string>();
+  const form = useRef<HTMLFormElement>(null);
   const id = useId();
   if (disabled) return null;
   if (!mode) {
@@ -27,6 +35,8 @@ export function EntryActions({ incidentId, entryId, text, disabled }: Props) {
             className="button button--secondary button--small"
             onClick={() => {
               setValue(text);
+              setTime(happenedAt ? toLocalInputValue(new Date(happenedAt)) : '');
+              setErrors({});
               setMode('edit');
             }}
           >
@@ -38,6 +48,7 @@ export function EntryActions({ incidentId, entryId, text, disabled }: Props) {
           className="button button--secondary button--small"
           onClick={() => {
             setValue('');
+            setErrors({});
             setMode('withdraw');
           }}
         >
@@ -46,28 +57,71 @@ export function EntryActions({ incidentId, entryId, text, disabled }: Props) {
       </div>
     );
   }
+  const editsTime = mode === 'edit' && happenedAt !== undefined;
   return (
     <form
+      ref={form}
       className="inline-form"
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault();
+        setFailure(undefined);
+        const newTime = editsTime ? fromLocalInputValue(time) : undefined;
+        const found: { text?: string; time?: string } = {};
+        if (!value.trim()) found.text = mode === 'edit' ? 'Typ eerst een tekst.' : 'Geef aan waarom u dit intrekt.';
+        if (editsTime && !newTime) found.time = 'Vul een geldige datum en tijd in.';
+        else if (newTime && isInFuture(newTime, new Date())) found.time = FUTURE_TIME_MESSAGE;
+        setErrors(found);
+        if (found.text || found.time) {
+          focusFirstInvalid(form.current);
+          return;
+        }
         try {
-          if (mode === 'edit') await commands.editEntry(incidentId, entryId, { text: value });
-          else await commands.withdrawEntry(incidentId, entryId, value);
+          if (mode === 'edit') {
+            // Only what changed goes into the correction: an unchanged minute keeps the original seconds.
+            const timeChanged = newTime && happenedAt && time !== toLocalInputValue(new Date(happenedAt));
+            await commands.editEntry(incidentId, entryId, {
+              ...(value !== text ? { text: value } : {}),
+              ...(timeChanged ? { happenedAt: newTime } : {}),
+              ...(value === text && !timeChanged ? { text: value } : {}),
+            });
+          } else await commands.withdrawEntry(incidentId, entryId, value);
           setMode(undefined);
-          setError(undefined);
         } catch (err) {
-          setError(userMessageOf(err));
+          setFailure(userMessageOf(err));
         }
       }}
     >
       <label className="label" htmlFor={id}>
         {mode === 'edit' ? 'Gecorrigeerde tekst' : 'Waarom trekt u dit in?'}
       </label>
-      <textarea id={id} className="textarea" value={value} onChange={(e) => setValue(e.target.value)} />
-      {error && (
+      <textarea
+        id={id}
+        className="textarea"
+        value={value}
+        {...invalidProps(id, errors.text)}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <FieldError fieldId={id} error={errors.text} />
+      {editsTime && (
+        <>
+          <label className="label" htmlFor={`${id}-at`}>
+            Wanneer gebeurde het?
+          </label>
+          <input
+            id={`${id}-at`}
+            type="datetime-local"
+            className="input"
+            value={time}
+            {...invalidProps(`${id}-at`, errors.time)}
+            onChange={(e) => setTime(e.target.value)}
+          />
+          <FieldError fieldId={`${id}-at`} error={errors.time} />
+        </>
+      )}
+      {failure && (
         <p className="field-error" role="alert">
-          {error}
+          {failure}
         </p>
       )}
       <div className="actions">

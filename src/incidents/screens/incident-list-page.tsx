@@ -9,6 +9,7 @@ import { userMessageOf } from '../../ui/user-message.ts';
 import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
 import { findRetentionCandidates, listIncidentsPage } from '../store/queries.ts';
 import { useIncidentCommands } from './incident-commands-context.tsx';
+import { StorageRiskNotice } from './storage-risk-notice.tsx';
 
 const PAGE = 50;
 
@@ -38,6 +39,7 @@ export function IncidentListPage({ notices }: { notices?: ReactNode }) {
         </Link>
       </p>
       {notices}
+      <StorageRiskNotice />
       <RetentionNotice />
       <label className="label" htmlFor={searchId}>
         Zoek op adres of gemeente

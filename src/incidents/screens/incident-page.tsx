@@ -6,6 +6,7 @@ import { PageTitle } from '../../ui/page-title.tsx';
 import type { IncidentState } from '../domain/incident-state.ts';
 import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
 import { incidentTitle } from '../domain/projection.ts';
+import { elapsedSince } from '../domain/time-rules.ts';
 import { ChangedStepsNotice } from './changed-steps-notice.tsx';
 import { ChecklistView } from './checklist-view.tsx';
 import { DecisionForm } from './decision-form.tsx';
@@ -81,8 +82,8 @@ function IncidentHeader({ state }: { state: IncidentState }) {
         {INCIDENT_KIND_LABEL[state.details.kind]} · {TARGET_LABEL[state.details.target]} · {state.details.municipality}
       </p>
       <p className="incident-header__clock" data-testid="time-since">
-        <strong>{formatElapsed(state.details.occurredAt, now)}</strong> sinds het incident (
-        {formatDateTime(state.details.occurredAt)}) · fase: {index.phase.get(state.phase)?.shortTitle}
+        <ElapsedClock occurredAt={state.details.occurredAt} now={now} /> · Fase{' '}
+        {index.phase.get(state.phase)?.shortTitle}
       </p>
       {state.status === 'gesloten' && (
         <p className="alert alert--warning">
@@ -102,5 +103,24 @@ function IncidentHeader({ state }: { state: IncidentState }) {
         </div>
       )}
     </header>
+  );
+}
+
+/** "2 u 15 min sinds het incident"; a device clock behind the incident time is named, not shown as nonsense. */
+function ElapsedClock({ occurredAt, now }: { occurredAt: string; now: Date }) {
+  const elapsed = elapsedSince(occurredAt, now);
+  if (elapsed.kind === 'clock-behind') {
+    return (
+      <>
+        Incident om {formatDateTime(occurredAt)}. <strong>De klok van dit apparaat loopt achter op dat tijdstip</strong>
+        ; controleer de datum en tijd van het incident of van het apparaat.
+      </>
+    );
+  }
+  return (
+    <>
+      <strong>{formatElapsed(occurredAt, new Date(Math.max(now.getTime(), Date.parse(occurredAt))))}</strong> sinds het
+      incident ({formatDateTime(occurredAt)})
+    </>
   );
 }

@@ -32,7 +32,7 @@ export function LogbookView({ state, events }: { state: IncidentState; events: r
         draftKey={`logregel:${state.id}`}
         label="Nieuwe logregel"
         submitLabel="Logregel opslaan"
-        withHappenedAt
+        withHappenedAt={{ incidentTime: state.details.occurredAt }}
         disabled={closed}
         onSave={(text, happenedAt) => commands.addLogEntry(state.id, text, happenedAt)}
       />
@@ -50,6 +50,11 @@ export function LogbookView({ state, events }: { state: IncidentState; events: r
             </p>
             <p className="timeline__title">{item.title}</p>
             {item.text && <p className="entry__text">{item.text}</p>}
+            {item.timeChange && (
+              <p className="entry__meta">
+                Tijdstip gewijzigd van {formatDateTime(item.timeChange.from)} naar {formatDateTime(item.timeChange.to)}.
+              </p>
+            )}
             {(item.superseded || item.edited || item.withdrawn) && (
               <p className="entry__meta">
                 {item.superseded && 'Vervangen door een latere wijziging. '}
@@ -62,6 +67,7 @@ export function LogbookView({ state, events }: { state: IncidentState; events: r
                 incidentId={state.id}
                 entryId={item.entryId}
                 text={item.kind === 'besluit' ? undefined : item.text}
+                happenedAt={item.kind === 'logregel' ? item.at : undefined}
                 disabled={closed}
               />
             )}

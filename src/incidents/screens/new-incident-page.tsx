@@ -1,15 +1,21 @@
-import { useId, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useKader } from '../../content/kader-context.tsx';
-import { INCIDENT_KINDS, type IncidentDetails, type IncidentKind } from '../../model/events.ts';
+import { getActorName, setActorName } from '../../db/settings.ts';
+import { INCIDENT_KINDS, type IncidentKind } from '../../model/events.ts';
 import { TARGET_LABEL } from '../../model/labels.ts';
 import { LIMITS } from '../../model/limits.ts';
 import { TARGETS, type Target } from '../../model/vocabulary.ts';
 import { fromLocalInputValue, toLocalInputValue } from '../../ui/format-date.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
 import { userMessageOf } from '../../ui/user-message.ts';
+import { checkIncidentFields, type IncidentFieldErrors } from '../domain/incident-form.ts';
 import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
+import { getDefaultMunicipality, setDefaultMunicipality } from '../store/municipality-default.ts';
+import { FieldError, focusFirstInvalid, invalidProps } from './field-error.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
+import { StorageRiskNotice } from './storage-risk-notice.tsx';
 import { useDraft } from './use-draft.ts';
 
 interface Draft {
@@ -23,6 +29,7 @@ interface Draft {
   municipality: string;
   occurredAt: string;
   phase: 'dreiging' | 'direct-na';
+  actorName: string;
 }
 
 const emptyDraft = (): Draft => ({
@@ -36,83 +43,135 @@ const emptyDraft = (): Draft => ({
   municipality: '',
   occurredAt: toLocalInputValue(new Date()),
   phase: 'direct-na',
+  actorName: '',
 });
 
-function toDetails(d: Draft): IncidentDetails | string {
-  const occurredAt = fromLocalInputValue(d.occurredAt);
-  if (!occurredAt) return 'Vul de datum en tijd van het incident in.';
-  if (!d.municipality.trim()) return 'Vul de gemeente in.';
-  const hasAddress = d.street.trim() && d.houseNumber.trim();
-  if (!hasAddress && !d.locationDescription.trim()) {
-    return d.target === 'voertuig'
-      ? 'Beschrijf waar het voertuig staat, of vul een adres in.'
-      : 'Vul straat en huisnummer in, of beschrijf de locatie.';
-  }
-  const details: IncidentDetails = { kind: d.kind, target: d.target, municipality: d.municipality.trim(), occurredAt };
-  if (hasAddress) {
-    details.address = {
-      street: d.street.trim(),
-      houseNumber: d.houseNumber.trim(),
-      postcode: d.postcode.trim(),
-      city: d.city.trim() || d.municipality.trim(),
-    };
-  }
-  if (d.locationDescription.trim()) details.locationDescription = d.locationDescription.trim();
-  return details;
-}
+type Errors = IncidentFieldErrors & { actorName?: string };
 
+/** Quick at the scene: one screen, the adviser's name asked here on first use, the municipality remembered. */
 export function NewIncidentPage() {
   const [draft, setDraft, clearDraft] = useDraft<Draft>('nieuw-incident', emptyDraft());
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const knownName = useLiveQuery(() => getActorName());
+  const defaultMunicipality = useLiveQuery(() => getDefaultMunicipality());
   const commands = useIncidentCommands();
   const { kader } = useKader();
   const navigate = useNavigate();
+  const form = useRef<HTMLFormElement>(null);
   const id = useId();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
-  const field = (key: keyof Draft, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <>
+  const asksName = knownName === '';
+
+  // The remembered municipality fills an empty field once; the adviser's own typing is never overwritten.
+  const defaultApplied = useRef(false);
+  useEffect(() => {
+    if (defaultApplied.current || defaultMunicipality === undefined) return;
+    defaultApplied.current = true;
+    if (defaultMunicipality && !draft.municipality) setDraft({ ...draft, municipality: defaultMunicipality });
+  }, [defaultMunicipality, draft, setDraft]);
+
+  const field = (
+    key: keyof Errors & keyof Draft,
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
+    <div className="field">
       <label className="label" htmlFor={`${id}-${key}`}>
         {label}
       </label>
       <input
         id={`${id}-${key}`}
         className="input"
-        maxLength={
-          key === 'municipality' || key === 'houseNumber' || key === 'postcode' ? LIMITS.name : LIMITS.shortText
-        }
+        maxLength={key === 'locationDescription' || key === 'street' ? LIMITS.shortText : LIMITS.name}
         value={String(draft[key])}
         onChange={(e) => set(key, e.target.value as never)}
+        {...invalidProps(`${id}-${key}`, errors[key])}
         {...props}
       />
-    </>
+      <FieldError fieldId={`${id}-${key}`} error={errors[key]} />
+    </div>
   );
+  const plain = (key: 'postcode' | 'city', label: string, props: React.InputHTMLAttributes<HTMLInputElement>) => (
+    <div className="field">
+      <label className="label" htmlFor={`${id}-${key}`}>
+        {label}
+      </label>
+      <input
+        id={`${id}-${key}`}
+        className="input"
+        maxLength={key === 'postcode' ? LIMITS.name : LIMITS.shortText}
+        value={draft[key]}
+        onChange={(e) => set(key, e.target.value)}
+        {...props}
+      />
+    </div>
+  );
+
   return (
     <>
       <PageTitle title="Nieuw incident">Nieuw incident</PageTitle>
+      <StorageRiskNotice compact />
       <form
-        className="form"
+        ref={form}
+        className="form form--compact"
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          const details = toDetails(draft);
-          if (typeof details === 'string') {
-            setError(details);
+          setFailure(undefined);
+          const checked = checkIncidentFields(
+            { ...draft, occurredAt: fromLocalInputValue(draft.occurredAt) },
+            new Date(),
+          );
+          const found: Errors = checked.ok ? {} : { ...checked.errors };
+          if (asksName && !(draft.actorName ?? '').trim()) found.actorName = 'Vul uw naam of initialen in.';
+          setErrors(found);
+          if (!checked.ok || found.actorName) {
+            focusFirstInvalid(form.current);
             return;
           }
           setBusy(true);
           try {
-            const { incidentId } = await commands.createIncident(details, draft.phase, kader.version);
+            if (asksName) await setActorName(draft.actorName);
+            const { incidentId } = await commands.createIncident(
+              { kind: draft.kind, ...checked.details },
+              draft.phase,
+              kader.version,
+            );
+            await setDefaultMunicipality(checked.details.municipality).catch(() => {
+              // Only a convenience: the incident itself is stored.
+            });
             clearDraft();
             navigate(`/incidenten/${incidentId}`);
           } catch (err) {
-            setError(userMessageOf(err));
+            setFailure(userMessageOf(err));
           } finally {
             setBusy(false);
           }
         }}
       >
-        <fieldset className="choice-group">
+        {asksName && (
+          <div className="field">
+            <label className="label" htmlFor={`${id}-actorName`}>
+              Naam of initialen
+            </label>
+            <p className="hint">
+              Bij alles wat u vastlegt, bewaart de app wie het deed. Eén keer invullen; wijzigen kan onder Instellingen.
+            </p>
+            <input
+              id={`${id}-actorName`}
+              className="input"
+              autoComplete="name"
+              maxLength={LIMITS.name}
+              value={draft.actorName ?? ''}
+              onChange={(e) => set('actorName', e.target.value)}
+              {...invalidProps(`${id}-actorName`, errors.actorName)}
+            />
+            <FieldError fieldId={`${id}-actorName`} error={errors.actorName} />
+          </div>
+        )}
+        <fieldset className="choice-group choice-group--grid">
           <legend>Soort incident</legend>
           {INCIDENT_KINDS.map((k) => (
             <label key={k} className="choice">
@@ -121,7 +180,7 @@ export function NewIncidentPage() {
             </label>
           ))}
         </fieldset>
-        <fieldset className="choice-group">
+        <fieldset className="choice-group choice-group--grid">
           <legend>Doelwit</legend>
           {TARGETS.map((t) => (
             <label key={t} className="choice">
@@ -133,9 +192,11 @@ export function NewIncidentPage() {
         <fieldset className="field-group">
           <legend>{draft.target === 'voertuig' ? 'Adres (als er een is)' : 'Adres'}</legend>
           {field('street', 'Straat', { autoComplete: 'off' })}
-          {field('houseNumber', 'Huisnummer en toevoeging', { autoComplete: 'off' })}
-          {field('postcode', 'Postcode', { autoComplete: 'off', autoCapitalize: 'characters' })}
-          {field('city', 'Plaats', { autoComplete: 'off' })}
+          <div className="field-row">
+            {field('houseNumber', 'Huisnummer en toevoeging', { autoComplete: 'off' })}
+            {plain('postcode', 'Postcode', { autoComplete: 'off', autoCapitalize: 'characters' })}
+          </div>
+          {plain('city', 'Plaats', { autoComplete: 'off' })}
         </fieldset>
         {field(
           'locationDescription',
@@ -165,9 +226,9 @@ export function NewIncidentPage() {
             Dreiging van een (herhaal)aanslag
           </label>
         </fieldset>
-        {error && (
+        {failure && (
           <p className="alert alert--error" role="alert">
-            {error}
+            {failure}
           </p>
         )}
         <div className="actions">

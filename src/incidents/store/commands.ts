@@ -21,6 +21,7 @@ import {
   requireLength,
   requireLiveEntry,
   requireOpen,
+  requirePast,
   requireText,
   validateDetails,
 } from '../domain/command-guards.ts';
@@ -50,12 +51,29 @@ export type DecisionInput = EventPayloads['decision.recorded'];
 export type EntryEdit = EventPayloads['entry.edited'];
 
 export function createIncidentCommands(options: IncidentCommandOptions = {}) {
+  const clock = options.now ?? (() => new Date());
+  // A guard checks a time against the moment the event will carry, not a second reading of the clock.
+  let checkedAt: Date | undefined;
   const deps: WriterDependencies = {
     db: options.db ?? getAppDatabase(),
     kader: options.kader ?? (() => undefined),
-    now: options.now ?? (() => new Date()),
+    now: () => {
+      const at = checkedAt ?? clock();
+      checkedAt = undefined;
+      return at;
+    },
     nextId: monotonicFactory(),
   };
+  /** Runs a time guard; a refusal must not leave its reading for a later event. */
+  function checkAtNow(check: (now: Date) => void): void {
+    checkedAt = clock();
+    try {
+      check(checkedAt);
+    } catch (error) {
+      checkedAt = undefined;
+      throw error;
+    }
+  }
 
   /** Appends one event to an existing incident after `check` accepts its current state. */
   async function appendOne<T extends EventType>(
@@ -64,19 +82,23 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     payload: EventPayloads[T],
     check: (state: IncidentState) => void = requireOpen,
   ): Promise<string> {
-    const fast = await appendToKnownLog(deps, incidentId, type, payload, check);
-    if (fast !== undefined) return fast;
-    return writeInTransaction(
-      deps,
-      async (scope) => {
-        const { stored, state } = await load(scope, incidentId);
-        check(state);
-        const event = scope.event(incidentId, type, payload);
-        await scope.append(incidentId, stored, [event as IncidentEvent]);
-        return event.id;
-      },
-      incidentId,
-    );
+    try {
+      const fast = await appendToKnownLog(deps, incidentId, type, payload, check);
+      if (fast !== undefined) return fast;
+      return await writeInTransaction(
+        deps,
+        async (scope) => {
+          const { stored, state } = await load(scope, incidentId);
+          check(state);
+          const event = scope.event(incidentId, type, payload);
+          await scope.append(incidentId, stored, [event as IncidentEvent]);
+          return event.id;
+        },
+        incidentId,
+      );
+    } finally {
+      checkedAt = undefined;
+    }
   }
 
   return {
@@ -86,13 +108,15 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
       phase: EventPayloads['incident.created']['phase'],
       contentVersion: string,
     ): Promise<{ incidentId: string; linkedIncidentIds: string[] }> {
-      validateDetails(details);
       if (phase !== 'dreiging' && phase !== 'direct-na') throw invalid('Kies de fase: dreiging of direct na.');
+      checkAtNow((now) => validateDetails(details, false, now));
       return writeInTransaction(deps, async (scope) => {
         const incidentId = scope.newId();
         const created = scope.event(incidentId, 'incident.created', { ...pickDetails(details), phase, contentVersion });
         const linkedIncidentIds = await linkSameAddress(scope, incidentId, details, [], [created]);
         return { incidentId, linkedIncidentIds };
+      }).finally(() => {
+        checkedAt = undefined;
       });
     },
 
@@ -114,7 +138,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     /** Returns the entry's id. Without happenedAt the entry happened when it was written. */
     async addLogEntry(incidentId: string, text: string, happenedAt?: string): Promise<string> {
       requireText(text);
-      if (happenedAt !== undefined) requireDate(happenedAt);
+      if (happenedAt !== undefined) checkAtNow((now) => requirePast(happenedAt, now));
       return appendOne(incidentId, 'log.entry-added', happenedAt ? { text, happenedAt } : { text });
     },
 
@@ -129,7 +153,8 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     /** Corrects a note, log entry or decision; the original stays in the log. */
     async editEntry(incidentId: string, entryId: string, edit: Omit<EntryEdit, 'entryId'>): Promise<string> {
       if (edit.text !== undefined) requireText(edit.text);
-      if (edit.happenedAt !== undefined) requireDate(edit.happenedAt);
+      const { happenedAt } = edit;
+      if (happenedAt !== undefined) checkAtNow((now) => requirePast(happenedAt, now));
       return appendOne(incidentId, 'entry.edited', { ...edit, entryId }, (state) => {
         requireOpen(state);
         requireLiveEntry(state, entryId);
@@ -169,7 +194,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
 
     /** A new address is checked for earlier incidents there, like at creation. */
     async updateDetails(incidentId: string, changes: DetailsChange): Promise<{ linkedIncidentIds: string[] }> {
-      validateDetails(changes, true);
+      checkAtNow((now) => validateDetails(changes, true, now));
       return writeInTransaction(deps, async (scope) => {
         const { stored, state } = await load(scope, incidentId);
         requireOpen(state);
@@ -181,6 +206,8 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
         const after = foldIncident([...stored, changed]);
         const linkedIncidentIds = await linkSameAddress(scope, incidentId, after?.details, stored, [changed]);
         return { linkedIncidentIds };
+      }).finally(() => {
+        checkedAt = undefined;
       });
     },
 

@@ -9,7 +9,9 @@ export async function enterActorName(page: Page, name: string) {
     .waitFor();
   if (await field.isVisible()) {
     await field.fill(name);
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    // On a first visit the new-incident form asks the name itself and saves it with the incident.
+    const save = page.getByRole('button', { name: 'Opslaan', exact: true });
+    if (await save.isVisible()) await save.click();
   }
 }
 

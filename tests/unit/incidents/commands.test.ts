@@ -177,10 +177,11 @@ describe('incident commands', () => {
   it('finds closed incidents past the retention period only', async () => {
     const db = freshDatabase();
     const commands = commandsFor(db, { now: steppingClock('2025-01-15T10:00:00.000Z') });
-    const old = await commands.createIncident(homeAt('1000AA', '1'), 'direct-na', 'v');
+    const earlier = { occurredAt: '2025-01-15T09:00:00.000Z' };
+    const old = await commands.createIncident(homeAt('1000AA', '1', earlier), 'direct-na', 'v');
     await commands.closeIncident(old.incidentId);
     // An open incident is never a candidate, however old: the lists below must not contain it.
-    await commands.createIncident(homeAt('1000AA', '2'), 'direct-na', 'v');
+    await commands.createIncident(homeAt('1000AA', '2', earlier), 'direct-na', 'v');
 
     const ids = async (now: string) => (await findRetentionCandidates(new Date(now), db)).map((row) => row.id);
     expect(await ids('2026-01-15T09:00:00.000Z')).toEqual([]);

@@ -16,7 +16,8 @@ export interface RandomHistoryOptions {
 }
 
 function clockFor(random: ReturnType<typeof prng>, kind: 'forward' | 'wobbly') {
-  let time = Date.parse('2026-03-01T20:00:00.000Z');
+  // After the incidents' time (21:30) and their decisions': the commands refuse moments in the future.
+  let time = Date.parse('2026-03-01T22:00:00.000Z');
   return () => {
     const roll = random.next();
     if (roll < 0.2) time += 0;

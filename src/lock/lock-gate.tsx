@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { dataKey } from '../db/data-key.ts';
 import { getAppDatabase } from '../db/database.ts';
 import { userMessageOf } from '../ui/user-message.ts';
@@ -6,6 +6,7 @@ import { useAutoLock } from './auto-lock.ts';
 import { LockScreen } from './lock-screen.tsx';
 import { loadLockStatus, lockNow } from './lock-service.ts';
 import { continueMigration, migrationPending } from './migrate.ts';
+import { useNoAutofill } from './no-autofill.ts';
 
 export const useLockStatus = () => useSyncExternalStore(dataKey.subscribe, dataKey.status);
 
@@ -24,30 +25,41 @@ export function LockGate({ children, sealOutside }: { children: ReactNode; sealO
   }, [status]);
   useAutoLock(status === 'open');
   const migrating = useMigration(status === 'open', sealOutside);
+  const fields = useRef<HTMLDivElement>(null);
+  useNoAutofill(fields);
 
-  if (failure) {
+  // The wrapper is rendered in every state, so the field marking watches it from the first render.
+  return (
+    <div ref={fields} className="lock-gate">
+      {content()}
+    </div>
+  );
+
+  function content() {
+    if (failure) {
+      return (
+        <p className="alert alert--error" role="alert">
+          {failure}
+        </p>
+      );
+    }
+    if (status === 'unknown') return <p className="quiet">Laden…</p>;
+    if (status === 'locked') return <LockScreen />;
+    if (migrating === 'checking') return <p className="quiet">Laden…</p>;
+    if (migrating) return <MigrationNotice {...migrating} />;
     return (
-      <p className="alert alert--error" role="alert">
-        {failure}
-      </p>
+      <>
+        {status === 'open' && (
+          <div className="lock-bar">
+            <button type="button" className="button button--secondary button--small" onClick={lockNow}>
+              Vergrendel
+            </button>
+          </div>
+        )}
+        {children}
+      </>
     );
   }
-  if (status === 'unknown') return <p className="quiet">Laden…</p>;
-  if (status === 'locked') return <LockScreen />;
-  if (migrating === 'checking') return <p className="quiet">Laden…</p>;
-  if (migrating) return <MigrationNotice {...migrating} />;
-  return (
-    <>
-      {status === 'open' && (
-        <div className="lock-bar">
-          <button type="button" className="button button--secondary button--small" onClick={lockNow}>
-            Vergrendel
-          </button>
-        </div>
-      )}
-      {children}
-    </>
-  );
 }
 
 interface Migrating {

@@ -46,10 +46,34 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // "Open with": a colleague's export opens straight in the import preview. The launched
+        // file arrives through window.launchQueue (exchange/screens/use-incoming-file.ts).
+        file_handlers: [
+          {
+            action: '/incidenten/delen?geopend=1',
+            accept: { 'application/json': ['.json'], 'application/gzip': ['.gz', '.json.gz'] },
+          },
+        ],
+        // Shared from mail or chat on a phone: a POST that public/share-target-sw.js answers.
+        share_target: {
+          action: '/incidenten/delen/ontvangen',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            files: [
+              {
+                name: 'bestand',
+                accept: ['application/json', 'application/gzip', 'application/x-gzip', '.json', '.gz'],
+              },
+            ],
+          },
+        },
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,json,png,svg,webmanifest}'],
         navigateFallback: '/index.html',
+        // The share target's POST handler; workbox itself routes only GET requests.
+        importScripts: ['/share-target-sw.js'],
         cleanupOutdatedCaches: true,
         // Nothing from other origins is ever cached or fetched.
         runtimeCaching: [],

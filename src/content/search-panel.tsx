@@ -45,7 +45,7 @@ export function SearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
           autoFocus={autoFocus}
           autoComplete="off"
           enterKeyHint="search"
-          placeholder="Bijvoorbeeld: sluiting, camera, Salvage"
+          placeholder="Bijv. sluiting of camera"
           onChange={(e) => {
             const next = new URLSearchParams(params);
             if (e.target.value) next.set('q', e.target.value);

@@ -10,6 +10,7 @@ import { userMessageOf } from '../../ui/user-message.ts';
 import type { ExchangeFile } from '../format/types.ts';
 import { applyImport } from '../import/import-apply.ts';
 import { type ImportPreview, type IncidentPreview, previewImport } from '../import/import-preview.ts';
+import { INCOMING_PROBLEM_MESSAGE, useIncomingFile } from './use-incoming-file.ts';
 
 type Stage =
   | { stage: 'idle' }
@@ -78,6 +79,15 @@ export function ImportSection() {
       setPassphrase('');
     }
   };
+
+  // A file shared from another app or opened with the installed app goes straight to the preview.
+  useIncomingFile(
+    (file) => {
+      document.getElementById('import-kop')?.scrollIntoView();
+      void read(file);
+    },
+    (problem) => setError(INCOMING_PROBLEM_MESSAGE[problem]),
+  );
 
   const apply = async (file: ExchangeFile) => {
     setBusy(true);

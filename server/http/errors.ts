@@ -1,15 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Refusal } from '../protocol/refusal.ts';
-
-/** PostgreSQL (or its connection) is away: class 08, shutdown codes, a refused socket. */
-function isDatabaseDown(error: { code?: unknown }): boolean {
-  const code = typeof error.code === 'string' ? error.code : '';
-  return (
-    code.startsWith('08') ||
-    ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code) ||
-    /Connection terminated|connection is closed|not queryable/i.test(String((error as Error).message))
-  );
-}
+import { isConnectionError } from '../store/database.ts';
 
 /** Maps anything thrown in a handler to a Refusal: a status, a code and a Dutch message. */
 export function toRefusal(error: FastifyError | Error): Refusal {
@@ -30,7 +21,7 @@ export function toRefusal(error: FastifyError | Error): Refusal {
   if (e.statusCode === 404) return new Refusal('not-found');
   if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500)
     return new Refusal('invalid-request', e.code);
-  if (isDatabaseDown(e)) return new Refusal('unavailable');
+  if (isConnectionError(e)) return new Refusal('unavailable');
   return new Refusal('internal');
 }
 

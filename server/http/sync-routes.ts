@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Refusal } from '../protocol/refusal.ts';
 import { parseCursor, parseLimit, parsePushBody } from '../protocol/requests.ts';
 import { validateEvents } from '../protocol/validate-events.ts';
-import { logAccess } from '../store/access-log.ts';
+import { logReads } from '../store/access-log.ts';
 import type { Database } from '../store/database.ts';
 import { incidentsOf, MAX_PULL, pullChanges } from '../store/pull-changes.ts';
 import { pushEvents } from '../store/push-events.ts';
@@ -25,7 +25,7 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     const device = await deviceOf(db, request);
     const query = request.query as Record<string, unknown>;
     const page = await pullChanges(db, device.teamId, parseCursor(query.after), parseLimit(query.limit, MAX_PULL));
-    await logAccess(db, device, incidentsOf(page.changes), 'read');
+    await logReads(db, [{ device, incidentIds: incidentsOf(page.changes) }]);
     return page;
   });
 }

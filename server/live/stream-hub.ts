@@ -1,4 +1,4 @@
-import { type Access, logAccesses } from '../store/access-log.ts';
+import { logReads } from '../store/access-log.ts';
 import type { Database } from '../store/database.ts';
 import { type Change, incidentsOf, pullChanges } from '../store/pull-changes.ts';
 import { CHANGES_CHANNEL, REVOKED_PREFIX } from '../store/team-lock.ts';
@@ -117,29 +117,36 @@ export class StreamHub {
       if (clients.length === 0) return;
       const from = clients.reduce((min, c) => (BigInt(c.cursor) < BigInt(min) ? c.cursor : min), clients[0]!.cursor);
       const page = await pullChanges(this.db, teamId, from);
-      const reads: { device: Device; incidentIds: Set<string>; access: Access }[] = [];
       const texts = page.changes.map((c) => JSON.stringify(c));
       const joined = new Map<number, string>();
+      const sends: { client: StreamClient; json: string; fresh: Change[] }[] = [];
       for (const client of clients) {
         const after = BigInt(client.cursor);
         const start = page.changes.findIndex((c) => BigInt(c.seq) > after);
-        if (start >= 0) {
-          const fresh = page.changes.slice(start);
-          let json = joined.get(start);
-          if (json === undefined) {
-            json = `[${texts.slice(start).join(',')}]`;
-            joined.set(start, json);
-          }
-          client.cursor = fresh.at(-1)!.seq;
-          client.deliver(json, client.cursor, fresh);
-          reads.push({ device: client.device, incidentIds: incidentsOf(fresh), access: 'read' });
+        if (start < 0) continue;
+        let json = joined.get(start);
+        if (json === undefined) {
+          json = `[${texts.slice(start).join(',')}]`;
+          joined.set(start, json);
         }
+        sends.push({ client, json, fresh: page.changes.slice(start) });
+      }
+      // Logged before sending: the access log may hold a read that a broken connection
+      // never delivered, but never miss one that was delivered.
+      await logReads(
+        this.db,
+        sends.map(({ client, fresh }) => ({ device: client.device, incidentIds: incidentsOf(fresh) })),
+      );
+      for (const { client, json, fresh } of sends) {
+        client.cursor = fresh.at(-1)!.seq;
+        client.deliver(json, client.cursor, fresh);
+      }
+      for (const client of clients) {
         if (!client.isReady && !page.more) {
           client.isReady = true;
           client.ready(client.cursor);
         }
       }
-      await logAccesses(this.db, reads);
       if (!page.more) return;
     }
   }

@@ -32,3 +32,13 @@ export function sqlErrorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
+
+/** PostgreSQL or the connection to it is away: class 08, shutdown codes, a dropped socket. */
+export function isConnectionError(error: unknown): boolean {
+  const code = sqlErrorCode(error) ?? '';
+  return (
+    code.startsWith('08') ||
+    ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code) ||
+    /Connection terminated|connection is closed|not queryable/i.test(String((error as Error | null)?.message))
+  );
+}

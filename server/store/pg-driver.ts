@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database.ts';
+import { type Database, isConnectionError, type Queryable } from './database.ts';
 
 const RECONNECT_MS = [100, 250, 500, 1000, 2000, 5000];
 
@@ -29,16 +29,24 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     ...wrap(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: a server restart mid-transaction would
+      // otherwise be an uncaught 'error' event. The failing query rejects all the same.
+      const ignore = () => {};
+      client.on('error', ignore);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        // A dead connection goes out of the pool instead of failing the next request.
+        if (isConnectionError(error)) broken = error as Error;
+        else await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', ignore);
+        client.release(broken);
       }
     },
     async listen(channel, onNotify, onReconnect) {

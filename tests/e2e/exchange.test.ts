@@ -108,7 +108,7 @@ describe('exchanging files between two advisers', () => {
     await importFile(b, server.origin, first);
     await b.getByText('nieuw, 2 van 2 vastleggingen nieuw').waitFor();
     await b.getByRole('button', { name: 'Importeren' }).click();
-    await b.getByText('vastleggingen toegevoegd').waitFor();
+    await b.getByText(/\d+ vastlegging(en)? toegevoegd/).waitFor();
 
     await server.stop();
     await a.goto(`${server.origin}/incidenten/${incidentId}`);
@@ -127,10 +127,10 @@ describe('exchanging files between two advisers', () => {
     await importFile(b, server.origin, fromA);
     await b.locator('.conflict').first().waitFor();
     await b.getByRole('button', { name: 'Importeren' }).click();
-    await b.getByText('vastleggingen toegevoegd').waitFor();
+    await b.getByText(/\d+ vastlegging(en)? toegevoegd/).waitFor();
     await importFile(a, server.origin, fromB);
     await a.getByRole('button', { name: 'Importeren' }).click();
-    await a.getByText('vastleggingen toegevoegd').waitFor();
+    await a.getByText(/\d+ vastlegging(en)? toegevoegd/).waitFor();
 
     expect(await storedEventIds(a)).toEqual(await storedEventIds(b));
     // Bob's change was the later one, on both devices.

@@ -65,6 +65,8 @@ export function streamRoutes(app: FastifyInstance, db: Database, hub: StreamHub)
         end();
       },
     });
-    request.raw.on('close', end);
+    // The response's 'close' fires when the connection goes (the request's may fire earlier).
+    res.on('close', end);
+    if (res.destroyed) end();
   });
 }

@@ -13,7 +13,7 @@ export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 
 export function syncRoutes(app: FastifyInstance, db: Database): void {
   app.post('/api/sync/v1/events', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
-    // Authenticate before reading what was sent: an unknown device learns nothing about its body.
+    // Who before what: an unknown or read-only device is refused whatever it sent.
     const device = await writerOf(db, request);
     const events = validateEvents(parsePushBody(request.body));
     const foreign = events.find((e) => e.device !== device.installationId);

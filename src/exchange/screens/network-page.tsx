@@ -63,7 +63,11 @@ export function NetworkIncidentPage() {
       <p className="alert alert--warning">Alleen-lezen: geanonimiseerd gedeeld via het netwerk.</p>
       <p>
         {INCIDENT_KIND_LABEL[state.details.kind]} · {TARGET_LABEL[state.details.target]} · {state.details.municipality}{' '}
-        · {formatDateTime(state.details.occurredAt)}
+        ·{' '}
+        {/^\d{4}-\d{2}-\d{2}$/.test(state.details.occurredAt)
+          ? // Rounded to the day in the anonymised file: no time to show.
+            formatDate(state.details.occurredAt)
+          : formatDateTime(state.details.occurredAt)}
       </p>
       <h2>Besluiten</h2>
       {state.decisions.length === 0 && <p>Geen besluiten gedeeld.</p>}

@@ -32,6 +32,15 @@ export interface IncidentRow {
   progress: Partial<Record<PhaseId, PhaseProgress>>;
   contentVersion: string;
   linkedIncidentIds: string[];
+  /** What decisions make due (term ends, hearings), for the list; absent when nothing is. */
+  deadlines?: RowDeadline[];
+}
+
+export interface RowDeadline {
+  kind: 'term-starts' | 'term-ends' | 'review-extension' | 'hearing';
+  date: string;
+  decisionId: string;
+  instrumentId: string;
 }
 
 /** A list row as stored: with the mark of the log it was projected from (see logMark). */

@@ -43,6 +43,12 @@ export interface ConsiderationWeighed {
   note: string;
 }
 
+/** Added in issue 15; optional, so files written before it stay valid. */
+export interface DecisionTerm {
+  start?: string;
+  end?: string;
+}
+
 export interface EventPayloads {
   'incident.created': IncidentDetails & { phase: Extract<PhaseId, 'dreiging' | 'direct-na'>; contentVersion: string };
   /** Fields present are set; `clear` removes optional fields (JSON cannot carry undefined). */
@@ -61,6 +67,12 @@ export interface EventPayloads {
     considerations: ConsiderationWeighed[];
     motivation: string;
     decidedAt: string;
+    /** The measure's term, where the instrument has one (a closure must have a fixed term): calendar dates. */
+    term?: DecisionTerm;
+    /** When the decision was made known to those concerned (calendar date). */
+    announcedAt?: string;
+    /** A hearing (zienswijze) planned or held, where relevant (ISO 8601). */
+    hearingAt?: string;
   };
   /** Corrects a note, log entry or decision; the original event stays in the log. */
   'entry.edited': {

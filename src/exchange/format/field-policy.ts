@@ -1,6 +1,7 @@
 import type {
   Address,
   ConsiderationWeighed,
+  DecisionTerm,
   EventPayloads,
   EventType,
   IncidentDetails,
@@ -93,6 +94,10 @@ export const DECISION_POLICY: PolicyFor<EventPayloads['decision.recorded']> = {
   considerations: nested(CONSIDERATION_POLICY, true),
   motivation: freeText,
   decidedAt: keep,
+  // Dates of the measure, like the decision's own date: they say when, not who or where.
+  term: nested({ start: keep, end: keep } satisfies PolicyFor<DecisionTerm>),
+  announcedAt: keep,
+  hearingAt: keep,
 };
 
 export const PAYLOAD_POLICY: { readonly [T in EventType]: PolicyFor<EventPayloads[T]> } = {

@@ -60,6 +60,9 @@ function schemas(strict: boolean) {
     considerations: list(consideration),
     motivation: freeText,
     decidedAt: dateText,
+    term: named(object({ start: dateText.optional(), end: dateText.optional() }), 'DecisionTerm').optional(),
+    announcedAt: dateText.optional(),
+    hearingAt: dateText.optional(),
   };
   const partialDecision = object({
     instrumentId: decisionFields.instrumentId.optional(),
@@ -68,6 +71,9 @@ function schemas(strict: boolean) {
     considerations: decisionFields.considerations.optional(),
     motivation: decisionFields.motivation.optional(),
     decidedAt: decisionFields.decidedAt.optional(),
+    term: decisionFields.term,
+    announcedAt: decisionFields.announcedAt,
+    hearingAt: decisionFields.hearingAt,
   });
 
   const payloads = {

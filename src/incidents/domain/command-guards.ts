@@ -1,5 +1,5 @@
 import { isCalendarDate } from '../../model/calendar-date.ts';
-import { INCIDENT_KINDS, type IncidentDetails } from '../../model/events.ts';
+import { type EventPayloads, INCIDENT_KINDS, type IncidentDetails } from '../../model/events.ts';
 import { LIMITS } from '../../model/limits.ts';
 import { TARGETS } from '../../model/vocabulary.ts';
 import { closed, invalid } from './incident-command-error.ts';
@@ -39,6 +39,20 @@ export function requireDate(iso: string): void {
 export function requirePast(iso: string, now: Date): void {
   requireDate(iso);
   if (isInFuture(iso, now)) throw invalid(FUTURE_TIME_MESSAGE);
+}
+
+/** A decision's term, announcement and hearing: real dates, an end not before the start, no announcement ahead. */
+export function validateDecisionDates(
+  decision: Pick<EventPayloads['decision.recorded'], 'term' | 'announcedAt' | 'hearingAt'>,
+  now: Date,
+): void {
+  const { term, announcedAt, hearingAt } = decision;
+  if (term?.start !== undefined) requireDate(term.start);
+  if (term?.end !== undefined) requireDate(term.end);
+  if (term?.start && term.end && term.end < term.start)
+    throw invalid('De einddatum van de termijn ligt vóór de ingangsdatum.');
+  if (announcedAt !== undefined) requirePast(announcedAt, now);
+  if (hearingAt !== undefined) requireDate(hearingAt);
 }
 
 export function validateDetails(details: Partial<IncidentDetails>, partial = false, now?: Date): void {

@@ -1,4 +1,4 @@
-import { DECISION_OUTCOMES, type IncidentEvent, type IncidentEventOf } from '../../model/events.ts';
+import { DECISION_OUTCOMES, type DecisionTerm, type IncidentEvent, type IncidentEventOf } from '../../model/events.ts';
 import { withoutUndefined } from '../../model/without-undefined.ts';
 import type { Authored, Decision, DecisionFields, Entry, LogEntry, StepNote } from './incident-state.ts';
 
@@ -62,8 +62,12 @@ export function entryFromEvent(event: IncidentEvent): Entry | undefined {
 }
 
 function decisionFields(payload: Partial<DecisionFields>): DecisionFields | undefined {
-  const { instrumentId, stepId, outcome, considerations, motivation, decidedAt } = payload;
+  const { instrumentId, stepId, outcome, considerations, motivation, decidedAt, term, announcedAt, hearingAt } =
+    payload;
   if (typeof instrumentId !== 'string' || !DECISION_OUTCOMES.includes(outcome as never)) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const termCopy: DecisionTerm =
+    typeof term === 'object' && term !== null ? withoutUndefined({ start: text(term.start), end: text(term.end) }) : {};
   return withoutUndefined({
     instrumentId,
     stepId,
@@ -71,6 +75,9 @@ function decisionFields(payload: Partial<DecisionFields>): DecisionFields | unde
     considerations: Array.isArray(considerations) ? considerations.map((c) => ({ ...c })) : [],
     motivation: typeof motivation === 'string' ? motivation : '',
     decidedAt: typeof decidedAt === 'string' ? decidedAt : '',
+    term: termCopy.start || termCopy.end ? termCopy : undefined,
+    announcedAt: text(announcedAt),
+    hearingAt: text(hearingAt),
   });
 }
 
@@ -103,6 +110,9 @@ export function applyEntryChange(entry: Entry, change: EntryChangeEvent): void {
         considerations: entry.considerations,
         motivation: entry.motivation,
         decidedAt: entry.decidedAt,
+        term: entry.term,
+        announcedAt: entry.announcedAt,
+        hearingAt: entry.hearingAt,
       });
       const fields = decisionFields({ ...current, ...withoutUndefined(decision) });
       if (!fields) return;

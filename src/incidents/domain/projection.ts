@@ -3,6 +3,7 @@ import { addressKeyOf } from '../../model/address-key.ts';
 import type { IncidentDetails, IncidentKind } from '../../model/events.ts';
 import { withoutUndefined } from '../../model/without-undefined.ts';
 import { phaseProgress } from './checklist.ts';
+import { type Deadline, decisionDeadlines } from './deadlines.ts';
 import type { IncidentState } from './incident-state.ts';
 
 export interface PhaseProgress {
@@ -36,6 +37,11 @@ export interface IncidentOverview {
   progress: Partial<Record<PhaseId, PhaseProgress>>;
   contentVersion: string;
   linkedIncidentIds: string[];
+  /**
+   * What decisions make due, for the list. Not in export summaries (SUMMARY_POLICY lists
+   * no such field): the file carries the decisions themselves.
+   */
+  deadlines?: Deadline[];
 }
 
 /** Pure: the same state and content give the same overview. */
@@ -47,6 +53,7 @@ export function projectIncident(state: IncidentState, kader?: Kader): IncidentOv
     }
   }
   const { details } = state;
+  const deadlines = decisionDeadlines(state);
   return withoutUndefined({
     id: state.id,
     status: state.status,
@@ -63,6 +70,7 @@ export function projectIncident(state: IncidentState, kader?: Kader): IncidentOv
     progress,
     contentVersion: state.contentVersion,
     linkedIncidentIds: state.links.map((link) => link.incidentId),
+    deadlines: deadlines.length > 0 ? deadlines : undefined,
   });
 }
 

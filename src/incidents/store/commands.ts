@@ -23,6 +23,7 @@ import {
   requireOpen,
   requirePast,
   requireText,
+  validateDecisionDates,
   validateDetails,
 } from '../domain/command-guards.ts';
 import { foldIncident } from '../domain/fold.ts';
@@ -147,6 +148,7 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
       if (!decision.instrumentId) throw invalid('Kies het instrument waarover besloten is.');
       if (!DECISION_OUTCOMES.includes(decision.outcome)) throw invalid('Kies of het besluit genomen is of niet.');
       requireDate(decision.decidedAt);
+      checkAtNow((now) => validateDecisionDates(decision, now));
       return appendOne(incidentId, 'decision.recorded', decision);
     },
 
@@ -155,6 +157,8 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
       if (edit.text !== undefined) requireText(edit.text);
       const { happenedAt } = edit;
       if (happenedAt !== undefined) checkAtNow((now) => requirePast(happenedAt, now));
+      const { decision } = edit;
+      if (decision && !happenedAt) checkAtNow((now) => validateDecisionDates(decision, now));
       return appendOne(incidentId, 'entry.edited', { ...edit, entryId }, (state) => {
         requireOpen(state);
         requireLiveEntry(state, entryId);

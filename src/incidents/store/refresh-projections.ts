@@ -7,7 +7,8 @@ import { foldIncident } from '../domain/fold.ts';
 import { listRowOf } from './incident-writer.ts';
 
 /** Raise when projectIncident changes what it writes, so existing rows are projected again. */
-export const PROJECTION_RULES_VERSION = 1;
+// 2: rows carry the deadlines of decisions (issue 15).
+export const PROJECTION_RULES_VERSION = 2;
 
 const CHUNK = 50;
 

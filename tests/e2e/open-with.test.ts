@@ -65,15 +65,21 @@ describe('a file that reaches the app from outside', () => {
     // What the platform does for a share target: a multipart POST to its action.
     const landed = await page.evaluate(async (text) => {
       const form = new FormData();
-      form.append('bestand', new File([text], 'van-collega.json', { type: 'application/json' }));
+      form.append(
+        'bestand',
+        new File([text], 'handelingskader-incident-utrecht-2026-03-06.json', { type: 'application/json' }),
+      );
       const response = await fetch('/incidenten/delen/ontvangen', { method: 'POST', body: form });
       return response.url;
     }, EXPORT);
     expect(new URL(landed).pathname + new URL(landed).search).toBe('/incidenten/delen?gedeeld=1');
     await page.goto(landed);
     const preview = page.getByRole('region', { name: 'Voorbeeld van de import' });
-    await preview.getByText(/^van-collega\.json, gemaakt op/).waitFor();
+    await preview.getByText(/^handelingskader-incident-utrecht-2026-03-06\.json, gemaakt op/).waitFor();
     await preview.getByText('Voorbeeldstraat 1, Utrecht').first().waitFor();
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 360, height: 740 });
     // The marker is gone from the address, and the kept copy is deleted once read.
     expect(new URL(page.url()).search).toBe('');
     expect(await page.evaluate(async () => (await caches.open('gedeeld-bestand')).keys().then((k) => k.length))).toBe(

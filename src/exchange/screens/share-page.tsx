@@ -3,6 +3,7 @@ import { PageTitle } from '../../ui/page-title.tsx';
 import { BackupSection } from './backup-section.tsx';
 import { ExportSection } from './export-section.tsx';
 import { ImportSection } from './import-section.tsx';
+import './exchange.css';
 
 export function SharePage() {
   const [params] = useSearchParams();

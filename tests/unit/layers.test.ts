@@ -54,6 +54,8 @@ describe('the layer fence', () => {
     ['a feature importing app', 'src/exchange/screens/probe.tsx', '../../app/routes.tsx'],
     ['pure domain code importing its store', 'src/incidents/domain/probe.ts', '../store/commands.ts'],
     ['the file format importing export code', 'src/exchange/format/probe.ts', '../export/export.ts'],
+    ['the lock importing incidents', 'src/lock/probe.ts', '../incidents/store/drafts.ts'],
+    ['the lock importing content', 'src/lock/probe.tsx', '../content/kader-context.tsx'],
   ];
   for (const [name, file, target] of upward) {
     it(`refuses ${name}`, () => {
@@ -84,6 +86,8 @@ describe('the layer fence', () => {
         'src/incidents/domain/probe.ts': importer('../../content/labels.ts'),
         'src/exchange/export/probe.ts': importer('../../incidents/domain/probe.ts'),
         'src/app/probe.tsx': importer('../exchange/export/probe.ts'),
+        'src/lock/probe.ts': importer('../db/vocabulary-probe.ts'),
+        'src/db/vocabulary-probe.ts': importer('../model/vocabulary.ts'),
       }),
     ).toBe('passes');
   });

@@ -3,6 +3,7 @@ import { dataKey } from '../db/data-key.ts';
 import { getAppDatabase } from '../db/database.ts';
 import { userMessageOf } from '../ui/user-message.ts';
 import { useAutoLock } from './auto-lock.ts';
+import { listenToOtherTabs } from './lock-channel.ts';
 import { LockScreen } from './lock-screen.tsx';
 import { loadLockStatus, lockNow } from './lock-service.ts';
 import { continueMigration, migrationPending } from './migrate.ts';
@@ -19,6 +20,7 @@ export const useLockStatus = () => useSyncExternalStore(dataKey.subscribe, dataK
 export function LockGate({ children, sealOutside }: { children: ReactNode; sealOutside?: () => void }) {
   const status = useLockStatus();
   const [failure, setFailure] = useState<string>();
+  useEffect(listenToOtherTabs, []);
   useEffect(() => {
     if (status !== 'unknown') return;
     loadLockStatus(getAppDatabase()).catch((error: unknown) => setFailure(userMessageOf(error)));

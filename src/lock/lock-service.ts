@@ -3,6 +3,7 @@ import type { AppDatabase } from '../db/database.ts';
 import type { KeyringRow } from '../db/rows.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { newDataKey, PASSPHRASE_ITERATIONS, UnwrapFailedError, unwrapDataKey, wrapDataKey } from './key-wrap.ts';
+import { announceLock } from './lock-channel.ts';
 import { FIRST_TABLE } from './migrate.ts';
 
 /**
@@ -70,6 +71,8 @@ export async function setUpLock(
   }
   dataKey.open(raw);
   raw.fill(0);
+  // Another tab without the key must stop writing unsealed rows: it locks, and unlocks with the passphrase.
+  announceLock('set-up');
 }
 
 export type UnlockResult = { ok: true } | { ok: false; message: string; waitSeconds?: number };
@@ -119,6 +122,7 @@ async function countAttempt(db: AppDatabase, now: Date, failed: boolean): Promis
 /** "Vergrendel", or the auto-lock timer: the key leaves memory; the lock screen shows. */
 export function lockNow(): void {
   dataKey.lock();
+  announceLock('locked');
 }
 
 /** Re-wraps the same data key with a new passphrase; no record is encrypted again. */

@@ -58,7 +58,7 @@ describe('turning the lock on with data present', () => {
     expect(await getActorName(db)).toBe('Adviseur Voorbeeld');
     const again = await commandsFor(db).createIncident(homeAt('3512AB', '1'), 'direct-na', '2026.1');
     expect(again.linkedIncidentIds).toEqual([ids[0]]);
-  });
+  }, 30_000);
 
   it('survives interruption at random points: all readable in between, nothing plain at the end', async () => {
     const random = seeded(16);
@@ -93,7 +93,7 @@ describe('turning the lock on with data present', () => {
       expect(sortById(await readAllEvents(db))).toEqual(before);
       for (const id of ids) expect((await readIncidentState(id, db))?.id).toBe(id);
     }
-  });
+  }, 60_000);
 });
 
 const sortById = <T extends { id: string }>(events: T[]) => [...events].sort((a, b) => a.id.localeCompare(b.id));

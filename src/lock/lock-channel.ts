@@ -1,0 +1,33 @@
+import { dataKey } from '../db/data-key.ts';
+
+/**
+ * Tells the app's other tabs what happened to the lock: each tab holds its own key in
+ * memory, so without this a tab opened before the lock was set up would go on writing
+ * unsealed rows, and "Vergrendel" in one tab would leave another open.
+ */
+type LockMessage = 'set-up' | 'locked';
+
+let channel: BroadcastChannel | undefined;
+
+function open(): BroadcastChannel | undefined {
+  if (typeof BroadcastChannel === 'undefined') return undefined;
+  if (!channel) {
+    channel = new BroadcastChannel('hke-lock');
+    // Node (the unit tests) would otherwise keep running for an open channel.
+    (channel as BroadcastChannel & { unref?: () => void }).unref?.();
+    channel.onmessage = (event: MessageEvent<LockMessage>) => {
+      if (event.data === 'set-up') dataKey.configure(true);
+      else if (event.data === 'locked') dataKey.lock();
+    };
+  }
+  return channel;
+}
+
+export function announceLock(message: LockMessage): void {
+  open()?.postMessage(message);
+}
+
+/** Starts listening (the lock gate calls it once the tab shows personal data). */
+export function listenToOtherTabs(): void {
+  open();
+}

@@ -91,6 +91,13 @@ describe('the printed dossier, on a phone', () => {
     expect(text).toMatch(/Niets vastgelegd in deze fase: alle \d+ stappen staan open\./);
     expect(text).toMatch(/Nog open \(\d+\): /);
     expect(text).not.toMatch(/\tOpen\t/);
+    // Page numbers come from the print stylesheet's page margin box.
+    const pageRule = await page.evaluate(() =>
+      [...document.styleSheets].some((sheet) =>
+        [...sheet.cssRules].some((rule) => rule.cssText.includes('counter(pages)')),
+      ),
+    );
+    expect(pageRule).toBe(true);
   });
 
   it('has no sideways scrolling at 320 px: the step table reads as a list', async () => {
@@ -135,5 +142,17 @@ describe('the printed dossier, on a phone', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 740 });
+  });
+
+  it('asks once more before a plain back-up, and makes it only when confirmed', async () => {
+    await page.goto(`${server.origin}/incidenten/delen`);
+    const backup = page.getByRole('region', { name: 'Back-up' });
+    await backup.getByRole('button', { name: 'Back-up maken' }).click();
+    await backup.getByText('Dit bestand bevat namen en adressen en is niet versleuteld.').waitFor();
+    await backup.getByRole('button', { name: 'Terug' }).click();
+    await backup.getByRole('button', { name: 'Back-up maken' }).click();
+    const download = page.waitForEvent('download');
+    await backup.getByRole('button', { name: 'Toch onversleuteld opslaan' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^handelingskader-backup-\d{4}-\d{2}-\d{2}\.json$/);
   });
 });

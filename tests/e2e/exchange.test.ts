@@ -195,7 +195,7 @@ describe('exchanging files between two advisers', () => {
 
   it('shows a printable dossier with the decision and step status', async () => {
     await a.goto(`${server.origin}/incidenten/${incidentId}/besluit`);
-    await a.getByLabel('Juridisch instrument').selectOption({ index: 1 });
+    await a.getByRole('group', { name: 'Juridisch instrument' }).getByRole('radio').first().check();
     await a.getByLabel('Motivering (geschikt, noodzakelijk, evenwichtig)').fill('Noodzakelijk wegens herhaling.');
     await a.getByRole('button', { name: 'Besluit opslaan' }).click();
     // Saved once the form hands over to the logbook; leaving the page earlier would abort the write.

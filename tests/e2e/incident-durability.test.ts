@@ -56,7 +56,7 @@ describe('an incident worked offline survives a killed browser', () => {
     await page.locator('.entry__text', { hasText: 'Buren op nummer 10' }).waitFor();
 
     await page.goto(`${server.origin}/incidenten/${incidentId}/besluit`);
-    await page.getByLabel('Juridisch instrument').selectOption({ index: 1 });
+    await page.getByRole('group', { name: 'Juridisch instrument' }).getByRole('radio').first().check();
     await page.getByLabel('Motivering (geschikt, noodzakelijk, evenwichtig)').fill(motivation);
     await page.getByRole('button', { name: 'Besluit opslaan' }).click();
     await page.locator('.timeline__item--besluit', { hasText: motivation }).waitFor();

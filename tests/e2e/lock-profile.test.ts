@@ -63,7 +63,7 @@ describe('encryption at rest in the browser profile', () => {
     await page.locator('.entry__text', { hasText: planted.note }).waitFor();
 
     await gotoUnlocked(page, `${server.origin}/incidenten/${incidentId}/besluit`);
-    await page.getByLabel('Juridisch instrument').selectOption({ index: 1 });
+    await page.getByRole('group', { name: 'Juridisch instrument' }).getByRole('radio').first().check();
     await page.getByLabel('Motivering (geschikt, noodzakelijk, evenwichtig)').fill(planted.motivation);
     await page.getByRole('button', { name: 'Besluit opslaan' }).click();
     await page.locator('.timeline__item--besluit', { hasText: planted.motivation }).waitFor();

@@ -6,7 +6,10 @@ import { TIME_WINDOW_LABEL } from '../../model/labels.ts';
 import { PHASE_IDS, type PhaseId } from '../../model/vocabulary.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import { type ChecklistItem, type ChecklistPhase, deriveChecklist } from '../domain/checklist.ts';
+import { decisionDeadlines } from '../domain/deadlines.ts';
+import { homeStepOf } from '../domain/decision-steps.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
+import { DueList } from './due-list.tsx';
 import { StepStatusControl } from './step-status-control.tsx';
 import { useNow } from './use-incident.ts';
 
@@ -17,11 +20,13 @@ export function ChecklistView({ state }: { state: IncidentState }) {
   const shown = (PHASE_IDS.find((p) => p === params.get('fase')) ?? state.phase) as PhaseId;
   const phases = useMemo(() => deriveChecklist(kader, state, now), [kader, state, now]);
   const current = phases.find((p) => p.phase === shown);
+  const deadlines = useMemo(() => decisionDeadlines(state), [state]);
   return (
     <section aria-labelledby="checklist-kop">
       <h2 id="checklist-kop" className="visually-hidden">
         Checklist
       </h2>
+      <DueList deadlines={deadlines} now={now} />
       <ToggleGroup
         legend="Fase"
         className="phase-tabs"
@@ -85,9 +90,9 @@ function PhaseChecklist({ phase, state }: { phase: ChecklistPhase; state: Incide
 
 function ChecklistRow({ item, state }: { item: ChecklistItem; state: IncidentState }) {
   const notes = state.notes.filter((n) => n.stepId === item.step.id && !n.withdrawn).length;
-  const decisions = state.decisions.filter(
-    (d) => !d.withdrawn && (d.stepId === item.step.id || item.step.instruments.includes(d.instrumentId)),
-  ).length;
+  const { kader } = useKader();
+  // Counted once, on the step it belongs to: one decision must not read as four.
+  const decisions = state.decisions.filter((d) => !d.withdrawn && homeStepOf(d, kader) === item.step.id).length;
   return (
     <ChecklistRowView
       incidentId={state.id}

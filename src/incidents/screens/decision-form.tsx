@@ -1,11 +1,16 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useKader } from '../../content/kader-context.tsx';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../../model/events.ts';
 import { fromLocalInputValue, toLocalInputValue } from '../../ui/format-date.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
+import { localDate } from '../domain/deadlines.ts';
+import { isDecisionInstrument } from '../domain/decision-instruments.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
 import { OUTCOME_LABEL } from '../domain/labels.ts';
+import { FUTURE_TIME_MESSAGE, isInFuture } from '../domain/time-rules.ts';
+import { checkTerm, InstrumentChoice, type TermDraft, TermFields } from './decision-fields.tsx';
+import { FieldError, focusFirstInvalid, invalidProps } from './field-error.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import { useDraft } from './use-draft.ts';
 
@@ -15,9 +20,14 @@ interface Draft {
   weighed: Record<string, { checked: boolean; note: string }>;
   motivation: string;
   decidedAt: string;
+  term?: TermDraft;
 }
 
-/** Records a decision on a legal instrument, with the considerations weighed and the motivation. */
+const EMPTY_TERM: TermDraft = { start: '', end: '', announcedAt: '', hearingAt: '' };
+
+type Errors = Partial<Record<'instrument' | 'motivation' | 'decidedAt' | keyof TermDraft, string>>;
+
+/** Records a decision on a legal instrument, with the considerations weighed, the motivation and its term. */
 export function DecisionForm({ state }: { state: IncidentState }) {
   const index = useKader();
   const commands = useIncidentCommands();
@@ -31,63 +41,87 @@ export function DecisionForm({ state }: { state: IncidentState }) {
     motivation: '',
     decidedAt: toLocalInputValue(new Date()),
   });
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const id = useId();
   const instrument = index.instrument.get(draft.instrumentId);
+  const term = draft.term ?? EMPTY_TERM;
+  // The step's own instruments first: that is what the adviser came to decide on.
+  const choices = useMemo(() => {
+    const own = new Set(stepId ? (index.step.get(stepId)?.instruments ?? []) : []);
+    const offered = index.kader.instruments.filter((i) => isDecisionInstrument(i) || i.id === draft.instrumentId);
+    return [...offered.filter((i) => own.has(i.id)), ...offered.filter((i) => !own.has(i.id))];
+  }, [index, stepId, draft.instrumentId]);
   const back = stepId ? `/incidenten/${state.id}/stap/${stepId}` : `/incidenten/${state.id}/logboek`;
+
+  async function submit() {
+    setFailure(undefined);
+    const decidedAt = fromLocalInputValue(draft.decidedAt);
+    const hearingAt = term.hearingAt ? fromLocalInputValue(term.hearingAt) : undefined;
+    const found: Errors = {};
+    if (!instrument) found.instrument = 'Kies het instrument waarover besloten is.';
+    if (!draft.motivation.trim()) found.motivation = 'Schrijf de motivering op.';
+    if (!decidedAt) found.decidedAt = 'Vul de datum en tijd van het besluit in.';
+    else if (isInFuture(decidedAt, new Date())) found.decidedAt = FUTURE_TIME_MESSAGE;
+    if (instrument?.duration) Object.assign(found, checkTerm(term, localDate(new Date())));
+    if (term.hearingAt && !hearingAt) found.hearingAt = 'Vul een geldige datum en tijd in.';
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !instrument || !decidedAt) {
+      focusFirstInvalid(form.current);
+      return;
+    }
+    const withTerm = Boolean(instrument.duration);
+    const termPart =
+      withTerm && (term.start || term.end) ? { term: withoutEmpty({ start: term.start, end: term.end }) } : {};
+    setBusy(true);
+    try {
+      const decisionId = await commands.recordDecision(state.id, {
+        instrumentId: instrument.id,
+        ...(stepId ? { stepId } : {}),
+        outcome: draft.outcome,
+        considerations: instrument.considerations.map((cid) => ({
+          considerationId: cid,
+          checked: draft.weighed[cid]?.checked ?? false,
+          note: draft.weighed[cid]?.note ?? '',
+        })),
+        motivation: draft.motivation.trim(),
+        decidedAt,
+        ...termPart,
+        ...(withTerm && term.announcedAt ? { announcedAt: term.announcedAt } : {}),
+        ...(withTerm && hearingAt ? { hearingAt } : {}),
+      });
+      clearDraft();
+      // The step then offers to mark itself done, and shows the decision just saved.
+      navigate(stepId ? `${back}?besluit=${decisionId}` : back);
+    } catch (err) {
+      setFailure(userMessageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <section aria-labelledby={`${id}-kop`}>
       <h2 id={`${id}-kop`}>Besluit vastleggen</h2>
       {stepId && <p className="quiet">Bij stap: {index.step.get(stepId)?.title}</p>}
       <form
-        className="form"
+        ref={form}
+        className="form form--compact"
         noValidate
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          const decidedAt = fromLocalInputValue(draft.decidedAt);
-          if (!instrument) return setError('Kies het instrument waarover besloten is.');
-          if (!decidedAt) return setError('Vul de datum en tijd van het besluit in.');
-          if (!draft.motivation.trim()) return setError('Schrijf de motivering op.');
-          setBusy(true);
-          try {
-            await commands.recordDecision(state.id, {
-              instrumentId: instrument.id,
-              ...(stepId ? { stepId } : {}),
-              outcome: draft.outcome,
-              considerations: instrument.considerations.map((cid) => ({
-                considerationId: cid,
-                checked: draft.weighed[cid]?.checked ?? false,
-                note: draft.weighed[cid]?.note ?? '',
-              })),
-              motivation: draft.motivation.trim(),
-              decidedAt,
-            });
-            clearDraft();
-            navigate(back);
-          } catch (err) {
-            setError(userMessageOf(err));
-          } finally {
-            setBusy(false);
-          }
+          void submit();
         }}
       >
-        <label className="label" htmlFor={`${id}-instrument`}>
-          Juridisch instrument
-        </label>
-        <select
+        <InstrumentChoice
           id={`${id}-instrument`}
-          className="select"
+          instruments={choices}
           value={draft.instrumentId}
-          onChange={(e) => setDraft({ ...draft, instrumentId: e.target.value, weighed: {} })}
-        >
-          <option value="">Kies een instrument</option>
-          {index.kader.instruments.map((ins) => (
-            <option key={ins.id} value={ins.id}>
-              {ins.name} ({ins.article})
-            </option>
-          ))}
-        </select>
+          error={errors.instrument}
+          onChange={(instrumentId) => setDraft({ ...draft, instrumentId, weighed: {} })}
+        />
         {instrument && (
           <p className="quiet">
             <Link to={`/instrument/${instrument.id}`}>Lees voorwaarden en rechtspraak bij {instrument.article}</Link>
@@ -109,7 +143,7 @@ export function DecisionForm({ state }: { state: IncidentState }) {
         </fieldset>
         {instrument && instrument.considerations.length > 0 && (
           <fieldset className="field-group">
-            <legend>Afwegingen die zijn meegewogen</legend>
+            <legend>Welke afwegingen hebt u gemaakt?</legend>
             {instrument.considerations.map((cid) => {
               const c = index.consideration.get(cid);
               const w = draft.weighed[cid] ?? { checked: false, note: '' };
@@ -150,7 +184,9 @@ export function DecisionForm({ state }: { state: IncidentState }) {
           className="textarea"
           value={draft.motivation}
           onChange={(e) => setDraft({ ...draft, motivation: e.target.value })}
+          {...invalidProps(`${id}-motivation`, errors.motivation)}
         />
+        <FieldError fieldId={`${id}-motivation`} error={errors.motivation} />
         <label className="label" htmlFor={`${id}-date`}>
           Datum en tijd van het besluit
         </label>
@@ -160,10 +196,21 @@ export function DecisionForm({ state }: { state: IncidentState }) {
           className="input"
           value={draft.decidedAt}
           onChange={(e) => setDraft({ ...draft, decidedAt: e.target.value })}
+          {...invalidProps(`${id}-date`, errors.decidedAt)}
         />
-        {error && (
+        <FieldError fieldId={`${id}-date`} error={errors.decidedAt} />
+        {instrument?.duration && (
+          <TermFields
+            id={`${id}-term`}
+            instrument={instrument}
+            value={term}
+            errors={errors}
+            onChange={(next) => setDraft({ ...draft, term: next })}
+          />
+        )}
+        {failure && (
           <p className="alert alert--error" role="alert">
-            {error}
+            {failure}
           </p>
         )}
         <div className="actions">
@@ -177,4 +224,8 @@ export function DecisionForm({ state }: { state: IncidentState }) {
       </form>
     </section>
   );
+}
+
+function withoutEmpty(term: { start: string; end: string }): { start?: string; end?: string } {
+  return { ...(term.start ? { start: term.start } : {}), ...(term.end ? { end: term.end } : {}) };
 }

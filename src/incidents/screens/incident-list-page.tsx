@@ -8,8 +8,10 @@ import { PageTitle } from '../../ui/page-title.tsx';
 import { userMessageOf } from '../../ui/user-message.ts';
 import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
 import { findRetentionCandidates, listIncidentsPage } from '../store/queries.ts';
+import { DueLine } from './due-list.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import { StorageRiskNotice } from './storage-risk-notice.tsx';
+import { useNow } from './use-incident.ts';
 
 const PAGE = 50;
 
@@ -80,6 +82,7 @@ export function IncidentListPage({ notices }: { notices?: ReactNode }) {
 }
 
 function IncidentListItem({ row }: { row: IncidentRow }) {
+  const now = useNow(60_000);
   const progress = row.progress[row.phase];
   return (
     <li className="card-list__item">
@@ -88,6 +91,7 @@ function IncidentListItem({ row }: { row: IncidentRow }) {
         to={`/incidenten/${row.id}`}
       >
         <span className="card-link__title">{row.title}</span>
+        {row.status === 'open' && <DueLine deadlines={row.deadlines} now={now} />}
         <span className="card-link__text">
           {INCIDENT_KIND_LABEL[row.kind]} · {TARGET_LABEL[row.target]} · {row.municipality}
         </span>

@@ -3,9 +3,10 @@ import { useKader } from '../../content/kader-context.tsx';
 import { StepDetails } from '../../content/step-page.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
-import { OUTCOME_LABEL, STEP_STATUS_LABEL } from '../domain/labels.ts';
+import { STEP_STATUS_LABEL } from '../domain/labels.ts';
 import { EntryActions } from './entry-actions.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
+import { StepDecisions } from './step-decisions.tsx';
 import { StepStatusControl } from './step-status-control.tsx';
 import { TextEntryForm } from './text-entry-form.tsx';
 
@@ -17,7 +18,6 @@ export function IncidentStepView({ state }: { state: IncidentState }) {
   if (!step) return <p>Deze stap bestaat niet in deze versie van het kader.</p>;
   const closed = state.status === 'gesloten';
   const notes = state.notes.filter((n) => n.stepId === step.id);
-  const decisions = state.decisions.filter((d) => d.stepId === step.id || step.instruments.includes(d.instrumentId));
   const history = state.steps[step.id]?.history ?? [];
   return (
     <section aria-labelledby="stap-kop">
@@ -70,39 +70,7 @@ export function IncidentStepView({ state }: { state: IncidentState }) {
         disabled={closed}
         onSave={(text) => commands.addStepNote(state.id, step.id, text)}
       />
-      {(step.instruments.length > 0 || decisions.length > 0) && (
-        <>
-          <h3>Besluiten</h3>
-          <ul className="entries">
-            {decisions.map((d) => (
-              <li key={d.id} className={`entry${d.withdrawn ? ' entry--withdrawn' : ''}`}>
-                <p className="entry__text">
-                  <strong>{OUTCOME_LABEL[d.outcome]}</strong>: {index.instrument.get(d.instrumentId)?.name} (
-                  {index.instrument.get(d.instrumentId)?.article})
-                </p>
-                <p className="entry__text">{d.motivation}</p>
-                <p className="entry__meta">
-                  {d.actor}, besluit van {formatDateTime(d.decidedAt)}
-                  {d.withdrawn ? ` · ingetrokken: ${d.withdrawn.reason}` : ''}
-                </p>
-              </li>
-            ))}
-          </ul>
-          {!closed && (
-            <p className="actions">
-              {step.instruments.map((id) => (
-                <Link
-                  key={id}
-                  className="button button--secondary"
-                  to={`/incidenten/${state.id}/besluit?instrument=${id}&stap=${step.id}`}
-                >
-                  Besluit vastleggen: {index.instrument.get(id)?.name}
-                </Link>
-              ))}
-            </p>
-          )}
-        </>
-      )}
+      <StepDecisions state={state} step={step} />
       <h3>Uit het kader</h3>
       <StepDetails stepId={step.id} />
     </section>

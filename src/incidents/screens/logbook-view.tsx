@@ -4,7 +4,8 @@ import type { IncidentEvent } from '../../model/events.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import type { IncidentState } from '../domain/incident-state.ts';
-import { buildTimeline, type TimelineKind } from '../domain/timeline.ts';
+import { buildTimeline, type TimelineItem, type TimelineKind } from '../domain/timeline.ts';
+import { DecisionSummary } from './decision-summary.tsx';
 import { EntryActions } from './entry-actions.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import { TextEntryForm } from './text-entry-form.tsx';
@@ -25,6 +26,9 @@ export function LogbookView({ state, events }: { state: IncidentState; events: r
   const items = useMemo(() => buildTimeline(events, state, index), [events, state, index]);
   const shown = filter === 'alles' ? items : items.filter((i) => i.kind === filter);
   const closed = state.status === 'gesloten';
+  // The decision line itself shows the whole decision; its corrections stay one line each.
+  const decisionOf = (item: TimelineItem) =>
+    item.type === 'decision.recorded' ? state.decisions.find((d) => d.id === item.entryId) : undefined;
   return (
     <section aria-labelledby="logboek-kop">
       <h2 id="logboek-kop">Logboek</h2>
@@ -49,7 +53,11 @@ export function LogbookView({ state, events }: { state: IncidentState; events: r
               {item.actor || 'onbekend'}
             </p>
             <p className="timeline__title">{item.title}</p>
-            {item.text && <p className="entry__text">{item.text}</p>}
+            {decisionOf(item) ? (
+              <DecisionSummary decision={decisionOf(item)!} />
+            ) : (
+              item.text && <p className="entry__text">{item.text}</p>
+            )}
             {item.timeChange && (
               <p className="entry__meta">
                 Tijdstip gewijzigd van {formatDateTime(item.timeChange.from)} naar {formatDateTime(item.timeChange.to)}.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Route, Routes } from 'react-router';
 import { useKader } from '../content/kader-context.tsx';
 import { getAppDatabase, onAppDatabaseVersionChange } from '../db/database.ts';
@@ -8,6 +8,7 @@ import { NetworkIncidentPage, NetworkListPage } from '../exchange/screens/networ
 import { SharePage } from '../exchange/screens/share-page.tsx';
 import { ActorGate } from '../incidents/screens/actor-gate.tsx';
 import { IncidentCommandsProvider } from '../incidents/screens/incident-commands-context.tsx';
+import { IncidentExtensionsProvider } from '../incidents/screens/incident-extensions.tsx';
 import { IncidentListPage } from '../incidents/screens/incident-list-page.tsx';
 import { IncidentPage } from '../incidents/screens/incident-page.tsx';
 import { NewIncidentPage } from '../incidents/screens/new-incident-page.tsx';
@@ -17,6 +18,11 @@ import { refreshProjections } from '../incidents/store/refresh-projections.ts';
 import { LockGate } from '../lock/lock-gate.tsx';
 import { LockOffer } from '../lock/lock-offer.tsx';
 import { LockSettingsSection } from '../lock/lock-settings.tsx';
+import { useSyncIncidentExtensions } from '../sync/screens/incident-extensions.ts';
+import { PairPage } from '../sync/screens/pair-page.tsx';
+import { SyncProvider } from '../sync/screens/sync-context.tsx';
+import { SyncStatus } from '../sync/screens/sync-status.tsx';
+import { TeamPage } from '../sync/screens/team-page.tsx';
 
 /** Loaded on first visit to /incidenten, so the database code is off the start-up path. */
 export function IncidentsSection() {
@@ -38,37 +44,60 @@ export function IncidentsSection() {
       {/* Inside the lock gate: nothing personal is read or written before the lock's state is known. */}
       <LockGate sealOutside={resealDrafts}>
         <ProjectionRefresh />
-        <ActorGate>
-          <Routes>
-            <Route index element={<IncidentListPage notices={<BackupNudgeNotice />} />} />
-            <Route
-              path="nieuw"
-              element={
-                <>
-                  <LockOffer settingsPath="/incidenten/instellingen#beveiliging" />
-                  <NewIncidentPage />
-                </>
-              }
-            />
-            <Route
-              path="instellingen"
-              element={
-                <>
-                  <SettingsPage />
-                  <LockSettingsSection />
-                </>
-              }
-            />
-            <Route path="delen" element={<SharePage />} />
-            <Route path="netwerk" element={<NetworkListPage />} />
-            <Route path="netwerk/:networkId" element={<NetworkIncidentPage />} />
-            <Route path=":incidentId/dossier" element={<DossierPage />} />
-            <Route path=":incidentId/*" element={<IncidentPage />} />
-          </Routes>
-        </ActorGate>
+        <SyncProvider>
+          <SyncExtensions>
+            <ActorGate>
+              <Routes>
+                <Route
+                  index
+                  element={
+                    <IncidentListPage
+                      notices={
+                        <>
+                          <SyncStatus />
+                          <BackupNudgeNotice />
+                        </>
+                      }
+                    />
+                  }
+                />
+                <Route path="team" element={<TeamPage />} />
+                <Route path="team/koppelen" element={<PairPage />} />
+                <Route
+                  path="nieuw"
+                  element={
+                    <>
+                      <LockOffer settingsPath="/incidenten/instellingen#beveiliging" />
+                      <NewIncidentPage />
+                    </>
+                  }
+                />
+                <Route
+                  path="instellingen"
+                  element={
+                    <>
+                      <SettingsPage />
+                      <LockSettingsSection />
+                    </>
+                  }
+                />
+                <Route path="delen" element={<SharePage />} />
+                <Route path="netwerk" element={<NetworkListPage />} />
+                <Route path="netwerk/:networkId" element={<NetworkIncidentPage />} />
+                <Route path=":incidentId/dossier" element={<DossierPage />} />
+                <Route path=":incidentId/*" element={<IncidentPage />} />
+              </Routes>
+            </ActorGate>
+          </SyncExtensions>
+        </SyncProvider>
       </LockGate>
     </IncidentCommandsProvider>
   );
+}
+
+/** Team sync's additions to the incident screens (incidents cannot import sync). */
+function SyncExtensions({ children }: { children: ReactNode }) {
+  return <IncidentExtensionsProvider value={useSyncIncidentExtensions()}>{children}</IncidentExtensionsProvider>;
 }
 
 function ProjectionRefresh() {

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { ChangelogPage } from '../content/changelog-page.tsx';
 import { GlossaryPage } from '../content/glossary-page.tsx';
 import { HomePage } from '../content/home-page.tsx';
@@ -38,8 +38,15 @@ export function createRouter(index: KaderIndex) {
           hydrateFallbackElement: <p className="quiet">Laden…</p>,
           lazy: async () => ({ Component: (await import('./incidents-routes.tsx')).IncidentsSection }),
         },
+        // An invite link (<origin>/team/koppelen#code=…): the code stays in the fragment, never sent anywhere.
+        { path: 'team/koppelen', element: <ToPairing /> },
         { path: '*', element: <NotFoundContent what="Deze pagina" /> },
       ],
     },
   ]);
+}
+
+function ToPairing() {
+  const { hash } = useLocation();
+  return <Navigate replace to={{ pathname: '/incidenten/team/koppelen', hash }} />;
 }

@@ -1,7 +1,7 @@
 import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
 import type { IncidentEvent } from '../model/events.ts';
 import type { IncidentLogRow } from './event-log.ts';
-import type { KeyringRow, NetworkIncidentRow, SettingRow, StoredIncidentRow } from './rows.ts';
+import type { KeyringRow, NetworkIncidentRow, SettingRow, StoredIncidentRow, SyncIncidentRow } from './rows.ts';
 import { STORES_BY_VERSION } from './schema-versions.ts';
 import { sealingMiddleware } from './sealing-middleware.ts';
 import { fillAddressKeys } from './upgrade-v2.ts';
@@ -33,6 +33,7 @@ export class AppDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   networkIncidents!: Table<NetworkIncidentRow, string>;
   keyring!: Table<KeyringRow, string>;
+  syncIncidents!: Table<SyncIncidentRow, string>;
 
   constructor(name: string, options: AppDatabaseOptions = {}) {
     super(name, {
@@ -47,6 +48,8 @@ export class AppDatabase extends Dexie {
     this.version(4).stores(STORES_BY_VERSION[4]);
     // A new table for the app lock; nothing moves. Sealing needs no schema change: see sealing-middleware.ts.
     this.version(5).stores(STORES_BY_VERSION[5]);
+    // A new table for team sync; nothing moves.
+    this.version(6).stores(STORES_BY_VERSION[6]);
     this.use(sealingMiddleware);
 
     const { onVersionChange } = options;

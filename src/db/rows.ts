@@ -60,6 +60,28 @@ export interface SettingValues {
   pseudonymSecret: string;
   /** Framework content and projection rules the list rows were last all projected with. */
   projectedWith: string;
+  /** The team this device belongs to (src/sync/), with its token: sealed like every setting. */
+  syncTeam: SyncMembership;
+}
+
+/** A device's membership of a team; after a revocation only the team name and when. */
+export interface SyncMembership {
+  teamName: string;
+  /** Shown once by the server, never put in a URL. Absent after a revocation. */
+  token?: string;
+  role: 'coordinator' | 'adviseur' | 'meelezer';
+  deviceName: string;
+  /** The last change of the team's feed applied here (docs/sync-protocol.md). */
+  cursor: string;
+  lastSyncAt?: string;
+  revokedAt?: string;
+}
+
+/** An incident shared with the team: the ids of its events the server holds (pushed or pulled). */
+export interface SyncIncidentRow {
+  incidentId: string;
+  sharedAt: string;
+  acked: string[];
 }
 export type SettingKey = keyof SettingValues;
 

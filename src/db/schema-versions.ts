@@ -52,7 +52,19 @@ export const STORES_BY_VERSION = {
     // progress. Never sealed itself: it is what opens everything else (see db/data-key.ts).
     keyring: 'id',
   },
+  6: {
+    events: 'id, incidentId, [incidentId+at]',
+    logs: 'incidentId',
+    appendedEvents: '[incidentId+id]',
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+    keyring: 'id',
+    // Team sync (src/sync/): per shared incident, the ids of its events the server holds.
+    // The outbox is derived from it (own events not in that list), so the writer never knows about sync.
+    syncIncidents: 'incidentId',
+  },
 } as const satisfies Record<number, Record<string, string>>;
 
 export type SchemaVersion = keyof typeof STORES_BY_VERSION;
-export const LATEST_SCHEMA_VERSION = 5 satisfies SchemaVersion;
+export const LATEST_SCHEMA_VERSION = 6 satisfies SchemaVersion;

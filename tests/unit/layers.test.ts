@@ -56,6 +56,11 @@ describe('the layer fence', () => {
     ['the file format importing export code', 'src/exchange/format/probe.ts', '../export/export.ts'],
     ['the lock importing incidents', 'src/lock/probe.ts', '../incidents/store/drafts.ts'],
     ['the lock importing content', 'src/lock/probe.tsx', '../content/kader-context.tsx'],
+    ['incidents importing sync', 'src/incidents/screens/probe.tsx', '../../sync/screens/team-page.tsx'],
+    ['exchange importing sync', 'src/exchange/import/probe.ts', '../../sync/store/sync-client.ts'],
+    ['sync importing app', 'src/sync/screens/probe.tsx', '../../app/routes.tsx'],
+    ['sync importing the import code', 'src/sync/store/probe.ts', '../../exchange/import/read-import.ts'],
+    ['pure sync domain code importing its store', 'src/sync/domain/probe.ts', '../store/sync-client.ts'],
   ];
   for (const [name, file, target] of upward) {
     it(`refuses ${name}`, () => {
@@ -67,6 +72,8 @@ describe('the layer fence', () => {
   it('refuses React or Dexie in the pure domain', () => {
     expect(lint({ 'src/incidents/domain/probe.ts': importer('dexie') })).toContain('noRestrictedImports');
     expect(lint({ 'src/model/probe.ts': importer('react') })).toContain('noRestrictedImports');
+    expect(lint({ 'src/sync/domain/probe.ts': importer('dexie') })).toContain('noRestrictedImports');
+    expect(lint({ 'src/sync/store/probe.ts': importer('react') })).toContain('noRestrictedImports');
   });
 
   it('refuses an import cycle', () => {
@@ -88,6 +95,10 @@ describe('the layer fence', () => {
         'src/app/probe.tsx': importer('../exchange/export/probe.ts'),
         'src/lock/probe.ts': importer('../db/vocabulary-probe.ts'),
         'src/db/vocabulary-probe.ts': importer('../model/vocabulary.ts'),
+        'src/exchange/format/schema.ts': exporter,
+        'src/sync/domain/probe.ts': importer('../../exchange/format/schema.ts'),
+        'src/sync/store/probe.ts': importer('../../incidents/domain/probe.ts'),
+        'src/app/sync-probe.tsx': importer('../sync/store/probe.ts'),
       }),
     ).toBe('passes');
   });

@@ -10,6 +10,7 @@ import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
 import { findRetentionCandidates, listIncidentsPage } from '../store/queries.ts';
 import { DueLine } from './due-list.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
+import { useIncidentExtensions } from './incident-extensions.tsx';
 import { StorageRiskNotice } from './storage-risk-notice.tsx';
 import { useNow } from './use-incident.ts';
 
@@ -84,6 +85,7 @@ export function IncidentListPage({ notices }: { notices?: ReactNode }) {
 function IncidentListItem({ row }: { row: IncidentRow }) {
   const now = useNow(60_000);
   const progress = row.progress[row.phase];
+  const label = useIncidentExtensions().rowLabel?.(row.id);
   return (
     <li className="card-list__item">
       <Link
@@ -100,6 +102,7 @@ function IncidentListItem({ row }: { row: IncidentRow }) {
           {formatDateTime(row.occurredAt)}
           {progress ? ` · ${progress.done} van ${progress.applicable} gedaan` : ''}
         </span>
+        {label && <span className="tag">{label}</span>}
       </Link>
     </li>
   );

@@ -11,6 +11,7 @@ import { ChangedStepsNotice } from './changed-steps-notice.tsx';
 import { ChecklistView } from './checklist-view.tsx';
 import { DecisionForm } from './decision-form.tsx';
 import { IncidentDetailsView } from './incident-details-view.tsx';
+import { useIncidentExtensions } from './incident-extensions.tsx';
 import { IncidentStepView } from './incident-step-view.tsx';
 import { LogbookView } from './logbook-view.tsx';
 import { useIncident, useNow } from './use-incident.ts';
@@ -18,6 +19,7 @@ import { useIncident, useNow } from './use-incident.ts';
 export function IncidentPage() {
   const { incidentId = '' } = useParams();
   const view = useIncident(incidentId);
+  const extensions = useIncidentExtensions();
   if (view.status === 'loading') return <p className="quiet">Laden…</p>;
   if (view.status === 'missing') {
     return (
@@ -32,9 +34,12 @@ export function IncidentPage() {
   }
   const { state, events } = view;
   const base = `/incidenten/${incidentId}`;
+  const readOnly = extensions.readOnlyReason?.(incidentId);
   return (
     <>
       <IncidentHeader state={state} />
+      {extensions.HeaderExtra && <extensions.HeaderExtra incidentId={incidentId} />}
+      {readOnly && <p className="alert">{readOnly}</p>}
       <nav className="sub-nav" aria-label="Onderdelen van het incident">
         <NavLink end to={base}>
           Checklist
@@ -42,21 +47,24 @@ export function IncidentPage() {
         <NavLink to={`${base}/logboek`}>Logboek</NavLink>
         <NavLink to={`${base}/gegevens`}>Gegevens</NavLink>
       </nav>
-      <Routes>
-        <Route
-          index
-          element={
-            <>
-              <ChangedStepsNotice state={state} />
-              <ChecklistView state={state} />
-            </>
-          }
-        />
-        <Route path="logboek" element={<LogbookView state={state} events={events} />} />
-        <Route path="gegevens" element={<IncidentDetailsView state={state} />} />
-        <Route path="stap/:stepId" element={<IncidentStepView state={state} />} />
-        <Route path="besluit" element={<DecisionFormForStep state={state} />} />
-      </Routes>
+      {/* A disabled fieldset turns off every control below at once; links and reading stay. */}
+      <fieldset className="read-only-frame" disabled={readOnly !== undefined}>
+        <Routes>
+          <Route
+            index
+            element={
+              <>
+                <ChangedStepsNotice state={state} />
+                <ChecklistView state={state} />
+              </>
+            }
+          />
+          <Route path="logboek" element={<LogbookView state={state} events={events} />} />
+          <Route path="gegevens" element={<IncidentDetailsView state={state} />} />
+          <Route path="stap/:stepId" element={<IncidentStepView state={state} />} />
+          <Route path="besluit" element={<DecisionFormForStep state={state} />} />
+        </Routes>
+      </fieldset>
     </>
   );
 }

@@ -36,6 +36,25 @@ const SHIPPED: Record<number, Record<string, string>> = {
     settings: 'key',
     networkIncidents: 'id, importedAt, municipality',
   },
+  5: {
+    events: 'id, incidentId, [incidentId+at]',
+    logs: 'incidentId',
+    appendedEvents: '[incidentId+id]',
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+    keyring: 'id',
+  },
+  6: {
+    events: 'id, incidentId, [incidentId+at]',
+    logs: 'incidentId',
+    appendedEvents: '[incidentId+id]',
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+    keyring: 'id',
+    syncIncidents: 'incidentId',
+  },
 };
 
 type Parsed = Record<string, { primaryKey: string; indexes: string[] }>;

@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, type ReactNode, use, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useKader } from '../../content/kader-context.tsx';
+import { getAppDatabase } from '../../db/database.ts';
+import type { SyncMembership } from '../../db/rows.ts';
+import type { SyncState } from '../domain/sync-state.ts';
+import { readMembership } from '../store/membership.ts';
+import { type SyncClient, startSyncClient } from '../store/sync-client.ts';
+import './sync.css';
+
+interface SyncContextValue {
+  client: SyncClient | undefined;
+  /** Undefined while loading; null without a team. */
+  membership: SyncMembership | null | undefined;
+  shared: ReadonlySet<string>;
+}
+
+const SyncContext = createContext<SyncContextValue>({ client: undefined, membership: null, shared: new Set() });
+
+/**
+ * Starts the sync client while the incidents are open (inside the lock gate: nothing is
+ * read before the lock's state is known, and nothing is synced while locked). Without a
+ * team the client reads one setting and makes no request.
+ */
+export function SyncProvider({ children }: { children: ReactNode }) {
+  const { kader } = useKader();
+  const [client, setClient] = useState<SyncClient>();
+  const db = getAppDatabase();
+  useEffect(() => {
+    const started = startSyncClient({ db, kader: () => kader });
+    setClient(started);
+    return () => started.stop();
+  }, [db, kader]);
+  const membership = useLiveQuery(async () => (await readMembership(db)) ?? null, [db]);
+  const sharedIds = useLiveQuery(() => db.syncIncidents.toCollection().primaryKeys(), [db]);
+  const value = useMemo(
+    () => ({ client, membership, shared: new Set((sharedIds ?? []) as string[]) }),
+    [client, membership, sharedIds],
+  );
+  return <SyncContext value={value}>{children}</SyncContext>;
+}
+
+export function useSync(): SyncContextValue {
+  return use(SyncContext);
+}
+
+const NONE: SyncState = { phase: 'none', pending: 0 };
+
+export function useSyncState(): SyncState {
+  const { client } = useSync();
+  return useSyncExternalStore(
+    (listener) => client?.subscribe(listener) ?? (() => undefined),
+    () => client?.state() ?? NONE,
+  );
+}

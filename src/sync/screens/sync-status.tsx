@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { syncStateText } from '../domain/sync-state.ts';
+import { useSync, useSyncState } from './sync-context.tsx';
+
+/** The sync state in one Dutch line, above the incident list; nothing without a team. */
+export function SyncStatus() {
+  const { membership } = useSync();
+  const state = useSyncState();
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!membership) return null;
+  const phase = membership.revokedAt ? 'revoked' : state.phase;
+  const warn = phase === 'revoked' || phase === 'refused' || phase === 'offline';
+  return (
+    <div className={`sync-status${warn ? ' alert alert--warning' : ''}`}>
+      <p role="status" data-testid="sync-state">
+        Team {membership.teamName}: {syncStateText({ ...state, phase }, now)}.
+      </p>
+      {phase === 'revoked' && state.problem && <p>{state.problem}</p>}
+      <Link to="/incidenten/team">Team</Link>
+    </div>
+  );
+}

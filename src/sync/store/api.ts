@@ -1,0 +1,84 @@
+import type { IncidentEvent } from '../../model/events.ts';
+import type {
+  AccessEntry,
+  InviteResponse,
+  PullResponse,
+  RedeemResponse,
+  SharedIncident,
+  TeamDevice,
+  TeamRole,
+} from '../domain/protocol.ts';
+
+/** The sync API on the app's own origin (docs/sync-protocol.md); the token only ever in a header. */
+export const API_BASE = '/api/sync/v1';
+
+/** A refusal of the server, or no answer at all (status 0: offline, server away). */
+export class SyncHttpError extends Error {
+  override readonly name = 'SyncHttpError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    /** Dutch, from the server when it gave one. */
+    readonly userMessage: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`sync ${status} ${code}`);
+  }
+}
+
+const OFFLINE = 'Geen verbinding met de server van het team. Probeer het later opnieuw.';
+
+async function request<T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+  } catch {
+    throw new SyncHttpError(0, 'network', OFFLINE);
+  }
+  const json = (await response.json().catch(() => undefined)) as
+    | { error?: { code?: string; message?: string } }
+    | undefined;
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get('Retry-After') ?? Number.NaN);
+    throw new SyncHttpError(
+      response.status,
+      json?.error?.code ?? 'unknown',
+      json?.error?.message ?? (response.status >= 500 ? OFFLINE : 'De server van het team weigerde het verzoek.'),
+      Number.isFinite(retryAfter) ? retryAfter : undefined,
+    );
+  }
+  if (json === undefined) throw new SyncHttpError(response.status, 'invalid-response', OFFLINE);
+  return json as T;
+}
+
+export const syncApi = {
+  redeem: (code: string, deviceId: string, name: string) =>
+    request<RedeemResponse>('POST', '/invites/redeem', undefined, { code, deviceId, name }),
+  push: (token: string, events: readonly IncidentEvent[]) =>
+    request<{ inserted: number; duplicates: number }>('POST', '/events', token, { events }),
+  pull: (token: string, after: string) =>
+    request<PullResponse>('GET', `/events?after=${encodeURIComponent(after)}&limit=1000`, token),
+  ticket: (token: string) => request<{ ticket: string; expiresAt: string }>('POST', '/stream-tickets', token, {}),
+  invite: (token: string, role: TeamRole) => request<InviteResponse>('POST', '/invites', token, { role }),
+  devices: (token: string) => request<{ devices: TeamDevice[] }>('GET', '/devices', token),
+  revoke: (token: string, id: number) => request<{ revoked: number }>('POST', `/devices/${id}/revoke`, token, {}),
+  incidents: (token: string) => request<{ incidents: SharedIncident[] }>('GET', '/incidents', token),
+  access: (token: string, incidentId: string) =>
+    request<{ incidentId: string; entries: AccessEntry[] }>(
+      'GET',
+      `/incidents/${encodeURIComponent(incidentId)}/access`,
+      token,
+    ),
+};
+
+export const streamUrl = (ticket: string, after: string) =>
+  `${API_BASE}/stream?ticket=${encodeURIComponent(ticket)}&after=${encodeURIComponent(after)}`;

@@ -1,0 +1,45 @@
+import type { AppDatabase } from '../../db/database.ts';
+import { readLogs } from '../../db/event-log.ts';
+import type { IncidentEvent } from '../../model/events.ts';
+import { batchesOf, pendingEvents } from '../domain/outbox.ts';
+import { syncApi } from './api.ts';
+import { acknowledge } from './membership.ts';
+
+/** Per shared incident, the own events the server has not acknowledged (the derived outbox). */
+export async function readOutbox(db: AppDatabase, deviceId: string): Promise<Map<string, IncidentEvent[]>> {
+  const rows = await db.syncIncidents.toArray();
+  const logs = await readLogs(
+    db,
+    rows.map((row) => row.incidentId),
+  );
+  const outbox = new Map<string, IncidentEvent[]>();
+  for (const row of rows) {
+    const pending = pendingEvents(logs.get(row.incidentId)?.events ?? [], new Set(row.acked), deviceId);
+    if (pending.length > 0) outbox.set(row.incidentId, pending);
+  }
+  return outbox;
+}
+
+export const countOutbox = (outbox: Map<string, IncidentEvent[]>) =>
+  [...outbox.values()].reduce((sum, events) => sum + events.length, 0);
+
+/**
+ * Sends the outbox, one incident at a time in batches of 1,000, and records what the
+ * server acknowledged after each batch. A push is idempotent on the server, so a batch
+ * that failed halfway (timeout, killed server) is simply sent again. Throws the first
+ * refusal (SyncHttpError); what was acknowledged before it stays acknowledged.
+ */
+export async function pushOutbox(
+  db: AppDatabase,
+  token: string,
+  outbox: Map<string, IncidentEvent[]>,
+  skip: ReadonlySet<string>,
+): Promise<void> {
+  for (const [incidentId, events] of outbox) {
+    if (skip.has(incidentId)) continue;
+    for (const batch of batchesOf(events)) {
+      await syncApi.push(token, batch);
+      await acknowledge(db, new Map([[incidentId, batch.map((event) => event.id)]]), new Date());
+    }
+  }
+}

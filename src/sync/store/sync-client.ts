@@ -1,0 +1,236 @@
+import Dexie from 'dexie';
+import type { Kader } from '../../content/schema.ts';
+import { dataKey } from '../../db/data-key.ts';
+import type { AppDatabase } from '../../db/database.ts';
+import { getDeviceId } from '../../db/settings.ts';
+import { MergeRefusedError } from '../../incidents/domain/merge-events.ts';
+import { backoffDelay, PERIODIC_MS, retryDelay } from '../domain/backoff.ts';
+import { cursorAfter } from '../domain/cursor.ts';
+import { isRetryable, type PullResponse } from '../domain/protocol.ts';
+import type { SyncState } from '../domain/sync-state.ts';
+import { SyncHttpError, streamUrl, syncApi } from './api.ts';
+import { applyChanges, forgetTeam } from './apply-changes.ts';
+import { readMembership, updateMembership } from './membership.ts';
+import { countOutbox, pushOutbox, readOutbox } from './push.ts';
+
+/**
+ * The client loop: push the derived outbox, pull after the cursor, hold a live stream.
+ * Runs at start, on `online`, after every local change of a log (Dexie's storagemutated,
+ * also from other tabs), every minute, and after a failure with backoff. Nothing waits
+ * for it: a tap is stored locally and the loop carries it later. One run at a time; a
+ * kick during a run asks for one more. Makes no request at all without a team.
+ */
+export interface SyncClient {
+  state(): SyncState;
+  subscribe(listener: () => void): () => void;
+  /** Run soon (after a local change, a share, on `online`). */
+  kick(): void;
+  stop(): void;
+}
+
+export interface SyncClientOptions {
+  db: AppDatabase;
+  kader: () => Kader | undefined;
+}
+
+const REFUSED_MESSAGES: Record<string, string> = {
+  'unknown-token': 'Dit apparaat is niet (meer) bekend bij het team. Koppel het opnieuw met een nieuwe uitnodiging.',
+};
+
+export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
+  let state: SyncState = { phase: 'connecting', pending: 0 };
+  const listeners = new Set<() => void>();
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let source: EventSource | undefined;
+  /** Incidents the server refused for good (tampered, conflict): not sent again this session. */
+  const blocked = new Set<string>();
+  /** Stream messages and runs share one queue, so changes are applied in feed order. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const set = (change: Partial<SyncState>) => {
+    state = { ...state, ...change };
+    for (const listener of listeners) listener();
+  };
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(kick, ms);
+  };
+  const closeStream = () => {
+    source?.close();
+    source = undefined;
+  };
+
+  async function pullAll(token: string): Promise<void> {
+    let more = true;
+    while (more && !stopped) {
+      const membership = await readMembership(db);
+      if (!membership?.token) return;
+      const response: PullResponse = await syncApi.pull(token, membership.cursor);
+      await applyAndStore(response.changes, response.cursor);
+      more = response.more;
+    }
+  }
+
+  async function applyAndStore(changes: PullResponse['changes'], cursor: unknown): Promise<void> {
+    const membership = await readMembership(db);
+    if (!membership?.token) return;
+    await applyChanges(db, changes, kader());
+    await updateMembership(db, {
+      cursor: cursorAfter(cursor),
+      lastSyncAt: new Date().toISOString(),
+    });
+  }
+
+  async function revoked(): Promise<void> {
+    closeStream();
+    const removed = await forgetTeam(db, new Date(), kader());
+    set({
+      phase: 'revoked',
+      pending: 0,
+      problem: `De gedeelde incidenten van het team (${removed}) zijn van dit apparaat verwijderd; ze staan nog op de server. Uw eigen, niet gedeelde incidenten staan er nog.`,
+    });
+  }
+
+  async function run(): Promise<void> {
+    if (dataKey.status() === 'locked') {
+      closeStream();
+      set({ phase: 'locked' });
+      return;
+    }
+    const membership = await readMembership(db);
+    if (!membership) return set({ phase: 'none', pending: 0 });
+    if (!membership.token || membership.revokedAt) {
+      closeStream();
+      return set({ phase: 'revoked', pending: 0, lastSyncAt: undefined });
+    }
+    const deviceId = await getDeviceId(db);
+    const outbox = await readOutbox(db, deviceId);
+    set({ pending: countOutbox(outbox), lastSyncAt: membership.lastSyncAt });
+    try {
+      if (membership.role !== 'meelezer') await pushOutbox(db, membership.token, outbox, blocked);
+      await serial(() => pullAll(membership.token!));
+      failures = 0;
+      set({
+        phase: 'connected',
+        pending: countOutbox(await readOutbox(db, deviceId)),
+        lastSyncAt: (await readMembership(db))?.lastSyncAt,
+        problem: undefined,
+      });
+      if (!source) await openStream(membership.token);
+      schedule(PERIODIC_MS);
+    } catch (error) {
+      await failed(error);
+    }
+  }
+
+  async function failed(error: unknown): Promise<void> {
+    if (error instanceof SyncHttpError && error.code === 'device-revoked') return revoked();
+    if (error instanceof MergeRefusedError) {
+      // Nothing of the batch was applied and the cursor stays: report, and try again only much later.
+      blocked.add(error.incidentId);
+      set({
+        phase: 'refused',
+        problem: 'Een wijziging van het team is geweigerd: ze past niet bij wat hier staat. Er is niets gewijzigd.',
+      });
+      return schedule(PERIODIC_MS * 10);
+    }
+    if (error instanceof SyncHttpError && (error.status === 0 || isRetryable(error.status))) {
+      failures++;
+      closeStream();
+      set({ phase: 'offline' });
+      return schedule(retryDelay(failures, error.retryAfterSeconds));
+    }
+    if (error instanceof SyncHttpError) {
+      set({ phase: 'refused', problem: REFUSED_MESSAGES[error.code] ?? error.userMessage });
+      return schedule(PERIODIC_MS * 10);
+    }
+    failures++;
+    set({ phase: 'offline' });
+    schedule(backoffDelay(failures));
+  }
+
+  async function openStream(token: string): Promise<void> {
+    const membership = await readMembership(db);
+    if (!membership?.token || stopped) return;
+    const { ticket } = await syncApi.ticket(token);
+    const stream = new EventSource(streamUrl(ticket, membership.cursor));
+    source = stream;
+    stream.addEventListener('changes', (message) => {
+      const data = JSON.parse((message as MessageEvent<string>).data) as Pick<PullResponse, 'changes' | 'cursor'>;
+      serial(() => applyAndStore(data.changes, data.cursor))
+        .then(async () => set({ lastSyncAt: (await readMembership(db))?.lastSyncAt, phase: 'connected' }))
+        .catch((error: unknown) => failed(error));
+    });
+    stream.addEventListener('revoked', () => {
+      serial(revoked).catch(() => undefined);
+    });
+    stream.addEventListener('error', () => {
+      // Its own reconnect would reuse a spent ticket: close, and let the loop open a new one with the cursor.
+      if (source !== stream) return;
+      closeStream();
+      failures++;
+      set({ phase: 'offline' });
+      schedule(backoffDelay(failures));
+    });
+  }
+
+  function kick(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = run()
+      .catch((error: unknown) => failed(error))
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  // A tap writes a log or an appended row: carry it soon. Debounced: a burst of taps is one push.
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  const onMutated = (parts: Record<string, unknown>) => {
+    if (!Object.keys(parts).some((key) => key.includes('/logs/') || key.includes('/appendedEvents/'))) return;
+    clearTimeout(debounce);
+    debounce = setTimeout(kick, 200);
+  };
+  const onOnline = () => {
+    failures = 0;
+    kick();
+  };
+  Dexie.on('storagemutated').subscribe(onMutated);
+  window.addEventListener('online', onOnline);
+  const unsubscribeLock = dataKey.subscribe(kick);
+  kick();
+
+  return {
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    kick,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      clearTimeout(debounce);
+      closeStream();
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+      window.removeEventListener('online', onOnline);
+      unsubscribeLock();
+    },
+  };
+}

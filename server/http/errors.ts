@@ -28,5 +28,8 @@ export function toRefusal(error: FastifyError | Error): Refusal {
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   const refusal = toRefusal(error);
   if (refusal.status >= 500) request.log.error({ err: error }, 'request failed');
+  // A known event id with other content means a tampered or broken device: the operator should know (ids only).
+  else if (refusal.code === 'event-conflict' || refusal.code === 'second-incident-created')
+    request.log.warn({ code: refusal.code, detail: refusal.detail }, 'conflicting event refused');
   return reply.status(refusal.status).send(refusal.toBody());
 }

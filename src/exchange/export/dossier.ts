@@ -21,6 +21,10 @@ export interface DossierDecision {
   stepTitle?: string;
   outcome: Decision['outcome'];
   decidedAt: string;
+  /** Calendar dates of the measure's term, when the instrument has one. */
+  term?: { start?: string; end?: string };
+  announcedAt?: string;
+  hearingAt?: string;
   motivation: string;
   considerations: { id: string; title: string; checked: boolean; note: string }[];
   writtenAt: string;
@@ -99,6 +103,9 @@ export function buildDossier(state: IncidentState, kader: Kader, events: readonl
         ...(step ? { stepTitle: step.title } : {}),
         outcome: decision.outcome,
         decidedAt: decision.decidedAt,
+        ...(decision.term && (decision.term.start || decision.term.end) ? { term: { ...decision.term } } : {}),
+        ...(decision.announcedAt ? { announcedAt: decision.announcedAt } : {}),
+        ...(decision.hearingAt ? { hearingAt: decision.hearingAt } : {}),
         motivation: decision.motivation,
         considerations: decision.considerations.map((weighed) => ({
           id: weighed.considerationId,

@@ -1,7 +1,7 @@
 import { OUTCOME_LABEL, STEP_STATUS_LABEL } from '../../incidents/domain/labels.ts';
-import { formatDateTime } from '../../ui/format-date.ts';
+import { formatDate, formatDateTime } from '../../ui/format-date.ts';
 import { countOf } from '../../ui/format-number.ts';
-import { type Dossier, type DossierStep, untouched } from '../export/dossier.ts';
+import { type Dossier, type DossierDecision, type DossierStep, untouched } from '../export/dossier.ts';
 
 /** The parts of the printed dossier below the incident block; dossier-page.tsx composes them. */
 
@@ -22,6 +22,7 @@ export function DossierDecisions({ decisions }: { decisions: Dossier['decisions'
             {dec.writtenAt !== dec.decidedAt ? ` om ${formatDateTime(dec.writtenAt)}` : ''}.
             {dec.stepTitle ? ` Bij stap: ${dec.stepTitle}.` : ''}
           </p>
+          <DecisionDates decision={dec} />
           {dec.considerations.length > 0 && (
             <>
               <p>Afwegingen:</p>
@@ -45,6 +46,37 @@ export function DossierDecisions({ decisions }: { decisions: Dossier['decisions'
       ))}
     </>
   );
+}
+
+/** Term, announcement and hearing, where recorded: what the mayor's file must show for a measure with a term. */
+function DecisionDates({ decision }: { decision: DossierDecision }) {
+  const { term, announcedAt, hearingAt } = decision;
+  if (!term && !announcedAt && !hearingAt) return null;
+  return (
+    <ul className="plain-list">
+      {term && (
+        <li>
+          Termijn: {term.start ? `van ${calendarDate(term.start)}` : ''}
+          {term.start && term.end ? ' ' : ''}
+          {term.end ? `tot ${calendarDate(term.end)}` : ''}
+        </li>
+      )}
+      {announcedAt && <li>Bekendgemaakt op {calendarDate(announcedAt)}</li>}
+      {hearingAt && (
+        <li>
+          Hoorzitting of zienswijze:{' '}
+          {/^\d{4}-\d{2}-\d{2}$/.test(hearingAt) ? calendarDate(hearingAt) : formatDateTime(hearingAt)}
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** A calendar date ("2026-03-05") as that day on the device, not as midnight UTC. */
+function calendarDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const local = new Date(y ?? 0, (m ?? 1) - 1, d ?? 1);
+  return Number.isNaN(local.getTime()) ? date : formatDate(local.toISOString());
 }
 
 /**

@@ -82,4 +82,29 @@ describe('the dossier', () => {
     expect(touched('direct-na')).toEqual(['direct-na.uur-a', 'direct-na.uur-b']);
     expect(touched('preventie')).toEqual([]);
   });
+
+  it('gives the term, announcement and hearing of a decision where they were recorded', async () => {
+    const db = freshDatabase();
+    const commands = commandsFor(db);
+    const { incidentId } = await commands.createIncident(homeAt('3512AB', '1'), 'direct-na', 'test');
+    await commands.recordDecision(incidentId, {
+      instrumentId: 'sluiting',
+      outcome: 'genomen',
+      considerations: [],
+      motivation: 'herhaling',
+      decidedAt: '2026-03-01T21:50:00.000Z',
+      term: { start: '2026-03-02', end: '2026-03-16' },
+      announcedAt: '2026-03-01',
+    });
+    const dossier = buildDossier(
+      (await readIncidentState(incidentId, db))!,
+      KADER,
+      await readIncidentEvents(incidentId, db),
+    );
+    expect(dossier.decisions[0]).toMatchObject({
+      term: { start: '2026-03-02', end: '2026-03-16' },
+      announcedAt: '2026-03-01',
+    });
+    expect(dossier.decisions[0]).not.toHaveProperty('hearingAt');
+  });
 });

@@ -1,8 +1,23 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
 import { createIncident } from './support/incident-helpers.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: V[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function addLogEntry(page: Page, origin: string, incidentId: string, text: string) {
   await page.goto(`${origin}/incidenten/${incidentId}/logboek`);
@@ -57,6 +72,10 @@ describe('the anonymised export for the NEIG network, on a phone', () => {
     const second = texts.getByRole('listitem').filter({ hasText: 'Smit belt morgen terug' });
     await second.getByLabel('Aangepast meesturen').check();
     await second.getByLabel('Tekst die meegaat').fill('Smit belt terug.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 360, height: 740 });
 
     const download = page.waitForEvent('download');
     await section.getByRole('button', { name: /^(Downloaden|Delen)$/ }).click();
@@ -74,5 +93,6 @@ describe('the anonymised export for the NEIG network, on a phone', () => {
     await removed.getByText('telefoonnummers in vrije tekst: 1').waitFor();
     await removed.getByText('vrije teksten door u aangepast: 1').waitFor();
     expect(await removed.getByRole('listitem').count()).toBe(exported.removed.length);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

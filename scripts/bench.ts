@@ -2,7 +2,7 @@
 // Figures are for the closing notes and for spotting regressions; tests never assert on time.
 import { execSync } from 'node:child_process';
 import { measureExchange } from './bench/measure-exchange.ts';
-import { measureIncidents } from './bench/measure-incidents.ts';
+import { measureIncidents, measureLockedIncidents } from './bench/measure-incidents.ts';
 import { criticalPathJsKb, offlineStartMs, precacheKb } from './bench/measure-pwa.ts';
 import { searchMs } from './bench/measure-search.ts';
 import { buildKader } from './content/build-kader.ts';
@@ -43,6 +43,18 @@ if (wants('incidents')) {
   emit('incident_list_ms', f.incidentListMs, 'ms');
   emit('idb_write_relaxed_ms', f.idbWriteRelaxedMs, 'ms');
   emit('idb_write_strict_ms', f.idbWriteStrictMs, 'ms');
+  emit('incident_list_inapp_ms', f.incidentListInAppMs, 'ms');
+  // The same with the app lock on (issue 16), in the same run: a tap <= 1.3x, the list <= 1.5x the plain figures.
+  const l = await measureLockedIncidents(kader);
+  emit('step_toggle_locked_ms_p50', l.stepToggleP50, 'ms');
+  emit('step_toggle_locked_ms_p95', l.stepToggleP95, 'ms');
+  emit('incident_list_locked_ms', l.incidentListInAppMs, 'ms');
+  emit('unlock_ms', l.unlockMs, 'ms');
+  emit('lock_migration_1000_ms', l.migrationMs, 'ms');
+  emit('step_toggle_locked_ratio_p50', l.stepToggleP50 / f.stepToggleP50, 'x');
+  emit('step_toggle_locked_ratio_p95', l.stepToggleP95 / f.stepToggleP95, 'x');
+  // Against the plain list measured the same way (from the Kader tab, no page load: a load locks).
+  emit('incident_list_locked_ratio', l.incidentListInAppMs / f.incidentListInAppMs, 'x');
 }
 if (wants('exchange')) {
   buildOnce();

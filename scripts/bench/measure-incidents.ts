@@ -56,29 +56,156 @@ function clickUntil(page: Page, selector: string, done: string): Promise<number>
 export interface IncidentFigures {
   stepToggleP50: number;
   stepToggleP95: number;
+  /** From "Incidenten" in the tab bar after a page load (the section's code and the database open included). */
   incidentListMs: number;
+  /** The same, from the Kader tab without a page load: the way a locked profile can be measured (a load locks). */
+  incidentListInAppMs: number;
   idbWriteRelaxedMs: number;
   idbWriteStrictMs: number;
 }
 
-export async function measureIncidents(kader: Kader, incidents = 1000, eventsEach = 100): Promise<IncidentFigures> {
+export interface LockedFigures {
+  stepToggleP50: number;
+  stepToggleP95: number;
+  incidentListInAppMs: number;
+  /** From tapping "Ontgrendel" to the first page of the list painted (PBKDF2 included). */
+  unlockMs: number;
+  /** Turning the lock on over the stored incidents, from the tap to the end of the migration. */
+  migrationMs: number;
+}
+
+const PASSPHRASE = 'bench wachtzin voor meten';
+
+/** Sets up the lock through the settings page; returns the time until the migration ended. */
+async function setUpLock(page: Page, origin: string): Promise<number> {
+  await page.goto(`${origin}/incidenten/instellingen`);
+  await page.getByLabel(/^Wachtzin \(minstens/).fill(PASSPHRASE);
+  await page.getByLabel('Wachtzin nog een keer').fill(PASSPHRASE);
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).click();
+  await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor({ timeout: 600_000 });
+  return Date.now() - t0;
+}
+
+async function unlockIfLocked(page: Page): Promise<void> {
+  const locked = page.getByRole('heading', { level: 1, name: 'Vergrendeld' });
+  await locked
+    .or(page.getByRole('button', { name: 'Vergrendel', exact: true }))
+    .first()
+    .waitFor();
+  if (!(await locked.isVisible())) return;
+  await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Ontgrendel' }).click();
+  await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor();
+}
+
+/** The list from the Kader tab, without a page load (which would lock a locked profile). */
+async function listInApp(page: Page, rows: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.locator('.tab-bar a[href="/"]').click();
+    await page.getByRole('heading', { name: 'Fasen' }).waitFor();
+    times.push(
+      await clickUntil(
+        page,
+        '.tab-bar a[href="/incidenten"]',
+        `document.querySelectorAll('.incident-list > li').length >= ${Math.min(50, rows)}`,
+      ),
+    );
+  }
+  return median(times);
+}
+
+/** Step taps on the incident in the middle: from the tap to the stored state painted. */
+async function stepToggles(page: Page, origin: string, incidentId: string, locked = false): Promise<number[]> {
+  await page.goto(`${origin}/incidenten/${incidentId}?fase=direct-na`);
+  if (locked) await unlockIfLocked(page);
+  await page
+    .locator('.checklist__item')
+    .first()
+    .waitFor()
+    .catch(async (e) => {
+      await page.screenshot({ path: '/tmp/bench-fail.png' });
+      throw e;
+    });
+  const toggles: number[] = [];
+  const stepIds = (
+    await page.locator('.checklist__item').evaluateAll((els) => els.map((el) => el.getAttribute('data-step-id')))
+  ).slice(0, 10);
+  for (let i = 0; i < 60; i++) {
+    const row = `[data-step-id="${stepIds[i % stepIds.length]}"]`;
+    const pressed = await page.locator(`${row} .segmented__option[aria-pressed="true"]`).textContent();
+    const next = pressed === 'Gedaan' ? 'later' : 'gedaan';
+    const button = `${row} .segmented__option--${next}`;
+    const ms = await clickUntil(
+      page,
+      button,
+      `document.querySelector('${button}').getAttribute('aria-pressed') === 'true'`,
+    );
+    if (i >= 10) toggles.push(ms);
+  }
+  return toggles;
+}
+
+async function seededProfile(kader: Kader, incidents: number, eventsEach: number) {
   const server = await startAppServer('dist');
   const profile = await launchProfile();
-  try {
-    const page = await profile.context.newPage();
-    await page.goto(`${server.origin}/incidenten`);
-    await page.getByLabel('Naam of initialen').fill('Bench');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Incidenten' }).waitFor();
-    const { logs, rows, settings } = seedIncidents(kader, incidents, eventsEach);
-    await store(page, 'logs', logs);
-    await store(page, 'incidents', rows);
-    await store(page, 'settings', settings);
+  const page = await profile.context.newPage();
+  await page.goto(`${server.origin}/incidenten`);
+  await page.getByLabel('Naam of initialen').fill('Bench');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Incidenten' }).waitFor();
+  const { logs, rows, settings } = seedIncidents(kader, incidents, eventsEach);
+  await store(page, 'logs', logs);
+  await store(page, 'incidents', rows);
+  await store(page, 'settings', settings);
+  const middleId = (rows[Math.floor(incidents / 2)] as { id: string }).id;
+  const close = async () => {
+    await profile.close();
+    profile.remove();
+    await server.stop();
+  };
+  return { origin: server.origin, page, middleId, close };
+}
 
+/** The same taps and list with the lock on (issue 16 targets: tap <= 1.3x, list <= 1.5x the plain figures). */
+export async function measureLockedIncidents(kader: Kader, incidents = 1000, eventsEach = 100): Promise<LockedFigures> {
+  const { origin, page, middleId, close } = await seededProfile(kader, incidents, eventsEach);
+  try {
+    const migrationMs = await setUpLock(page, origin);
+    const toggles = await stepToggles(page, origin, middleId, true);
+    const incidentListInAppMs = await listInApp(page, incidents);
+    const unlockTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${origin}/incidenten`);
+      await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
+      unlockTimes.push(
+        await clickUntil(
+          page,
+          '.lock-screen .button',
+          `document.querySelectorAll('.incident-list > li').length >= ${Math.min(50, incidents)}`,
+        ),
+      );
+    }
+    return {
+      stepToggleP50: percentile(toggles, 50),
+      stepToggleP95: percentile(toggles, 95),
+      incidentListInAppMs,
+      unlockMs: median(unlockTimes),
+      migrationMs,
+    };
+  } finally {
+    await close();
+  }
+}
+
+export async function measureIncidents(kader: Kader, incidents = 1000, eventsEach = 100): Promise<IncidentFigures> {
+  const { origin, page, middleId, close } = await seededProfile(kader, incidents, eventsEach);
+  try {
     // The list: from tapping "Incidenten" in the tab bar to its first page (50 rows) painted.
     const listTimes: number[] = [];
     for (let i = 0; i < 5; i++) {
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${origin}/`);
       await page.getByRole('heading', { name: 'Fasen' }).waitFor();
       listTimes.push(
         await clickUntil(
@@ -89,33 +216,8 @@ export async function measureIncidents(kader: Kader, incidents = 1000, eventsEac
       );
     }
 
-    // A step tap: from the tap to the new state stored (the pressed state comes from the database) and painted.
-    const incidentId = (rows[Math.floor(incidents / 2)] as { id: string }).id;
-    await page.goto(`${server.origin}/incidenten/${incidentId}?fase=direct-na`);
-    await page
-      .locator('.checklist__item')
-      .first()
-      .waitFor()
-      .catch(async (e) => {
-        await page.screenshot({ path: '/tmp/bench-fail.png' });
-        throw e;
-      });
-    const toggles: number[] = [];
-    const stepIds = (
-      await page.locator('.checklist__item').evaluateAll((els) => els.map((el) => el.getAttribute('data-step-id')))
-    ).slice(0, 10);
-    for (let i = 0; i < 60; i++) {
-      const row = `[data-step-id="${stepIds[i % stepIds.length]}"]`;
-      const pressed = await page.locator(`${row} .segmented__option[aria-pressed="true"]`).textContent();
-      const next = pressed === 'Gedaan' ? 'later' : 'gedaan';
-      const button = `${row} .segmented__option--${next}`;
-      const ms = await clickUntil(
-        page,
-        button,
-        `document.querySelector('${button}').getAttribute('aria-pressed') === 'true'`,
-      );
-      if (i >= 10) toggles.push(ms);
-    }
+    const toggles = await stepToggles(page, origin, middleId);
+    const incidentListInAppMs = await listInApp(page, incidents);
 
     const idbWrite = (durability: 'relaxed' | 'strict') =>
       page.evaluate(
@@ -148,12 +250,11 @@ export async function measureIncidents(kader: Kader, incidents = 1000, eventsEac
       stepToggleP50: percentile(toggles, 50),
       stepToggleP95: percentile(toggles, 95),
       incidentListMs: median(listTimes),
+      incidentListInAppMs,
       idbWriteRelaxedMs: median(await idbWrite('relaxed')),
       idbWriteStrictMs: median(await idbWrite('strict')),
     };
   } finally {
-    await profile.close();
-    profile.remove();
-    await server.stop();
+    await close();
   }
 }

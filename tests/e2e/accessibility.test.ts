@@ -91,4 +91,39 @@ describe('accessibility (axe-core, no serious or critical violations)', () => {
       expect(overflow).toBeLessThanOrEqual(0);
     }
   });
+
+  // Last: setting up the lock changes every later visit of the incidents (a page load locks).
+  it('the lock: set-up in settings, the lock screen, at 320 px too', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${server.origin}/incidenten/instellingen`);
+    const name = page.getByLabel('Naam of initialen');
+    await name
+      .or(page.getByRole('heading', { name: 'Beveiliging' }))
+      .first()
+      .waitFor();
+    if (await page.getByRole('heading', { level: 1, name: 'Wie bent u?' }).isVisible()) {
+      await name.fill('Axe');
+      await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    }
+    await page.getByRole('heading', { name: 'Beveiliging' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const passphrase = 'vier woorden voor axe';
+    await page.getByLabel(/^Wachtzin \(minstens/).fill(passphrase);
+    await page.getByLabel('Wachtzin nog een keer').fill(passphrase);
+    await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).click();
+    await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor({ timeout: 60_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Vergrendel', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main button, main input, main summary')]
+        .map((el) => ({ el: el.outerHTML.slice(0, 60), r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.height < 44 || r.width < 44)
+        .map(({ el }) => el),
+    );
+    expect(small).toEqual([]);
+  });
 });

@@ -57,7 +57,7 @@ export function createStaticHandler(root) {
     if (!existsSync(file) || statSync(file).isDirectory()) {
       // Client-side routes get the app shell; missing files of a type this app serves are 404s.
       // Only known types count as files: a step route like /stap/direct-na.persbericht has a dot too.
-      if (Object.hasOwn(TYPES, extname(pathname).toLowerCase())) {
+      if (pathname.startsWith('/assets/') || Object.hasOwn(TYPES, extname(pathname).toLowerCase())) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Niet gevonden');
         return;
       }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 import { buildKader } from '../content/build-kader.ts';
+import { startExport } from './measure-exchange.ts';
 import { store } from './measure-incidents.ts';
 import { seedIncidents } from './seed-incidents.ts';
 
@@ -32,9 +33,7 @@ try {
   await page.goto(`${server.origin}/incidenten/delen`);
   const section = page.getByRole('region', { name: 'Exporteren' });
   await section.getByLabel('Alle incidenten').check();
-  const download = page.waitForEvent('download', { timeout: 120_000 });
-  await section.getByRole('button', { name: /^(Downloaden|Delen)$/ }).click();
-  const file = await download;
+  const file = await (await startExport(page)).download;
   const path = join(dir, file.suggestedFilename());
   await file.saveAs(path);
 
@@ -55,7 +54,9 @@ try {
   await other.getByRole('button', { name: 'Importeren' }).click();
   await other.locator('.alert--ok[role="status"]').waitFor({ timeout: 120_000 });
   const t2 = Date.now();
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
   console.log(`preview ${t1 - t0} ms, apply ${t2 - t1} ms`);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -64,7 +65,8 @@ try {
     const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
-  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`);
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`);
 } finally {
   for (const p of [source, target]) {
     await p.close();

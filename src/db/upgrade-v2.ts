@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
-import { addressKeyOf } from '../model/address-key.ts';
 import { type Address, compareEvents, groupByIncident, type IncidentEvent } from '../model/events.ts';
+import { sha256Hex } from '../model/hashing.ts';
 
 /**
  * Version 2 indexes incidents by address key. Rows written by version 1 get theirs
@@ -20,7 +20,7 @@ export async function fillAddressKeys(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((row: { id: string; addressKey?: string; linkedIncidentIds?: string[] }) => {
       const facts = readVersion1Facts(row.id, byIncident.get(row.id) ?? []);
-      const addressKey = addressKeyOf(facts?.address);
+      const addressKey = version1AddressKey(facts?.address);
       if (addressKey) row.addressKey = addressKey;
       row.linkedIncidentIds = facts?.linkedIncidentIds ?? [];
     });
@@ -60,6 +60,25 @@ export function readVersion1Facts(incidentId: string, events: readonly IncidentE
     }
   }
   return { address, linkedIncidentIds };
+}
+
+/**
+ * The address key as version 1 wrote it (SHA-256 of postcode and house number), frozen
+ * here: the app's own key may change (an HMAC under encryption at rest) without
+ * changing this shipped migration.
+ */
+export function version1AddressKey(address: Pick<Address, 'postcode' | 'houseNumber'> | undefined): string | undefined {
+  if (!address) return undefined;
+  const postcode = String(address.postcode ?? '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
+  const houseNumber = (
+    String(address.houseNumber ?? '')
+      .toLowerCase()
+      .match(/[a-z]+|\d+/g) ?? []
+  ).join('-');
+  if (postcode === '' || houseNumber === '') return undefined;
+  return sha256Hex(`handelingskader-adres-v1|${postcode}|${houseNumber}`);
 }
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;

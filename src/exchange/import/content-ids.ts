@@ -1,5 +1,4 @@
 import type { Kader } from '../../content/schema.ts';
-import type { IncidentEvent } from '../../model/events.ts';
 import type { ExchangeFile } from '../format/types.ts';
 import { failure, type ImportFailure } from './import-result.ts';
 
@@ -22,7 +21,7 @@ export function unknownContentIds(file: ExchangeFile, kader: Kader): string[] {
     if (id !== undefined && !instruments.has(id)) unknown.add(id);
   };
   for (const { events } of [...file.incidents, ...(file.network ?? [])]) {
-    for (const event of events as IncidentEvent[]) {
+    for (const event of events) {
       if (event.type === 'step.status-set' || event.type === 'step.note-added') step(event.payload.stepId);
       else if (event.type === 'decision.recorded') {
         step(event.payload.stepId);

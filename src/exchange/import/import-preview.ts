@@ -66,7 +66,7 @@ export async function previewImport(
   if (refused) return refused;
   try {
     const preview = await db.transaction('r', [...logTables(db), db.networkIncidents], async () => {
-      // One read of every log the file touches, for the content check and the preview both.
+      // One read of every log the file touches, for the merge check and the preview both.
       const [logs, networkRows] = await Promise.all([
         readLogs(
           db,

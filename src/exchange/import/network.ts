@@ -38,6 +38,11 @@ export function isNetworkIncident(row: NetworkIncidentRow): row is NetworkIncide
 /**
  * The one merge (mergeEvents) with what is stored; undefined when nothing would change.
  * Throws MergeRefusedError when the merge rules refuse the incoming copy.
+ *
+ * Anonymised copies of one incident legitimately differ between exports: pseudonyms are
+ * numbered per file and the time is rounded to the precision chosen. So events already
+ * stored are kept as they are and only new ids are merged (the stored copy wins), while
+ * the other rules (the incident's own events, one start) still hold.
  */
 export function mergeNetworkIncident(
   stored: NetworkIncidentRow | undefined,
@@ -46,7 +51,9 @@ export function mergeNetworkIncident(
 ): NetworkIncident | undefined {
   const known = stored && isNetworkIncident(stored) ? stored : undefined;
   const { id } = incoming.incident;
-  const merged = mergeEvents(id, known?.events ?? [], incoming.events);
+  const knownIds = new Set(known?.events.map((event) => event.id));
+  const unseen = knownIds.size ? incoming.events.filter((event) => !knownIds.has(event.id)) : incoming.events;
+  const merged = mergeEvents(id, known?.events ?? [], unseen);
   if (!merged.ok) throw new MergeRefusedError(id, merged.refusal);
   if (known && merged.fresh.length === 0) return undefined;
   const events = [...merged.events].sort(compareEvents);

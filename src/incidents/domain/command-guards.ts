@@ -32,7 +32,9 @@ export function requireDate(iso: string): void {
   const time = Date.parse(iso);
   // Exports write years as four digits; a typo like year 20260 would make the file unreadable.
   const year = new Date(time).getUTCFullYear();
-  if (!isCalendarDate(iso) || year < 1900 || year > 9999) throw invalid('Vul een geldige datum en tijd in.');
+  // Date.parse too: a shape the calendar check accepts may still be one an older browser cannot read.
+  if (!isCalendarDate(iso) || Number.isNaN(time) || year < 1900 || year > 9999)
+    throw invalid('Vul een geldige datum en tijd in.');
 }
 
 /** A moment that has not happened yet cannot be on the record (a slip on the date picker at 3 a.m.). */

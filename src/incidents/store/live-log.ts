@@ -67,7 +67,19 @@ function remember(incidentId: string, events: readonly IncidentEvent[], appended
     return;
   }
   const known = logs.get(incidentId);
-  if (!known || events.length > known.events.length) logs.set(incidentId, { events, appended });
+  if (!known || events.length > known.events.length || !holdsAll(known.events, events)) {
+    logs.set(incidentId, { events, appended });
+  }
+}
+
+/**
+ * Whether the copy in memory holds every stored event. A longer copy is newer only if
+ * it does: another tab may have deleted the incident and restored a shorter backup.
+ */
+function holdsAll(memory: readonly IncidentEvent[], stored: readonly IncidentEvent[]): boolean {
+  if (memory === stored) return true;
+  const ids = new Set(memory.map((event) => event.id));
+  return stored.every((event) => ids.has(event.id));
 }
 
 /**
@@ -129,6 +141,7 @@ export function openIncidentLog(db: AppDatabase, incidentId: string): IncidentLo
     },
     snapshot() {
       if (failure) throw failure.error;
+      // remember() has replaced a memory copy that lacks stored events, so the longer copy is the newer.
       return newerLog<readonly IncidentEvent[]>(stored, logs.get(incidentId)?.events);
     },
   };

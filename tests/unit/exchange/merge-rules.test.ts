@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexKader } from '../../../src/content/kader-index.ts';
 import type { AppDatabase } from '../../../src/db/database.ts';
+import { setActorName } from '../../../src/db/settings.ts';
 import { exportIncidents, serialiseExport } from '../../../src/exchange/export/export.ts';
 import type { ExchangeFile } from '../../../src/exchange/format/types.ts';
 import { applyImport } from '../../../src/exchange/import/import-apply.ts';
@@ -183,5 +184,39 @@ describe('steps and instruments the content does not have', () => {
     expect(timeline.map((item) => item.title)).toContain(
       'Onbekende stap (nieuwere versie van het kader): direct-na.nieuw-in-2027: Gedaan',
     );
+  });
+});
+
+describe('anonymised copies of one incident from the network', () => {
+  it('merge again when a later export numbers pseudonyms and rounds times differently', async () => {
+    const source = freshDatabase();
+    const commands = commandsFor(source);
+    const first = await commands.createIncident(homeAt('3512AB', '12'), 'direct-na', kader.version);
+    await commands.setStepStatus(first.incidentId, stepId, 'gedaan');
+    const byDay = await exportIncidents(source, {
+      incidentIds: [first.incidentId],
+      anonymise: { timePrecision: 'day' },
+    });
+    // A second incident by another adviser comes first in the next file, and the time is kept to the hour.
+    await setActorName('B. de Vries', source);
+    await commandsFor(source).createIncident(homeAt('1000AA', '1'), 'direct-na', kader.version);
+    await commandsFor(source).addLogEntry(first.incidentId, 'later verslag');
+    const byHour = await exportIncidents(source, { incidentIds: 'all', anonymise: { timePrecision: 'hour' } });
+
+    const target = freshDatabase();
+    for (const file of [byDay, byHour]) {
+      const read = await readImportFile(textFile(serialiseExport(file)));
+      if (!read.ok) throw new Error(read.detail);
+      expect(await previewImport(target, read.file, { kader })).toMatchObject({ ok: true });
+      expect(await applyImport(target, read.file, { kader })).toMatchObject({ ok: true });
+    }
+    const rows = await target.networkIncidents.toArray();
+    expect(rows).toHaveLength(2);
+    const merged = rows.find((row) => (row.events as IncidentEvent[]).length === 3)!;
+    expect((merged.events as IncidentEvent[]).map((event) => event.type).sort()).toEqual([
+      'incident.created',
+      'log.entry-added',
+      'step.status-set',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useKader } from '../content/kader-context.tsx';
-import { ensurePersistentStorage, readStorageStatus, type StorageStatus } from '../db/storage-persistence.ts';
+import { readStorageStatus, type StorageStatus } from '../db/storage-persistence.ts';
+import { PersistRequestButton } from '../incidents/screens/storage-risk-notice.tsx';
 import { formatMegabytes } from '../ui/format-number.ts';
 import { PageTitle } from '../ui/page-title.tsx';
 import { InstallHint } from './install-hint.tsx';
@@ -41,16 +42,7 @@ export function AboutPage() {
         )}
       </dl>
       {status?.supported && !status.persisted && (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={async () => {
-            await ensurePersistentStorage();
-            setStatus(await readStorageStatus());
-          }}
-        >
-          Vraag blijvende opslag aan
-        </button>
+        <PersistRequestButton onGranted={() => void readStorageStatus().then(setStatus)} />
       )}
       <InstallHint />
       <h2>Over de inhoud</h2>

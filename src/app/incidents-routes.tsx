@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Route, Routes } from 'react-router';
 import { useKader } from '../content/kader-context.tsx';
 import { getAppDatabase, onAppDatabaseVersionChange } from '../db/database.ts';
@@ -23,24 +23,14 @@ import { PairPage } from '../sync/screens/pair-page.tsx';
 import { SyncProvider } from '../sync/screens/sync-context.tsx';
 import { SyncStatus } from '../sync/screens/sync-status.tsx';
 import { TeamPage } from '../sync/screens/team-page.tsx';
+import { markDatabaseClosed } from './reload-notice.ts';
 
 /** Loaded on first visit to /incidenten, so the database code is off the start-up path. */
 export function IncidentsSection() {
-  const [upgradedElsewhere, setUpgradedElsewhere] = useState(false);
-  useEffect(() => onAppDatabaseVersionChange(() => setUpgradedElsewhere(true)), []);
+  // The update prompt shows the one notice (reload-notice.ts); a second banner here would contradict it.
+  useEffect(() => onAppDatabaseVersionChange(markDatabaseClosed), []);
   return (
     <IncidentCommandsProvider>
-      {upgradedElsewhere && (
-        <div className="alert alert--warning" role="alert">
-          <p>
-            De app is in een ander tabblad bijgewerkt. Herlaad deze pagina om verder te werken. Wat u hier typte, blijft
-            bewaard.
-          </p>
-          <button type="button" className="button" onClick={() => window.location.reload()}>
-            Herladen
-          </button>
-        </div>
-      )}
       {/* Inside the lock gate: nothing personal is read or written before the lock's state is known. */}
       <LockGate sealOutside={resealDrafts}>
         <ProjectionRefresh />

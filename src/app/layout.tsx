@@ -1,15 +1,24 @@
-import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 
+/** Each tab and the paths it covers: a phase, step or instrument page is part of "Kader". */
 const NAV = [
-  { to: '/', label: 'Kader', end: true },
-  { to: '/incidenten', label: 'Incidenten', end: false },
-  { to: '/zoeken', label: 'Zoeken', end: false },
-  { to: '/over', label: 'Over', end: false },
+  { to: '/', label: 'Kader', covers: ['/fase/', '/stap/', '/instrument', '/partners', '/begrippen', '/wijzigingen'] },
+  { to: '/incidenten', label: 'Incidenten', covers: ['/incidenten'] },
+  { to: '/zoeken', label: 'Zoeken', covers: ['/zoeken'] },
+  { to: '/over', label: 'Over', covers: ['/over'] },
 ] as const;
 
+/** The tab the adviser is in, so the bottom navigation always says where they are. */
+export function currentTab(pathname: string): string | undefined {
+  if (pathname === '/') return '/';
+  return NAV.find((item) => item.covers.some((prefix) => pathname.startsWith(prefix)))?.to;
+}
+
 export function Layout() {
+  const { pathname } = useLocation();
+  const tab = currentTab(pathname);
   return (
     <div className="app">
       <a className="skip-link" href="#inhoud">
@@ -28,13 +37,20 @@ export function Layout() {
       </main>
       <nav className="tab-bar" aria-label="Hoofdmenu">
         <ul>
-          {NAV.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.end} className="tab-bar__link">
-                {item.label}
-              </NavLink>
-            </li>
-          ))}
+          {NAV.map((item) => {
+            const here = item.to === tab;
+            return (
+              <li key={item.to}>
+                <Link
+                  to={item.to}
+                  className={`tab-bar__link${here ? ' active' : ''}`}
+                  aria-current={here ? (pathname === item.to ? 'page' : 'location') : undefined}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       </nav>
       <ScrollRestoration />

@@ -1,8 +1,25 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useState } from 'react';
+import { useDatabaseClosed } from './reload-notice.ts';
 
 /** Set in the tab where the adviser tapped "Bijwerken"; other tabs must not reload by surprise. */
 let updateRequestedHere = false;
+
+/** An app left open for hours must still learn of a new version: hourly while online, and on return. */
+const UPDATE_CHECK_MS = 60 * 60_000;
+
+function watchForUpdates(registration: ServiceWorkerRegistration): void {
+  const check = () => {
+    // Offline a check can only fail; the next return to the app or the next hour tries again.
+    if (!navigator.onLine) return;
+    registration.update().catch(() => {});
+  };
+  window.setInterval(check, UPDATE_CHECK_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
+  window.addEventListener('online', check);
+}
 
 /**
  * A new version is offered, never forced: a reload mid-incident could lose what the
@@ -11,22 +28,31 @@ let updateRequestedHere = false;
  */
 export function UpdatePrompt() {
   const [updatedElsewhere, setUpdatedElsewhere] = useState(false);
+  const databaseClosed = useDatabaseClosed();
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({
     immediate: true,
+    onRegisteredSW(_url, registration) {
+      if (registration) watchForUpdates(registration);
+    },
     onNeedReload() {
       if (updateRequestedHere) window.location.reload();
       else setUpdatedElsewhere(true);
     },
   });
 
-  if (updatedElsewhere) {
+  if (updatedElsewhere || databaseClosed) {
+    // One notice: once the database is closed, working on is not possible, so it says so.
     return (
-      <div className="banner" role="status">
-        <p>De app is in een ander tabblad bijgewerkt. Herlaad deze pagina wanneer het u uitkomt.</p>
+      <div className={`banner${databaseClosed ? ' banner--warning' : ''}`} role={databaseClosed ? 'alert' : 'status'}>
+        <p>
+          {databaseClosed
+            ? 'De app is in een ander tabblad bijgewerkt. Herlaad deze pagina om verder te werken. Wat u hier typte, blijft bewaard.'
+            : 'De app is in een ander tabblad bijgewerkt. Herlaad deze pagina wanneer het u uitkomt.'}
+        </p>
         <div className="banner__actions">
           <button type="button" className="button" onClick={() => window.location.reload()}>
             Herladen

@@ -45,22 +45,23 @@ export function deriveChecklist(kader: Kader, incident: ChecklistInput, now: Dat
 
     const window = currentTimeWindow(incident.details.occurredAt, now);
     const current = TIME_WINDOW_IDS.indexOf(window);
-    // Now first; then what should already have happened, oldest first; then what is
-    // still to come; steps without a window last.
+    const isEarlier = (step: KaderStep) =>
+      step.timeWindow !== undefined && TIME_WINDOW_IDS.indexOf(step.timeWindow) < current;
+    const isOverdue = (step: KaderStep) => {
+      const status = statusOf(step, incident);
+      return isEarlier(step) && (status === 'open' || status === 'later');
+    };
+    // What is late comes first (oldest window first), then now, then the earlier steps
+    // already dealt with, then what is still to come; steps without a window last.
     const rank = (step: KaderStep): number => {
       if (!step.timeWindow) return 100;
       const index = TIME_WINDOW_IDS.indexOf(step.timeWindow);
+      if (isOverdue(step)) return -10 + index;
       if (index === current) return 0;
       return index < current ? 1 + index : 10 + index;
     };
-    const isEarlier = (step: KaderStep) => rank(step) > 0 && rank(step) < 10;
     // Array.prototype.sort is stable, so the content's order holds within each group.
-    const items = [...steps]
-      .sort((a, b) => rank(a) - rank(b))
-      .map((step) => {
-        const status = statusOf(step, incident);
-        return item(step, incident, isEarlier(step) && (status === 'open' || status === 'later'));
-      });
+    const items = [...steps].sort((a, b) => rank(a) - rank(b)).map((step) => item(step, incident, isOverdue(step)));
     return { ...summarise(phase.id, items), currentWindow: window };
   });
 }

@@ -56,9 +56,12 @@ function PhaseChecklist({ phase, state }: { phase: ChecklistPhase; state: Incide
   if (phase.phase === 'direct-na') {
     for (const item of phase.items) {
       const window = item.step.timeWindow;
-      const label = window
-        ? `${TIME_WINDOW_LABEL[window]}${window === phase.currentWindow ? ' (nu)' : ''}`
-        : 'Overige stappen';
+      // Late steps of earlier windows are one group on top, before the current window.
+      const label = item.overdue
+        ? 'Te laat'
+        : window
+          ? `${TIME_WINDOW_LABEL[window]}${window === phase.currentWindow ? ' (nu)' : ''}`
+          : 'Overige stappen';
       const last = groups.at(-1);
       if (last?.title === label) last.items.push(item);
       else groups.push({ title: label, items: [item] });

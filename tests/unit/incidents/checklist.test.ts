@@ -37,20 +37,20 @@ describe('deriveChecklist', () => {
     expect(phase.items.some((item) => item.overdue)).toBe(false);
   });
 
-  it('on the first day, the day steps come first and open first-hour steps are overdue', () => {
+  it('on the first day, open first-hour steps come first as overdue, then the day steps, then the done ones', () => {
     const phase = directNa(
       deriveChecklist(SMALL_KADER, incident('woning', { 'direct-na.uur-a': 'gedaan' }), hoursLater(3)),
     );
     expect(phase.currentWindow).toBe('eerste-dag');
-    expect(names(phase)).toEqual(['dag-a', 'dag-b', 'uur-a', 'uur-b', 'week-a', 'zonder-venster']);
+    expect(names(phase)).toEqual(['uur-b', 'dag-a', 'dag-b', 'uur-a', 'week-a', 'zonder-venster']);
     const overdue = phase.items.filter((item) => item.overdue).map((item) => item.step.id);
     expect(overdue).toEqual(['direct-na.uur-b']);
   });
 
-  it('in the first week, postponed steps of earlier windows are overdue; not-applicable ones are not', () => {
+  it('in the first week, postponed and open steps of earlier windows come first as overdue; not-applicable ones do not', () => {
     const statuses = { 'direct-na.uur-a': 'later', 'direct-na.dag-a': 'nvt', 'direct-na.dag-b': 'gedaan' } as const;
     const phase = directNa(deriveChecklist(SMALL_KADER, incident('woning', statuses), hoursLater(30)));
-    expect(names(phase)).toEqual(['week-a', 'uur-a', 'uur-b', 'dag-a', 'dag-b', 'zonder-venster']);
+    expect(names(phase)).toEqual(['uur-a', 'uur-b', 'week-a', 'dag-a', 'dag-b', 'zonder-venster']);
     expect(phase.items.filter((item) => item.overdue).map((item) => item.step.id)).toEqual([
       'direct-na.uur-a',
       'direct-na.uur-b',

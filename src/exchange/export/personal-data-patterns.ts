@@ -14,8 +14,8 @@ export type PersonalDataKind =
   | 'iban'
   | 'device-id';
 
-export const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
-export const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
+const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
+const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 const SEP = '[\\s.\\-]?';
 
 const L = '[A-Za-z]';

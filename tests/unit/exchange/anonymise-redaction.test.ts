@@ -79,6 +79,26 @@ describe('an edited free text', () => {
   });
 });
 
+describe('known terms in a text', () => {
+  const known = [
+    { kind: 'name' as const, text: 'Fatima El Amrani' },
+    { kind: 'name' as const, text: 'Amrani' },
+    { kind: 'phone' as const, text: '06-12345678' },
+    { kind: 'postcode' as const, text: '1234 AB' },
+  ];
+  const found = (text: string) => scanForPersonalData(text, known).map((hit) => `${hit.kind}:${hit.text}`);
+
+  it('are found word by word, whatever the case and the spaces, dots or dashes between the words', () => {
+    expect(found('FATIMA el-amrani belde')).toEqual(['name:FATIMA el-amrani']);
+    expect(found('Nummer 0612345678 en postcode 1234AB.')).toEqual(['phone:0612345678', 'postcode:1234AB']);
+    expect(found("Amrani's zoon")).toEqual(['name:Amrani']);
+  });
+
+  it('are not found inside another word, and the longest term wins', () => {
+    expect(found('De Amranistraat en Fatima El Amrani zelf.')).toEqual(['name:Fatima El Amrani']);
+  });
+});
+
 describe('a phone number in brackets', () => {
   it('is found without its opening bracket, so the closing one stays in place', () => {
     const text = 'Bel de melder (06-12345678) vandaag.';

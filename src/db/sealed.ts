@@ -98,3 +98,28 @@ export function openFromText<T>(text: string, context: string): T {
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/**
+ * For binary data such as a later issue's photos (stored as their own rows, not inside
+ * a sealed JSON record): the bytes sealed as they are, without JSON. Throws LockedError
+ * while locked; without a lock the bytes pass through.
+ */
+export function sealBytes(bytes: Uint8Array, context: string): SealedRecord | Uint8Array {
+  const status = dataKey.status();
+  if (status === 'off' || status === 'unknown') return bytes;
+  const key = dataKey.recordKey();
+  if (!key) throw new LockedError();
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  return { v: 1, iv, ct: gcm(key, iv, utf8ToBytes(context)).encrypt(bytes) };
+}
+
+export function openBytes(stored: SealedRecord | Uint8Array, context: string): Uint8Array {
+  if (!isSealed(stored)) return stored;
+  const key = dataKey.recordKey();
+  if (!key) throw new LockedError();
+  try {
+    return gcm(key, stored.iv, utf8ToBytes(context)).decrypt(stored.ct);
+  } catch (error) {
+    throw new SealBrokenError(context, error);
+  }
+}

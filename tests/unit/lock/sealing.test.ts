@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataKey, KEYED_ADDRESS_PREFIX } from '../../../src/db/data-key.ts';
 import { readLog } from '../../../src/db/event-log.ts';
-import { open, seal } from '../../../src/db/sealed.ts';
+import { open, openBytes, seal, sealBytes } from '../../../src/db/sealed.ts';
 import { getActorName, setActorName } from '../../../src/db/settings.ts';
 import { LOCKED_MESSAGE, StorageError, TAMPERED_MESSAGE } from '../../../src/db/storage-error.ts';
 import { exportIncidents } from '../../../src/exchange/export/export.ts';
@@ -182,5 +182,12 @@ describe('sealing at rest', () => {
     expect(JSON.stringify(sealed)).not.toContain('geheim');
     expect(open(sealed, 'sync')).toEqual({ token: 'geheim' });
     expect(() => open(sealed, 'elders')).toThrow(StorageError);
+    const photo = new TextEncoder().encode('foto-bytes-geheim');
+    const sealedPhoto = sealBytes(photo, 'photo|1');
+    expect(new TextDecoder().decode((sealedPhoto as { ct: Uint8Array }).ct)).not.toContain('geheim');
+    expect(openBytes(sealedPhoto, 'photo|1')).toEqual(photo);
+    expect(() => openBytes(sealedPhoto, 'photo|2')).toThrow(StorageError);
+    lockNow();
+    expect(() => openBytes(sealedPhoto, 'photo|1')).toThrow(StorageError);
   });
 });

@@ -81,9 +81,8 @@ function IncidentHeader({ state }: { state: IncidentState }) {
   const title = incidentTitle(state.details);
   return (
     <header className="incident-header">
-      <p className="breadcrumb">
-        <Link to="/incidenten">Incidenten</Link>
-      </p>
+      {/* No breadcrumb: the bottom navigation's "Incidenten" (marked as where the adviser is) leads back,
+          and the first step must fit on the first screen (issue 15). */}
       {/* The document title stays neutral: browser history (often synced) must not hold addresses. */}
       <PageTitle title="Incident">{title}</PageTitle>
       <p className="incident-header__meta">

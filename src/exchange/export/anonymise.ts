@@ -3,6 +3,7 @@ import type { IncidentState } from '../../incidents/domain/incident-state.ts';
 import { projectIncident } from '../../incidents/domain/projection.ts';
 import { compareEvents, type IncidentEvent } from '../../model/events.ts';
 import { sha256Hex } from '../../model/hashing.ts';
+import { withNewerContentIds } from '../format/content-ids.ts';
 import { SUMMARY_POLICY } from '../format/field-policy.ts';
 import type { ExchangeIncident, IncidentSummary, RemovedCount } from '../format/types.ts';
 import { coarsenTime, type TimePrecision } from './amsterdam-time.ts';
@@ -181,10 +182,14 @@ export function anonymiseIncidents(
     const summary = projectIncident(state, kader);
     currentTitle = generalTitle(state);
     return {
-      incident: copyByPolicy(summary, SUMMARY_POLICY, anonymiser, {
-        eventId: state.id,
-        path: '',
-      }) as unknown as IncidentSummary,
+      incident: withNewerContentIds(
+        copyByPolicy(summary, SUMMARY_POLICY, anonymiser, {
+          eventId: state.id,
+          path: '',
+        }) as unknown as IncidentSummary,
+        events,
+        kader,
+      ),
       events: sorted(events).map((event) => copyEventByPolicy(event, anonymiser)),
     };
   });

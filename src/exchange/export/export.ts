@@ -7,6 +7,7 @@ import { foldIncident } from '../../incidents/domain/fold.ts';
 import type { IncidentState } from '../../incidents/domain/incident-state.ts';
 import { projectIncident } from '../../incidents/domain/projection.ts';
 import { compareEvents, type IncidentEvent } from '../../model/events.ts';
+import { withNewerContentIds } from '../format/content-ids.ts';
 import { SUMMARY_POLICY } from '../format/field-policy.ts';
 import {
   EXCHANGE_FORMAT,
@@ -96,11 +97,12 @@ export function plainIncident(
   events: readonly IncidentEvent[],
   kader: Kader | undefined,
 ): ExchangeIncident {
+  const summary = copyByPolicy(projectIncident(state, kader), SUMMARY_POLICY, undefined, {
+    eventId: state.id,
+    path: '',
+  }) as unknown as IncidentSummary;
   return {
-    incident: copyByPolicy(projectIncident(state, kader), SUMMARY_POLICY, undefined, {
-      eventId: state.id,
-      path: '',
-    }) as unknown as IncidentSummary,
+    incident: withNewerContentIds(summary, events, kader),
     events: [...events].sort(compareEvents).map((event) => copyEventByPolicy(event)),
   };
 }

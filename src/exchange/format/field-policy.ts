@@ -148,4 +148,6 @@ export const SUMMARY_POLICY: PolicyFor<IncidentSummary> = {
   progress: keep,
   contentVersion: keep,
   linkedIncidentIds: { exported: true, anonymised: 'pseudonymise-id' },
+  // Framework ids, no personal data.
+  newerContentIds: keep,
 };

@@ -157,6 +157,8 @@ function schemas(strict: boolean) {
       progress: z.partialRecord(z.enum(PHASE_IDS), progress),
       contentVersion: name,
       linkedIncidentIds: list(id),
+      /** Step and instrument ids of a newer framework version than the file's, named by its events. */
+      newerContentIds: list(name).optional(),
     }),
     'IncidentSummary',
   );

@@ -187,6 +187,37 @@ describe('steps and instruments the content does not have', () => {
   });
 });
 
+describe('a step kept from a newer framework version', () => {
+  it('travels on in this device’s own export, declared, and imports on a device of the same version', async () => {
+    const file = copy();
+    file.contentVersion = `${kader.version}-nieuwer`;
+    const tap = { ...eventsOf(file).find((e) => e.type === 'step.status-set')! };
+    eventsOf(file).push({
+      ...tap,
+      id: '01JZZZZZZZZZZZZZZZZZZZZZZT',
+      payload: { stepId: 'direct-na.nieuw-in-2027', status: 'gedaan' },
+    } as IncidentEvent);
+    const middle = freshDatabase();
+    const read = await readImportFile(textFile(JSON.stringify(file)));
+    if (!read.ok) throw new Error(read.detail);
+    expect(await applyImport(middle, read.file, { kader })).toMatchObject({ ok: true });
+
+    const backup = await exportIncidents(middle, { incidentIds: 'all', kader });
+    expect(backup.contentVersion).toBe(kader.version);
+    expect(backup.incidents[0]!.incident.newerContentIds).toEqual(['direct-na.nieuw-in-2027']);
+    const restored = await readImportFile(textFile(serialiseExport(backup)));
+    if (!restored.ok) throw new Error(restored.detail);
+    expect(await applyImport(freshDatabase(), restored.file, { kader })).toMatchObject({ ok: true });
+
+    // Declared ids only: one more unknown id in the same file is still refused.
+    const tampered = JSON.parse(serialiseExport(backup)) as ExchangeFile;
+    Object.assign(eventsOf(tampered).find((e) => e.type === 'step.status-set')!.payload, {
+      stepId: 'direct-na.verzonnen',
+    });
+    await expectRefusedAndNothingChanged(tampered, 'unknown-content', 'undeclared id');
+  });
+});
+
 describe('anonymised copies of one incident from the network', () => {
   it('merge again when a later export numbers pseudonyms and rounds times differently', async () => {
     const source = freshDatabase();

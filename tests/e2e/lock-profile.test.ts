@@ -106,4 +106,32 @@ describe('encryption at rest in the browser profile', () => {
     await gotoUnlocked(page, `${server.origin}/incidenten`);
     await page.getByText(planted.street).first().waitFor();
   });
+
+  it('locks itself after five minutes in the background, not after one', async () => {
+    await profile?.close();
+    profile = await launchProfile(dir);
+    const page = await profile.context.newPage();
+    await page.clock.install();
+    await gotoUnlocked(page, `${server.origin}/incidenten`);
+    const setHidden = (hidden: boolean) =>
+      page.evaluate((hidden) => {
+        Object.defineProperty(document, 'visibilityState', {
+          configurable: true,
+          get: () => (hidden ? 'hidden' : 'visible'),
+        });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, hidden);
+    await setHidden(true);
+    await page.clock.fastForward('01:00');
+    await setHidden(false);
+    // A lock would re-render at once; give React a moment before checking that none came.
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).count()).toBe(0);
+    expect(await vergrendelButton(page).isVisible()).toBe(true);
+    await setHidden(true);
+    await page.clock.fastForward('05:01');
+    await setHidden(false);
+    await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).waitFor();
+    expect(await page.locator('form').count()).toBe(0);
+  });
 });

@@ -1,0 +1,193 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchProfile, type Profile } from './support/browser.ts';
+import { checklistTitles, createIncident, enterActorName, statusButton } from './support/incident-helpers.ts';
+import { createSyncServer, type SyncServer } from './support/sync-server.ts';
+
+/** Two phones of one team against the real server (server/main.ts with PGlite), issue 13. */
+
+async function pair(page: Page, link: string, actor: string, deviceName: string) {
+  await page.goto(link);
+  await enterActorName(page, actor);
+  await page.getByLabel(/Naam van dit apparaat/).fill(deviceName);
+  await page.getByRole('button', { name: 'Koppelen' }).click();
+  await page.getByText(/Dit apparaat hoort bij team Gemeente Test/).waitFor();
+  // The code left the address bar with the redemption.
+  expect(page.url()).not.toContain('code=');
+}
+
+/** The device token as stored (no lock set up in this test, so the settings row is plain). */
+function tokenOf(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('handelingskader');
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('syncTeam');
+          get.onsuccess = () => resolve(get.result.value.token);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+async function serverEventIds(origin: string, token: string, incidentId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let after = '0';
+  for (;;) {
+    const response = await fetch(`${origin}/api/sync/v1/events?after=${after}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const body = (await response.json()) as {
+      changes: { type: string; event?: { id: string; incidentId: string } }[];
+      cursor: string;
+      more: boolean;
+    };
+    for (const change of body.changes) if (change.event?.incidentId === incidentId) ids.push(change.event.id);
+    after = body.cursor;
+    if (!body.more) return ids;
+  }
+}
+
+async function timeline(page: Page, origin: string, incidentId: string): Promise<string> {
+  await page.goto(`${origin}/incidenten/${incidentId}/logboek`);
+  return (await page.locator('.timeline').textContent()) ?? '';
+}
+
+describe('team sync between two phones', () => {
+  let server: SyncServer;
+  let profileA: Profile;
+  let profileB: Profile;
+  let a: Page;
+  let b: Page;
+  let incidentId: string;
+
+  beforeAll(async () => {
+    server = await createSyncServer();
+    const coordinatorLink = await server.createTeam('Gemeente Test');
+    await server.start();
+    profileA = await launchProfile();
+    profileB = await launchProfile();
+    a = await profileA.context.newPage();
+    b = await profileB.context.newPage();
+    for (const page of [a, b]) page.on('dialog', (dialog) => void dialog.accept());
+    await pair(a, coordinatorLink, 'Adviseur A', 'Telefoon A');
+  }, 120_000);
+
+  afterAll(async () => {
+    await profileA?.close();
+    await profileB?.close();
+    profileA?.remove();
+    profileB?.remove();
+    await server?.stop();
+    server?.remove();
+  });
+
+  it('pairs a colleague by an invite the coordinator makes in the app (QR code and link)', async () => {
+    await a.goto(`${server.origin}/incidenten/team`);
+    await a.getByLabel('Rol').selectOption('adviseur');
+    await a.getByRole('button', { name: 'Maak uitnodiging' }).click();
+    await a.getByRole('img', { name: 'QR-code van de uitnodiging' }).waitFor();
+    const link = (await a.getByTestId('invite-link').textContent()) ?? '';
+    expect(link).toMatch(/\/team\/koppelen#code=/);
+    await pair(b, link, 'Adviseur B', 'Telefoon B');
+    await a.reload();
+    await a.getByText('Telefoon B').waitFor();
+  });
+
+  it('shares an incident: B sees it in the list, marked, and A’s next tap live', async () => {
+    incidentId = await createIncident(a, server.origin);
+    await a.getByRole('button', { name: 'Delen met team' }).click();
+    await a.getByText('Gedeeld met team Gemeente Test').waitFor();
+
+    await b.goto(`${server.origin}/incidenten`);
+    const row = b.locator(`a[href="/incidenten/${incidentId}"]`);
+    await row.getByText('Gedeeld met team').waitFor({ timeout: 20_000 });
+    await row.click();
+    await b.locator('.checklist__title').first().waitFor();
+    const [first = ''] = await checklistTitles(b, 1);
+    await statusButton(a, first, 'Gedaan').click();
+    await expect
+      .poll(() => statusButton(b, first, 'Gedaan').getAttribute('aria-pressed'), { timeout: 10_000 })
+      .toBe('true');
+  });
+
+  it('merges offline changes of both after the server is back: same timeline, every event once on the server', async () => {
+    await server.stop();
+    await a.goto(`${server.origin}/incidenten/${incidentId}`);
+    await b.goto(`${server.origin}/incidenten/${incidentId}`).catch(() => undefined);
+    // With the server away the pages come from the service worker; the incident from IndexedDB.
+    await a.locator('.checklist__title').nth(1).waitFor();
+    await b.locator('.checklist__title').nth(1).waitFor();
+    const [, second = ''] = await checklistTitles(a, 2);
+    await statusButton(a, second, 'Gedaan').click();
+    await expect.poll(() => statusButton(a, second, 'Gedaan').getAttribute('aria-pressed')).toBe('true');
+    await statusButton(b, second, 'Later').click();
+    await expect.poll(() => statusButton(b, second, 'Later').getAttribute('aria-pressed')).toBe('true');
+    for (const [page, text] of [
+      [a, 'Logregel van A zonder verbinding'],
+      [b, 'Logregel van B zonder verbinding'],
+    ] as const) {
+      await page.getByRole('link', { name: 'Logboek' }).click();
+      await page.getByLabel('Nieuwe logregel').fill(text);
+      await page.getByRole('button', { name: 'Logregel opslaan' }).click();
+      await page.locator('.entry__text', { hasText: text }).waitFor();
+    }
+    await a.getByRole('link', { name: 'Incidenten' }).first().click();
+    await a
+      .getByTestId('sync-state')
+      .getByText(/wachten op verbinding/)
+      .waitFor({ timeout: 15_000 });
+
+    await server.start();
+    // The phones notice the network is back.
+    for (const page of [a, b]) await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect
+      .poll(
+        async () => {
+          const [ta, tb] = [await timeline(a, server.origin, incidentId), await timeline(b, server.origin, incidentId)];
+          return ta === tb && ta.includes('Logregel van A') && ta.includes('Logregel van B');
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe(true);
+
+    // Latest change wins on both: the step shows the same status everywhere.
+    await a.goto(`${server.origin}/incidenten/${incidentId}`);
+    await b.goto(`${server.origin}/incidenten/${incidentId}`);
+    for (const page of [a, b]) await statusButton(page, second, 'Gedaan').waitFor();
+    for (const status of ['Gedaan', 'Later']) {
+      expect(await statusButton(a, second, status).getAttribute('aria-pressed')).toBe(
+        await statusButton(b, second, status).getAttribute('aria-pressed'),
+      );
+    }
+
+    const ids = await serverEventIds(server.origin, await tokenOf(b), incidentId);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Created, two status taps by A, one by B, two log entries (at least).
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    await a.getByRole('link', { name: 'Incidenten' }).first().click();
+    await a
+      .getByTestId('sync-state')
+      .getByText(/Gesynchroniseerd/)
+      .waitFor({ timeout: 15_000 });
+  }, 180_000);
+
+  it('a revoked phone removes the team’s shared incidents and keeps its own', async () => {
+    const own = await createIncident(b, server.origin, { street: 'Eigen straat', postcode: '9999 ZZ' });
+    await a.goto(`${server.origin}/incidenten/team`);
+    await a.getByRole('button', { name: 'Trek Telefoon B in' }).click();
+    await a
+      .getByText(/ingetrokken/)
+      .first()
+      .waitFor();
+
+    await b.goto(`${server.origin}/incidenten`);
+    await b.evaluate(() => window.dispatchEvent(new Event('online')));
+    await b.getByTestId('sync-state').getByText('Dit apparaat is ingetrokken', { exact: false }).waitFor({
+      timeout: 30_000,
+    });
+    await expect.poll(() => b.locator(`a[href="/incidenten/${incidentId}"]`).count()).toBe(0);
+    expect(await b.locator(`a[href="/incidenten/${own}"]`).count()).toBe(1);
+  }, 60_000);
+});

@@ -2,13 +2,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { getActorName, getRetentionMonths, setRetentionMonths } from '../../db/settings.ts';
+import { LIMITS } from '../../model/limits.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
 import { userMessageOf } from '../../ui/user-message.ts';
+import { getDefaultMunicipality, setDefaultMunicipality } from '../store/municipality-default.ts';
 import { ActorNameForm } from './actor-gate.tsx';
 
 export function SettingsPage() {
   const name = useLiveQuery(() => getActorName());
   const months = useLiveQuery(() => getRetentionMonths());
+  const municipality = useLiveQuery(() => getDefaultMunicipality());
   return (
     <>
       <p className="breadcrumb">
@@ -17,9 +20,48 @@ export function SettingsPage() {
       <PageTitle title="Instellingen">Instellingen</PageTitle>
       <h2>Uw naam</h2>
       {name !== undefined && <ActorNameForm current={name} />}
+      <h2>Gemeente</h2>
+      {municipality !== undefined && <MunicipalityForm current={municipality} />}
       <h2>Bewaartermijn</h2>
       {months !== undefined && <RetentionForm current={months} />}
     </>
+  );
+}
+
+/** The municipality a new incident starts with; the form fills it in, the adviser may change it there. */
+function MunicipalityForm({ current }: { current: string }) {
+  const [value, setValue] = useState(current);
+  const [message, setMessage] = useState<string>();
+  const id = useId();
+  return (
+    <form
+      className="form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await setDefaultMunicipality(value);
+          setMessage(value.trim() ? 'Opgeslagen.' : 'Opgeslagen: een nieuw incident begint zonder gemeente.');
+        } catch (err) {
+          setMessage(userMessageOf(err));
+        }
+      }}
+    >
+      <label className="label" htmlFor={id}>
+        Gemeente voor een nieuw incident
+      </label>
+      <input
+        id={id}
+        className="input"
+        maxLength={LIMITS.name}
+        autoComplete="off"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      {message && <p role="status">{message}</p>}
+      <button type="submit" className="button">
+        Opslaan
+      </button>
+    </form>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scrollsSideways, seriousViolations } from './support/axe.ts';
 import { launchProfile, type Profile } from './support/browser.ts';
 import { checklistTitles, createIncident, enterActorName, statusButton } from './support/incident-helpers.ts';
 import { createSyncServer, type SyncServer } from './support/sync-server.ts';
@@ -28,6 +29,31 @@ function tokenOf(page: Page): Promise<string> {
           get.onerror = () => reject(get.error);
         };
       }),
+  );
+}
+
+/** The ids of the incident's events on the phone: its log row plus appended rows. */
+function localEventIds(page: Page, incidentId: string): Promise<string[]> {
+  return page.evaluate(
+    (id) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('handelingskader');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['logs', 'appendedEvents']);
+          const ids: string[] = [];
+          const log = tx.objectStore('logs').get(id);
+          log.onsuccess = () => {
+            for (const event of log.result?.events ?? []) ids.push(event.id);
+          };
+          const appended = tx.objectStore('appendedEvents').getAll();
+          appended.onsuccess = () => {
+            for (const event of appended.result) if (event.incidentId === id) ids.push(event.id);
+          };
+          tx.oncomplete = () => resolve(ids.sort());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    incidentId,
   );
 }
 
@@ -93,6 +119,12 @@ describe('team sync between two phones', () => {
     await pair(b, link, 'Adviseur B', 'Telefoon B');
     await a.reload();
     await a.getByText('Telefoon B').waitFor();
+    await a.getByRole('button', { name: 'Maak uitnodiging' }).click();
+    await a.getByRole('img', { name: 'QR-code van de uitnodiging' }).waitFor();
+    expect(await seriousViolations(a)).toEqual([]);
+    await a.setViewportSize({ width: 320, height: 640 });
+    expect(await scrollsSideways(a)).toBe(false);
+    await a.setViewportSize({ width: 375, height: 740 });
   });
 
   it('shares an incident: B sees it in the list, marked, and A’s next tap live', async () => {
@@ -164,6 +196,9 @@ describe('team sync between two phones', () => {
 
     const ids = await serverEventIds(server.origin, await tokenOf(b), incidentId);
     expect(new Set(ids).size).toBe(ids.length);
+    const local = await localEventIds(a, incidentId);
+    expect([...ids].sort()).toEqual(local);
+    expect(await localEventIds(b, incidentId)).toEqual(local);
     // Created, two status taps by A, one by B, two log entries (at least).
     expect(ids.length).toBeGreaterThanOrEqual(6);
     await a.getByRole('link', { name: 'Incidenten' }).first().click();
@@ -173,10 +208,32 @@ describe('team sync between two phones', () => {
       .waitFor({ timeout: 15_000 });
   }, 180_000);
 
+  it('a meelezer sees the shared incident read-only', async () => {
+    await a.goto(`${server.origin}/incidenten/team`);
+    await a.getByLabel('Rol').selectOption('meelezer');
+    await a.getByRole('button', { name: 'Maak uitnodiging' }).click();
+    const link = (await a.getByTestId('invite-link').textContent()) ?? '';
+    const profileC = await launchProfile();
+    try {
+      const c = await profileC.context.newPage();
+      await pair(c, link, 'Jurist C', 'Laptop jurist');
+      await c.goto(`${server.origin}/incidenten/${incidentId}`);
+      await c.getByText(/U bent meelezer in het team/).waitFor({ timeout: 20_000 });
+      await c.locator('.checklist__title').first().waitFor();
+      const [first = ''] = await checklistTitles(c, 1);
+      expect(await statusButton(c, first, 'Later').isDisabled()).toBe(true);
+      expect(await c.getByRole('button', { name: 'Delen met team' }).count()).toBe(0);
+      expect(await seriousViolations(c)).toEqual([]);
+    } finally {
+      await profileC.close();
+      profileC.remove();
+    }
+  }, 60_000);
+
   it('a revoked phone removes the team’s shared incidents and keeps its own', async () => {
     const own = await createIncident(b, server.origin, { street: 'Eigen straat', postcode: '9999 ZZ' });
     await a.goto(`${server.origin}/incidenten/team`);
-    await a.getByRole('button', { name: 'Trek Telefoon B in' }).click();
+    await a.getByRole('button', { name: 'Intrekken: Telefoon B' }).click();
     await a
       .getByText(/ingetrokken/)
       .first()

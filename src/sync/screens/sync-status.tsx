@@ -20,7 +20,12 @@ export function SyncStatus() {
       <p role="status" data-testid="sync-state">
         Team {membership.teamName}: {syncStateText({ ...state, phase }, now)}.
       </p>
-      {phase === 'revoked' && state.problem && <p>{state.problem}</p>}
+      {phase === 'revoked' && (
+        <p>
+          {state.problem ??
+            'De gedeelde incidenten van het team zijn van dit apparaat verwijderd; ze staan nog op de server. Uw eigen, niet gedeelde incidenten staan er nog.'}
+        </p>
+      )}
       <Link to="/incidenten/team">Team</Link>
     </div>
   );

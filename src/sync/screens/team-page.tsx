@@ -83,7 +83,7 @@ function DevicesSection({ token }: { token: string }) {
               <button
                 type="button"
                 className="button button--danger"
-                aria-label={`Trek ${device.name} in`}
+                aria-label={`Intrekken: ${device.name}`}
                 onClick={async () => {
                   if (!window.confirm(`${device.name} intrekken? Het apparaat kan daarna niet meer bij het team.`))
                     return;

@@ -152,7 +152,11 @@ describe('at the scene (issue 15)', () => {
 
   it('has no sideways scrolling at 320 px and no serious accessibility violations on these routes', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${server.origin}/incidenten/${incidentId}`);
+    const stepPath = (await page.locator('.checklist__title').first().getAttribute('href'))!;
     const routes = [
+      stepPath,
+      '/fase/direct-na',
       '/',
       '/incidenten',
       '/incidenten/nieuw',

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrollsSideways, seriousViolations } from './support/axe.ts';
-import { launchProfile, type Profile } from './support/browser.ts';
+import { launchProfile, type Profile, recordRequests, startAppServer } from './support/browser.ts';
 import { checklistTitles, createIncident, enterActorName, statusButton } from './support/incident-helpers.ts';
 import { createSyncServer, type SyncServer } from './support/sync-server.ts';
 
@@ -246,5 +246,28 @@ describe('team sync between two phones', () => {
     });
     await expect.poll(() => b.locator(`a[href="/incidenten/${incidentId}"]`).count()).toBe(0);
     expect(await b.locator(`a[href="/incidenten/${own}"]`).count()).toBe(1);
+  }, 60_000);
+});
+
+describe('without a team', () => {
+  it('makes no sync request and shows no sync state or share button', async () => {
+    const server = await startAppServer('dist');
+    const profile = await launchProfile();
+    try {
+      const urls = recordRequests(profile.context);
+      const page = await profile.context.newPage();
+      const incidentId = await createIncident(page, server.origin);
+      expect(await page.getByRole('button', { name: 'Delen met team' }).count()).toBe(0);
+      await page.goto(`${server.origin}/incidenten`);
+      await page.locator(`a[href="/incidenten/${incidentId}"]`).waitFor();
+      expect(await page.getByTestId('sync-state').count()).toBe(0);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await page.waitForTimeout(1_000);
+      expect(urls.filter((url) => url.includes('/api/'))).toEqual([]);
+    } finally {
+      await profile.close();
+      profile.remove();
+      await server.stop();
+    }
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Instrument } from '../../../src/content/schema.ts';
 import { decisionDeadlines, dueAt } from '../../../src/incidents/domain/deadlines.ts';
 import { isDecisionInstrument, measureLabel } from '../../../src/incidents/domain/decision-instruments.ts';
+import { homeStepOf } from '../../../src/incidents/domain/decision-steps.ts';
 import type { Decision } from '../../../src/incidents/domain/incident-state.ts';
 import { dueText } from '../../../src/incidents/screens/due-text.ts';
 import { readIncidentState } from '../../../src/incidents/store/queries.ts';
@@ -137,5 +138,26 @@ describe('a decision with a term, through the commands', () => {
       userMessage: expect.stringContaining('toekomst'),
     });
     expect((await readIncidentState(incidentId, db))!.decisions).toEqual([]);
+  });
+});
+
+describe('a decision counted once', () => {
+  const kader = {
+    phases: [
+      { steps: [{ id: 'a', instruments: ['x'] }] },
+      {
+        steps: [
+          { id: 'b', instruments: ['y', 'x'] },
+          { id: 'c', instruments: ['x'] },
+        ],
+      },
+    ],
+  } as unknown as Parameters<typeof homeStepOf>[1];
+
+  it('belongs to the step where it was recorded, else to the first step offering its instrument', () => {
+    expect(homeStepOf({ stepId: 'c', instrumentId: 'x' }, kader)).toBe('c');
+    expect(homeStepOf({ instrumentId: 'x' }, kader)).toBe('a');
+    expect(homeStepOf({ instrumentId: 'y' }, kader)).toBe('b');
+    expect(homeStepOf({ instrumentId: 'z' }, kader)).toBeUndefined();
   });
 });

@@ -224,6 +224,20 @@ describe('team sync between two phones', () => {
       expect(await statusButton(c, first, 'Later').isDisabled()).toBe(true);
       expect(await c.getByRole('button', { name: 'Delen met team' }).count()).toBe(0);
       expect(await seriousViolations(c)).toEqual([]);
+
+      // The coordinator sees who read and who changed the incident.
+      await a.goto(`${server.origin}/incidenten/team`);
+      await a.getByRole('button', { name: 'Toon toegang' }).first().click();
+      const log = a.getByRole('table', { name: /Wie las of wijzigde/ });
+      await log
+        .getByRole('row', { name: /Laptop jurist \(meelezer\) gelezen/ })
+        .first()
+        .waitFor();
+      await log
+        .getByRole('row', { name: /Telefoon B \(adviseur\) gewijzigd/ })
+        .first()
+        .waitFor();
+      expect(await seriousViolations(a)).toEqual([]);
     } finally {
       await profileC.close();
       profileC.remove();

@@ -173,6 +173,13 @@ describe('at the scene (issue 15)', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, route).toBeLessThanOrEqual(320);
       expect(await seriousViolations(page), route).toEqual([]);
+      // WCAG 2.2 target size: a link in running text is at least 24 px tall.
+      const smallLinks = await page.$$eval('main p a, main li a, main dd a', (links) =>
+        links
+          .filter((link) => (link as HTMLElement).offsetParent && link.getBoundingClientRect().height < 24)
+          .map((link) => link.textContent),
+      );
+      expect(smallLinks, route).toEqual([]);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getAppDatabase } from '../db/database.ts';
-import { lockNow, readKeyring } from './lock-service.ts';
+import { DEFAULT_AUTO_LOCK_MINUTES, lockNow, readKeyring } from './lock-service.ts';
 
 /**
  * Locks after the chosen minutes in the background (default 5). A timer alone is not
@@ -10,20 +10,28 @@ import { lockNow, readKeyring } from './lock-service.ts';
 export function useAutoLock(active: boolean): void {
   useEffect(() => {
     if (!active) return;
-    let minutes = 5;
+    let minutes = DEFAULT_AUTO_LOCK_MINUTES;
     let hiddenAt: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    readKeyring(getAppDatabase()).then(
-      (row) => {
-        if (row) minutes = row.autoLockMinutes;
-      },
-      () => {},
-    );
+    // Read again each time the app goes to the background: the adviser may have changed it in settings.
+    const readMinutes = () =>
+      readKeyring(getAppDatabase()).then(
+        (row) => {
+          if (row) minutes = row.autoLockMinutes;
+        },
+        () => {},
+      );
+    void readMinutes();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') {
         hiddenAt = Date.now();
         clearTimeout(timer);
         timer = setTimeout(lockNow, minutes * 60_000);
+        void readMinutes().then(() => {
+          if (hiddenAt === undefined) return;
+          clearTimeout(timer);
+          timer = setTimeout(lockNow, Math.max(0, hiddenAt + minutes * 60_000 - Date.now()));
+        });
       } else {
         clearTimeout(timer);
         if (hiddenAt !== undefined && Date.now() - hiddenAt >= minutes * 60_000) lockNow();

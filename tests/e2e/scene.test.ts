@@ -150,6 +150,21 @@ describe('at the scene (issue 15)', () => {
     await page.getByTestId('due-line').getByText('Sluiting loopt af over 3 dagen').waitFor();
   });
 
+  it('offers to mark the step done after a decision there, and counts each decision once', async () => {
+    const step = 'direct-na.besluit-sluiting-woning';
+    await page.goto(`${server.origin}/incidenten/${incidentId}/stap/${step}`);
+    // The decision recorded from the logbook belongs to an earlier step: linked here, not counted again.
+    await page.locator('.entry--linked', { hasText: 'is vastgelegd bij' }).waitFor();
+    await page.getByRole('link', { name: /^Besluit vastleggen: .*\(b-grond\)/ }).click();
+    expect(await page.getByRole('radio', { name: /ernstig geweld \(b-grond\)/ }).isChecked()).toBe(true);
+    await page.getByLabel('Motivering (geschikt, noodzakelijk, evenwichtig)').fill('Sluiting voor drie maanden.');
+    await page.getByRole('button', { name: 'Besluit opslaan' }).click();
+    await page.getByRole('button', { name: 'Stap als gedaan markeren' }).click();
+    await page.getByText('Deze stap staat op gedaan.').waitFor();
+    expect(await page.locator('.decision-summary').count()).toBe(1);
+    expect(await page.locator('.entry--linked').count()).toBe(1);
+  });
+
   it('has no sideways scrolling at 320 px and no serious accessibility violations on these routes', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`${server.origin}/incidenten/${incidentId}`);

@@ -102,8 +102,8 @@ function MarkDoneOffer({ state, stepId }: { state: IncidentState; stepId: string
             className="button"
             onClick={async () => {
               try {
+                // The notice stays and now says the step is done: the tap's result is visible.
                 await commands.setStepStatus(state.id, stepId, 'gedaan');
-                dismiss();
               } catch (err) {
                 setError(userMessageOf(err));
               }

@@ -205,7 +205,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   const onMutated = (parts: Record<string, unknown>) => {
     if (!Object.keys(parts).some((key) => key.includes('/logs/') || key.includes('/appendedEvents/'))) return;
     clearTimeout(debounce);
-    debounce = setTimeout(kick, 200);
+    debounce = setTimeout(kick, 50);
   };
   const onOnline = () => {
     failures = 0;

@@ -72,4 +72,7 @@ if (wants('exchange')) {
 if (wants('sync')) {
   // Team sync against PGlite and a throwaway PostgreSQL; its own JSON lines (with "engine").
   execSync('npx tsx server/bench/sync-bench.ts', { stdio: 'inherit' });
+  // The same path with the app on both ends (needs dist/): a tap in one Chromium profile until another shows it.
+  buildOnce();
+  execSync('npx tsx scripts/bench/measure-sync-tap.ts', { stdio: 'inherit' });
 }

@@ -71,6 +71,8 @@ export interface SyncMembership {
   token?: string;
   role: 'coordinator' | 'adviseur' | 'meelezer';
   deviceName: string;
+  /** This device's number on the server (GET /devices), so the coordinator's list can mark it. */
+  deviceNumber?: number;
   /** The last change of the team's feed applied here (docs/sync-protocol.md). */
   cursor: string;
   lastSyncAt?: string;

@@ -119,6 +119,9 @@ describe('team sync between two phones', () => {
     await pair(b, link, 'Adviseur B', 'Telefoon B');
     await a.reload();
     await a.getByText('Telefoon B').waitFor();
+    // The coordinator cannot revoke the phone in their hand by accident.
+    await a.getByRole('button', { name: 'Intrekken: Telefoon B' }).waitFor();
+    expect(await a.getByRole('button', { name: 'Intrekken: Telefoon A' }).count()).toBe(0);
     await a.getByRole('button', { name: 'Maak uitnodiging' }).click();
     await a.getByRole('img', { name: 'QR-code van de uitnodiging' }).waitFor();
     expect(await seriousViolations(a)).toEqual([]);

@@ -37,7 +37,7 @@ export function TeamPage() {
           {membership.token && membership.role === 'coordinator' && (
             <>
               <InviteSection token={membership.token} />
-              <DevicesSection token={membership.token} />
+              <DevicesSection token={membership.token} own={membership.deviceNumber} />
               <AccessSection token={membership.token} />
             </>
           )}
@@ -65,7 +65,7 @@ function useLoad<T>(load: () => Promise<T>) {
   return { data, failure, reload };
 }
 
-function DevicesSection({ token }: { token: string }) {
+function DevicesSection({ token, own }: { token: string; own?: number }) {
   const load = useCallback(() => syncApi.devices(token), [token]);
   const { data, failure, reload } = useLoad(load);
   return (
@@ -79,6 +79,8 @@ function DevicesSection({ token }: { token: string }) {
             {device.lastSeenAt ? formatDateTime(device.lastSeenAt) : 'nog niet'}
             {device.revokedAt ? (
               ` · ingetrokken ${formatDateTime(device.revokedAt)}`
+            ) : device.id === own ? (
+              ' · dit apparaat'
             ) : (
               <button
                 type="button"

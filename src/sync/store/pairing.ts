@@ -16,6 +16,7 @@ export async function pairDevice(db: AppDatabase, code: string, deviceName: stri
     token: response.token,
     role: response.device.role,
     deviceName: response.device.name,
+    deviceNumber: response.device.id,
     cursor: INITIAL_CURSOR,
   });
   return response;

@@ -1,47 +1,12 @@
-import type { IncidentKind } from '../model/events.ts';
-import type { PhaseId, Target } from '../model/vocabulary.ts';
+import type { IncidentOverview } from '../model/incident-overview.ts';
 
 /** Row shapes of the Dexie tables other than events (which stores IncidentEvent as is). */
-
-export interface PhaseProgress {
-  done: number;
-  /** Steps of the phase for the incident's target, minus those marked not applicable. */
-  applicable: number;
-}
 
 /**
  * The list projection of an incident, rebuilt from its events on every write.
  * Personal data (title) is stored but never indexed: see design.md on encryption at rest.
  */
-export interface IncidentRow {
-  id: string;
-  status: 'open' | 'gesloten';
-  kind: IncidentKind;
-  target: Target;
-  municipality: string;
-  /** Display address or location description. */
-  title: string;
-  /** Hash of normalised postcode + house number; absent when there is no usable address. */
-  addressKey?: string;
-  occurredAt: string;
-  createdAt: string;
-  updatedAt: string;
-  closedAt?: string;
-  phase: PhaseId;
-  /** Empty when the projection was written without the framework content at hand. */
-  progress: Partial<Record<PhaseId, PhaseProgress>>;
-  contentVersion: string;
-  linkedIncidentIds: string[];
-  /** What decisions make due (term ends, hearings), for the list; absent when nothing is. */
-  deadlines?: RowDeadline[];
-}
-
-export interface RowDeadline {
-  kind: 'term-starts' | 'term-ends' | 'review-extension' | 'hearing';
-  date: string;
-  decisionId: string;
-  instrumentId: string;
-}
+export type IncidentRow = IncidentOverview;
 
 /** A list row as stored: with the mark of the log it was projected from (see logMark). */
 export interface StoredIncidentRow extends IncidentRow {

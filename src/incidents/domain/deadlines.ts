@@ -1,20 +1,13 @@
+import type { Deadline, DeadlineKind } from '../../model/incident-overview.ts';
 import type { Decision, IncidentState } from './incident-state.ts';
+
+export type { Deadline, DeadlineKind };
 
 /**
  * What a decision makes due: its term starting and ending, the moment to weigh an
  * extension, a hearing. Two halves: `decisionDeadlines` depends only on the state (so
  * the list row can store it), `dueAt` adds the clock (days left), at render time.
  */
-
-export type DeadlineKind = 'term-starts' | 'term-ends' | 'review-extension' | 'hearing';
-
-export interface Deadline {
-  kind: DeadlineKind;
-  /** A calendar date (YYYY-MM-DD), or for a hearing the moment (ISO 8601). */
-  date: string;
-  decisionId: string;
-  instrumentId: string;
-}
 
 /** An extension needs a new decision with its own motivation (and often a hearing): start a week ahead. */
 export const REVIEW_DAYS_BEFORE_END = 7;

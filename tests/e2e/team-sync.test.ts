@@ -261,8 +261,9 @@ describe('team sync between two phones', () => {
     await b.getByTestId('sync-state').getByText('Dit apparaat is ingetrokken', { exact: false }).waitFor({
       timeout: 30_000,
     });
+    // The list may still be loading when the state shows: wait for the own incident before counting the shared one.
+    await expect.poll(() => b.locator(`a[href="/incidenten/${own}"]`).count()).toBe(1);
     await expect.poll(() => b.locator(`a[href="/incidenten/${incidentId}"]`).count()).toBe(0);
-    expect(await b.locator(`a[href="/incidenten/${own}"]`).count()).toBe(1);
   }, 60_000);
 });
 

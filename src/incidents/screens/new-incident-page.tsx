@@ -109,6 +109,17 @@ export function NewIncidentPage() {
     </div>
   );
 
+  // Until the stored name is read, the form would render without the name field and then
+  // grow it above what the adviser is typing: render it once, complete.
+  if (knownName === undefined) {
+    return (
+      <>
+        <PageTitle title="Nieuw incident">Nieuw incident</PageTitle>
+        <p className="quiet">Laden…</p>
+      </>
+    );
+  }
+
   return (
     <>
       <PageTitle title="Nieuw incident">Nieuw incident</PageTitle>

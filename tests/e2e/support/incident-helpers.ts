@@ -21,6 +21,8 @@ export async function createIncident(
   fields: { street?: string; houseNumber?: string; postcode?: string; municipality?: string; target?: string } = {},
 ): Promise<string> {
   await page.goto(`${origin}/incidenten/nieuw`);
+  // The form renders whole once the stored name is read: only then is it known whether it asks the name.
+  await page.getByLabel('Straat').waitFor();
   await enterActorName(page, 'Test Adviseur');
   await page.getByRole('heading', { level: 1, name: 'Nieuw incident' }).waitFor();
   if (fields.target) await page.getByLabel(fields.target, { exact: true }).check();

@@ -1,0 +1,159 @@
+import type { PhaseId, StepKind, Target, TimeWindowId } from './vocabulary.ts';
+
+/**
+ * The municipality's local layer (issue 14): its own contacts, steps, notes and "not applicable here"
+ * marks on top of the national framework. This is shared vocabulary: `local/` edits, stores and
+ * exchanges it, `content/` shows it over the national text, `incidents/` lists local steps in a
+ * checklist. Everything is keyed by stable national ids, never by position, so a national content
+ * update can move, rename or retire what a local entry points at without losing the entry.
+ */
+
+/** CBS municipality code as used in ids: "gm" and four digits (gm0363 = Amsterdam). */
+export const MUNICIPALITY_CODE_PATTERN = /^gm\d{4}$/;
+
+/**
+ * A local step id is a national-looking step id whose name starts with the municipality code:
+ * `direct-na.gm0363-buurtapp-beheerders`. It passes every check a national step id passes (the
+ * event log and exchange files need no new rule), and national ids never start with `gm` + 4 digits
+ * (the content build refuses that), so the two can never collide.
+ */
+const LOCAL_STEP_ID = /^(preventie|dreiging|direct-na|nazorg)\.(gm\d{4})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function isLocalStepId(id: string): boolean {
+  return LOCAL_STEP_ID.test(id);
+}
+
+/** The municipality code inside a local step id, or undefined for a national id. */
+export function municipalityCodeOfStepId(id: string): string | undefined {
+  return LOCAL_STEP_ID.exec(id)?.[2];
+}
+
+export function localStepId(phase: PhaseId, municipalityCode: string, name: string): string {
+  return `${phase}.${municipalityCode}-${name}`;
+}
+
+/** Public contacts may go to other municipalities; internal ones never leave the municipality. */
+export const CONTACT_VISIBILITIES = ['openbaar', 'intern'] as const;
+export type ContactVisibility = (typeof CONTACT_VISIBILITIES)[number];
+
+export interface PhoneNumber {
+  /** "Piketlijn", "Mobiel", … */
+  label: string;
+  number: string;
+}
+
+export interface LocalContact {
+  /** Stable within the layer (e.g. `gm0363-contact-<ulid>`); referenced by steps and annotations. */
+  id: string;
+  /** Organisation or person: "Woonstad Rotterdam, calamiteitenlijn". */
+  name: string;
+  role: string;
+  /** The national partner this contact stands in for locally, if any. */
+  partnerId?: string;
+  phones: PhoneNumber[];
+  email?: string;
+  /** "24/7 piket", "werkdagen 8–17 uur". */
+  availability?: string;
+  visibility: ContactVisibility;
+}
+
+export interface LocalSource {
+  title: string;
+  url?: string;
+}
+
+/** A step the municipality adds, with the same fields as a national step. */
+export interface LocalStep {
+  id: string;
+  phase: PhaseId;
+  /** The step (national or local) this one follows; absent = first in its phase. */
+  after?: string;
+  title: string;
+  what: string;
+  why: string;
+  kind: StepKind;
+  /** Who does it ("OOV-adviseur", "wijkagent"). */
+  actor: string;
+  targets: Target[];
+  timeWindow?: TimeWindowId;
+  timing?: string;
+  /** National partner ids. */
+  partners: string[];
+  /** Local contact ids. */
+  contacts: string[];
+  sources: LocalSource[];
+}
+
+/** A local note on a national step or instrument. */
+export interface LocalAnnotation {
+  /** A national step id or instrument id. */
+  targetId: string;
+  note: string;
+  /** Local contact ids. */
+  contacts: string[];
+  /** Hash of the national text the note was written against (see local/domain); a change flags the note. */
+  nationalTextHash: string;
+}
+
+export interface NotApplicableMark {
+  stepId: string;
+  reason: string;
+}
+
+/** Where a copied layer came from (NEIG sharing: another municipality's layer imported into our namespace). */
+export interface LocalLayerOrigin {
+  municipality: string;
+  municipalityCode: string;
+  revision: number;
+  importedAt: string;
+}
+
+export interface LocalLayer {
+  municipalityCode: string;
+  municipality: string;
+  /** Grows by one with every saved change; an incident records the revision it started with. */
+  revision: number;
+  contacts: LocalContact[];
+  steps: LocalStep[];
+  annotations: LocalAnnotation[];
+  notApplicable: NotApplicableMark[];
+  origins: LocalLayerOrigin[];
+}
+
+/**
+ * How an annotation relates to today's national text: `actueel`, `gewijzigd` (the national text it
+ * was written against changed: "landelijke tekst gewijzigd, controleer uw aanvulling") or `verweesd`
+ * (its target was retired; the note is kept and shown with its text intact).
+ */
+export const ANNOTATION_STATES = ['actueel', 'gewijzigd', 'verweesd'] as const;
+export type AnnotationState = (typeof ANNOTATION_STATES)[number];
+
+export interface AnnotationView {
+  annotation: LocalAnnotation;
+  contacts: LocalContact[];
+  state: AnnotationState;
+}
+
+/**
+ * What the content screens see of the layer, computed by one pure function in local/domain from the
+ * national framework and the layer. Local steps themselves are inserted into the framework's phases
+ * as ordinary steps; this view says which ones are local and adds what has no place in the national
+ * shape.
+ */
+export interface LocalOverlayView {
+  municipality: string;
+  municipalityCode: string;
+  revision: number;
+  /** Local contacts per national partner id. */
+  contactsByPartner: ReadonlyMap<string, readonly LocalContact[]>;
+  /** Every local contact by id (steps and annotations refer to them). */
+  contacts: ReadonlyMap<string, LocalContact>;
+  /** Annotations by national step or instrument id (orphans included under their old id). */
+  annotations: ReadonlyMap<string, AnnotationView>;
+  /** Reasons by national step id. */
+  notApplicable: ReadonlyMap<string, string>;
+  /** Ids of the local steps inserted into the phases. */
+  localStepIds: ReadonlySet<string>;
+  /** Annotations whose target no longer exists nationally, for the editor's attention list. */
+  orphans: readonly AnnotationView[];
+}

@@ -64,6 +64,15 @@ describe('the layer fence', () => {
     ['sync importing app', 'src/sync/screens/probe.tsx', '../../app/routes.tsx'],
     ['sync importing the import code', 'src/sync/store/probe.ts', '../../exchange/import/read-import.ts'],
     ['pure sync domain code importing its store', 'src/sync/domain/probe.ts', '../store/sync-client.ts'],
+    ['content importing the local layer', 'src/content/probe.ts', '../local/domain/overlay.ts'],
+    ['incidents importing the local layer', 'src/incidents/store/probe.ts', '../../local/store/local-store.ts'],
+    ['exchange importing the local layer', 'src/exchange/import/probe.ts', '../../local/format/schema.ts'],
+    ['the local layer importing sync', 'src/local/store/probe.ts', '../../sync/store/api.ts'],
+    ['the local layer importing app', 'src/local/store/probe.ts', '../../app/routes.tsx'],
+    ['pure local domain code importing its store', 'src/local/domain/probe.ts', '../store/local-store.ts'],
+    ['pure local domain code importing import code', 'src/local/domain/probe.ts', '../../exchange/import/read-import.ts'],
+    ['the local file format importing its domain', 'src/local/format/probe.ts', '../domain/overlay.ts'],
+    ['the local store importing a screen', 'src/local/store/probe.ts', '../screens/local-page.tsx'],
   ];
   for (const [name, file, target] of upward) {
     it(`refuses ${name}`, () => {
@@ -77,6 +86,10 @@ describe('the layer fence', () => {
     expect(lint({ 'src/model/probe.ts': importer('react') })).toContain('noRestrictedImports');
     expect(lint({ 'src/sync/domain/probe.ts': importer('dexie') })).toContain('noRestrictedImports');
     expect(lint({ 'src/sync/store/probe.ts': importer('react') })).toContain('noRestrictedImports');
+    expect(lint({ 'src/local/domain/probe.ts': importer('dexie') })).toContain('noRestrictedImports');
+    expect(lint({ 'src/local/domain/probe.ts': importer('react') })).toContain('noRestrictedImports');
+    expect(lint({ 'src/local/format/probe.ts': importer('dexie') })).toContain('noRestrictedImports');
+    expect(lint({ 'src/local/store/probe.ts': importer('react') })).toContain('noRestrictedImports');
   });
 
   it('refuses an import cycle', () => {
@@ -102,6 +115,14 @@ describe('the layer fence', () => {
         'src/sync/domain/probe.ts': importer('../../exchange/format/schema.ts'),
         'src/sync/store/probe.ts': importer('../../incidents/domain/probe.ts'),
         'src/app/sync-probe.tsx': importer('../sync/store/probe.ts'),
+        'src/exchange/export/personal-data.ts': exporter,
+        'src/local/format/schema.ts': importer('../../exchange/format/schema.ts'),
+        'src/local/domain/probe.ts': importer('../../exchange/export/personal-data.ts'),
+        'src/local/domain/overlay.ts': importer('../format/schema.ts'),
+        'src/local/store/probe.ts': importer('../../exchange/export/probe.ts'),
+        'src/local/store/local-store.ts': importer('../domain/overlay.ts'),
+        'src/sync/store/local-probe.ts': importer('../../local/store/local-store.ts'),
+        'src/app/local-probe.tsx': importer('../local/store/local-store.ts'),
       }),
     ).toBe('passes');
   });

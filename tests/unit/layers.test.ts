@@ -70,7 +70,11 @@ describe('the layer fence', () => {
     ['the local layer importing sync', 'src/local/store/probe.ts', '../../sync/store/api.ts'],
     ['the local layer importing app', 'src/local/store/probe.ts', '../../app/routes.tsx'],
     ['pure local domain code importing its store', 'src/local/domain/probe.ts', '../store/local-store.ts'],
-    ['pure local domain code importing import code', 'src/local/domain/probe.ts', '../../exchange/import/read-import.ts'],
+    [
+      'pure local domain code importing import code',
+      'src/local/domain/probe.ts',
+      '../../exchange/import/read-import.ts',
+    ],
     ['the local file format importing its domain', 'src/local/format/probe.ts', '../domain/overlay.ts'],
     ['the local store importing a screen', 'src/local/store/probe.ts', '../screens/local-page.tsx'],
   ];

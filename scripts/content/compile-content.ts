@@ -17,6 +17,14 @@ import { type ContentError, formatPath } from './content-error.ts';
 import type { ContentFile } from './read-content.ts';
 import { checkChangelog, checkFormalAddress, checkReviewStatus } from './trust-checks.ts';
 
+/**
+ * Names starting with "gm" and a CBS municipality code belong to the municipalities' local layers
+ * (src/model/local-layer.ts: `direct-na.gm0363-…`). A national id there could collide with a local one.
+ */
+const LOCAL_NAMESPACE = /^gm\d{4}/;
+const LOCAL_NAMESPACE_MESSAGE =
+  'een landelijke id mag niet beginnen met "gm" en vier cijfers: die namen zijn voor de lokale laag van gemeenten';
+
 type Parsed<S extends z.ZodType> = { file: ContentFile; value: z.output<S> };
 
 function validate<S extends z.ZodType>(file: ContentFile, schema: S, errors: ContentError[]): Parsed<S> | undefined {
@@ -83,6 +91,7 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
     const ids = new Set<string>();
     list.forEach((item, i) => {
       if (ids.has(item.id) && parsed) at(parsed.file, [key, i, 'id'], `dubbele id "${item.id}"`);
+      if (LOCAL_NAMESPACE.test(item.id) && parsed) at(parsed.file, [key, i, 'id'], LOCAL_NAMESPACE_MESSAGE);
       ids.add(item.id);
     });
     return ids;
@@ -160,6 +169,8 @@ export function compileContent(files: readonly ContentFile[]): { kader?: Kader; 
       if (stepIds.has(step.id)) at(file, [...path, 'id'], `dubbele id "${step.id}"`);
       stepIds.add(step.id);
       if (!step.id.startsWith(`${value.phase}.`)) at(file, [...path, 'id'], `id moet beginnen met "${value.phase}."`);
+      if (LOCAL_NAMESPACE.test(step.id.slice(step.id.indexOf('.') + 1)))
+        at(file, [...path, 'id'], LOCAL_NAMESPACE_MESSAGE);
       if (value.phase === 'direct-na' && !step.timeWindow)
         at(file, path, 'een stap direct na een incident heeft een timeWindow (eerste-uur, eerste-dag of eerste-week)');
       if (value.phase !== 'direct-na' && step.timeWindow)

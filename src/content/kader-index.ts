@@ -1,3 +1,4 @@
+import type { LocalOverlayView } from '../model/local-layer.ts';
 import { createTermMatcher, type TermMatcher } from './glossary.ts';
 import type {
   Consideration,
@@ -24,11 +25,17 @@ export interface KaderIndex {
   terms: TermMatcher;
   /** Steps that use an instrument, for the instrument page. */
   stepsByInstrument: Map<string, KaderStep[]>;
+  /**
+   * The municipality's local layer, when one is loaded: `kader` then holds the local steps in
+   * its phases (see local/domain/overlay.ts), and this says which are local and adds contacts,
+   * notes and not-applicable marks. Absent: the national framework alone.
+   */
+  local?: LocalOverlayView;
 }
 
 const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((item) => [item.id, item]));
 
-export function indexKader(kader: Kader): KaderIndex {
+export function indexKader(kader: Kader, local?: LocalOverlayView): KaderIndex {
   const steps = kader.phases.flatMap((p) => p.steps);
   const stepsByInstrument = new Map<string, KaderStep[]>();
   for (const step of steps) {
@@ -44,6 +51,7 @@ export function indexKader(kader: Kader): KaderIndex {
     source: byId(kader.sources),
     terms: createTermMatcher(kader.glossary),
     stepsByInstrument,
+    ...(local ? { local } : {}),
   };
 }
 

@@ -82,6 +82,8 @@ export interface LocalStep {
   /** Local contact ids. */
   contacts: string[];
   sources: LocalSource[];
+  /** When the step was last saved (ISO); shown where a national step shows when it was checked. */
+  changedAt?: string;
 }
 
 /** A local note on a national step or instrument. */
@@ -154,6 +156,17 @@ export interface LocalOverlayView {
   notApplicable: ReadonlyMap<string, string>;
   /** Ids of the local steps inserted into the phases. */
   localStepIds: ReadonlySet<string>;
+  /** The local steps by id, as the municipality wrote them (with their contacts and sources). */
+  localSteps: ReadonlyMap<string, LocalStep>;
+  /**
+   * Local steps whose `after` step is no longer in their phase (retired or moved nationally):
+   * placed at the end of their phase, by local step id → the missing `after` id.
+   */
+  displaced: ReadonlyMap<string, string>;
   /** Annotations whose target no longer exists nationally, for the editor's attention list. */
   orphans: readonly AnnotationView[];
+  /** Not-applicable marks on national steps that no longer exist (kept, for the editor). */
+  orphanMarks: readonly NotApplicableMark[];
+  /** Contacts standing in for a national partner that no longer exists (kept in `contacts` too). */
+  orphanContacts: readonly LocalContact[];
 }

@@ -104,6 +104,34 @@ describe('a content error names the file, the path inside it and the problem', (
     expect(errors.some((e) => e.file === 'stappen/preventie.yaml' && e.message.startsWith('dubbele id'))).toBe(true);
   });
 
+  it('refuses national ids in the namespace of local layers (gm + CBS code)', () => {
+    const files = readContentDir(CONTENT_DIR).files.map((f) => {
+      if (f.file === 'stappen/preventie.yaml') {
+        const data = f.data as { steps: { id: string }[] };
+        return { ...f, data: { ...data, steps: [{ ...data.steps[0]!, id: 'preventie.gm0363-eigen-stap' }] } };
+      }
+      if (f.file === 'partners.yaml') {
+        const data = f.data as { partners: { id: string }[] };
+        return { ...f, data: { partners: [{ ...data.partners[0]!, id: 'gm0599-burgemeester' }, ...data.partners] } };
+      }
+      return f;
+    });
+    const { errors, kader } = compileContent(files);
+    expect(kader).toBeUndefined();
+    const local = errors.filter((e) => e.message.includes('lokale laag'));
+    expect(local.map((e) => e.file).sort()).toEqual(['partners.yaml', 'stappen/preventie.yaml']);
+    // A name merely containing the letters is national: only the prefix is reserved.
+    const fine = readContentDir(CONTENT_DIR).files.map((f) => {
+      if (f.file !== 'stappen/preventie.yaml') return f;
+      const data = f.data as { steps: { id: string }[] };
+      return {
+        ...f,
+        data: { ...data, steps: [{ ...data.steps[0]!, id: 'preventie.overleg-gm0363' }, ...data.steps.slice(1)] },
+      };
+    });
+    expect(compileContent(fine).errors.filter((e) => e.message.includes('lokale laag'))).toEqual([]);
+  });
+
   it('reports YAML that cannot be parsed, with its line', () => {
     const { errors } = parseContentFile('stappen/x.yaml', 'phase: dreiging\nsteps:\n  - id: "open\n');
     expect(errors[0]?.message).toMatch(/^YAML kan niet gelezen worden/);

@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../ui/page-title.tsx';
 import { UnverifiedNote } from '../ui/unverified-note.tsx';
 import { ConsiderationList } from './consideration-list.tsx';
 import { ecliUrl, lawLinkUrl } from './content-links.ts';
 import { useKader } from './kader-context.tsx';
+import { LocalNote } from './local-notes.tsx';
 import { NotFoundContent } from './phase-page.tsx';
 import type { Instrument } from './schema.ts';
 import { SourceList } from './source-list.tsx';
@@ -17,12 +19,14 @@ import { TrustNote } from './trust-note.tsx';
  * what the law says (with the official text), what courts ruled (each ruling on rechtspraak.nl),
  * and what municipalities do in practice.
  */
-export function InstrumentPage() {
+/** `localActions`: what app/ offers for the local layer here, given the instrument id. */
+export function InstrumentPage({ localActions }: { localActions?: (instrumentId: string) => ReactNode }) {
   const { instrumentId } = useParams();
   const index = useKader();
   const ins = index.instrument.get(instrumentId ?? '');
   if (!ins) return <NotFoundContent what="Dit instrument" />;
   const steps = index.stepsByInstrument.get(ins.id) ?? [];
+  const annotation = index.local?.annotations.get(ins.id);
   return (
     <article>
       <p className="breadcrumb">
@@ -32,6 +36,8 @@ export function InstrumentPage() {
       <p className="article-ref">{ins.article}</p>
       <TrustNote checkedOn={ins.checkedOn} review={ins.review} />
       <UnverifiedNote text={ins.unverified} />
+      {index.local && annotation && <LocalNote view={annotation} municipality={index.local.municipality} />}
+      {localActions?.(ins.id)}
       <LawSection ins={ins} />
       <RulingsSection ins={ins} />
       <PracticeSection ins={ins} />

@@ -18,7 +18,7 @@ export function KaderProvider({ index, children }: { index: KaderIndex; children
   const value = useMemo<KaderContextValue>(() => {
     let search: KaderSearch | undefined;
     // The search index is built on first use, off the start-up path.
-    return { index, getSearch: () => (search ??= createKaderSearch(index.kader)) };
+    return { index, getSearch: () => (search ??= createKaderSearch(index.kader, index.local)) };
   }, [index]);
   return <KaderContext value={value}>{children}</KaderContext>;
 }

@@ -1,7 +1,8 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import type { LocalOverlayView } from '../model/local-layer.ts';
 import type { Kader, PhaseId } from './schema.ts';
 
-export type SearchHitType = 'stap' | 'instrument' | 'partner' | 'begrip';
+export type SearchHitType = 'stap' | 'instrument' | 'partner' | 'begrip' | 'contact' | 'aanvulling';
 
 interface SearchDocument {
   id: string;
@@ -85,11 +86,61 @@ function documents(kader: Kader): SearchDocument[] {
   return docs;
 }
 
+/**
+ * The municipality's own contacts and notes. Local steps need nothing here: they are steps of the
+ * overlaid framework. A contact leads to the partner it stands in for (or to the partners page);
+ * a note to the step or instrument it belongs to.
+ */
+function localDocuments(kader: Kader, local: LocalOverlayView): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  const partnerName = new Map(kader.partners.map((p) => [p.id, p.name]));
+  const instruments = new Map(kader.instruments.map((i) => [i.id, i]));
+  const steps = new Map(kader.phases.flatMap((p) => p.steps.map((s) => [s.id, { step: s, phase: p }] as const)));
+  for (const contact of local.contacts.values()) {
+    const partner = contact.partnerId ? partnerName.get(contact.partnerId) : undefined;
+    docs.push({
+      id: `contact:${contact.id}`,
+      type: 'contact',
+      refId: contact.id,
+      title: contact.name,
+      subtitle: partner ?? '',
+      text: [contact.role, contact.availability ?? '', ...contact.phones.map((p) => p.label)].join(' '),
+    });
+  }
+  for (const [targetId, view] of local.annotations) {
+    const onStep = steps.get(targetId);
+    const instrument = instruments.get(targetId);
+    // An orphan's target is gone: the editor's attention list shows it, search has nowhere to lead.
+    if (view.state === 'verweesd') continue;
+    // A note on a step carries the step's phase; that is how the result knows where to lead.
+    if (onStep)
+      docs.push({
+        id: `aanvulling:${targetId}`,
+        type: 'aanvulling',
+        refId: targetId,
+        title: onStep.step.title,
+        subtitle: onStep.phase.title,
+        phase: onStep.phase.id,
+        text: view.annotation.note,
+      });
+    else if (instrument)
+      docs.push({
+        id: `aanvulling:${targetId}`,
+        type: 'aanvulling',
+        refId: targetId,
+        title: instrument.name,
+        subtitle: instrument.article,
+        text: view.annotation.note,
+      });
+  }
+  return docs;
+}
+
 export interface KaderSearch {
   search(query: string, limit?: number): SearchHit[];
 }
 
-export function createKaderSearch(kader: Kader): KaderSearch {
+export function createKaderSearch(kader: Kader, local?: LocalOverlayView): KaderSearch {
   const mini = new MiniSearch<SearchDocument>({
     fields: ['title', 'subtitle', 'text'],
     storeFields: ['type', 'refId', 'title', 'subtitle', 'phase'],
@@ -103,6 +154,7 @@ export function createKaderSearch(kader: Kader): KaderSearch {
     },
   });
   mini.addAll(documents(kader));
+  if (local) mini.addAll(localDocuments(kader, local));
   const toHit = (r: SearchResult): SearchHit => ({
     type: r.type as SearchHitType,
     refId: r.refId as string,

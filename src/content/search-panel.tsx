@@ -8,12 +8,15 @@ const TYPE_LABEL: Record<SearchHit['type'], string> = {
   instrument: 'Instrument',
   partner: 'Partner',
   begrip: 'Begrip',
+  contact: 'Lokaal contact',
+  aanvulling: 'Lokale aanvulling',
 };
 
 function hrefOf(hit: SearchHit): string {
   if (hit.type === 'stap') return `/stap/${hit.refId}`;
   if (hit.type === 'instrument') return `/instrument/${hit.refId}`;
   if (hit.type === 'begrip') return `/begrippen#${hit.refId}`;
+  if (hit.type === 'aanvulling') return hit.phase ? `/stap/${hit.refId}` : `/instrument/${hit.refId}`;
   return `/partners#${hit.refId}`;
 }
 

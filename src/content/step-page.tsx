@@ -1,15 +1,19 @@
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { KIND_LABEL, TARGET_LABEL, TIME_WINDOW_LABEL } from '../model/labels.ts';
 import { PageTitle } from '../ui/page-title.tsx';
 import { UnverifiedNote } from '../ui/unverified-note.tsx';
 import { ConsiderationList } from './consideration-list.tsx';
 import { useKader } from './kader-context.tsx';
+import { LocalContactList } from './local-contacts.tsx';
+import { LocalNote, LocalStepNote, NotApplicableNote } from './local-notes.tsx';
 import { NotFoundContent } from './phase-page.tsx';
 import { SourceList } from './source-list.tsx';
 import { withTerms } from './term-text.tsx';
 import { TrustNote } from './trust-note.tsx';
 
-export function StepPage() {
+/** `localActions`: what app/ offers for the local layer here (e.g. "Lokale aanvulling toevoegen"), given the step id. */
+export function StepPage({ localActions }: { localActions?: (stepId: string) => ReactNode }) {
   const { stepId } = useParams();
   const index = useKader();
   const step = index.step.get(stepId ?? '');
@@ -22,6 +26,7 @@ export function StepPage() {
       </p>
       <PageTitle title={step.title}>{step.title}</PageTitle>
       <StepDetails stepId={step.id} />
+      {localActions?.(step.id)}
     </article>
   );
 }
@@ -31,8 +36,15 @@ export function StepDetails({ stepId }: { stepId: string }) {
   const index = useKader();
   const step = index.step.get(stepId);
   if (!step) return null;
+  const { local } = index;
+  const isLocal = local?.localStepIds.has(step.id) ?? false;
+  const notApplicable = local?.notApplicable.get(step.id);
+  const annotation = local?.annotations.get(step.id);
   return (
-    <div className="step-details">
+    <div className={`step-details${notApplicable === undefined ? '' : ' step-details--nvt'}`}>
+      {local && notApplicable !== undefined && (
+        <NotApplicableNote municipality={local.municipality} reason={notApplicable} />
+      )}
       <ul className="tags" aria-label="Kenmerken">
         <li className="tag">{KIND_LABEL[step.kind]}</li>
         {step.timeWindow && <li className="tag">{TIME_WINDOW_LABEL[step.timeWindow]}</li>}
@@ -42,8 +54,13 @@ export function StepDetails({ stepId }: { stepId: string }) {
           </li>
         ))}
       </ul>
-      <TrustNote checkedOn={step.checkedOn} review={step.review} />
+      {local && isLocal ? (
+        <LocalStepNote municipality={local.municipality} />
+      ) : (
+        <TrustNote checkedOn={step.checkedOn} review={step.review} />
+      )}
       <UnverifiedNote text={step.unverified} />
+      {local && annotation && <LocalNote view={annotation} municipality={local.municipality} />}
       {/* Each section links a glossary term once: a fresh set per section. */}
       <h2>Wat</h2>
       <p>{withTerms(step.what, index.terms, new Set())}</p>
@@ -87,9 +104,13 @@ export function StepDetails({ stepId }: { stepId: string }) {
           <ul className="partner-list">
             {step.partners.map((id) => {
               const p = index.partner.get(id);
+              const contacts = local?.contactsByPartner.get(id) ?? [];
               return p ? (
                 <li key={id}>
                   <Link to={`/partners#${id}`}>{p.name}</Link>: {p.role}
+                  {local && (
+                    <LocalContactList contacts={contacts} label={`Contacten van ${p.name} in ${local.municipality}`} />
+                  )}
                 </li>
               ) : null;
             })}

@@ -4,6 +4,7 @@ import type { Decision, IncidentState, LogEntry, StepNote, Withdrawal } from '..
 import { incidentTitle } from '../../incidents/domain/projection.ts';
 import { buildTimeline } from '../../incidents/domain/timeline.ts';
 import type { IncidentDetails, IncidentEvent, StepStatus } from '../../model/events.ts';
+import type { LocalOverlayView } from '../../model/local-layer.ts';
 
 /**
  * A printable dossier as plain data: the screen renders it, print CSS lays it out.
@@ -43,6 +44,10 @@ export interface DossierStep {
   /** Earlier statuses, when the step was changed more than once (or by two people). */
   history: { status: StepStatus; at: string; actor: string; reason?: string }[];
   notes: { text: string; writtenAt: string; actor: string; withdrawn: boolean }[];
+  /** A step the municipality added (local layer), not a national one. */
+  local?: true;
+  /** The municipality's note on this national step, as the layer holds it now. */
+  localNote?: string;
 }
 
 export interface DossierPhase {
@@ -83,9 +88,17 @@ export interface Dossier {
   /** Chronological, in the one total order; reverse it for newest first. */
   timeline: DossierTimelineItem[];
   kaderVersion: string;
+  /** The municipality's local layer the dossier was printed with (issue 14). */
+  localLayer?: { municipality: string; revision: number };
 }
 
-export function buildDossier(state: IncidentState, kader: Kader, events: readonly IncidentEvent[]): Dossier {
+/** `local`: the municipality's layer; its steps are already in `kader` (the overlaid framework). */
+export function buildDossier(
+  state: IncidentState,
+  kader: Kader,
+  events: readonly IncidentEvent[],
+  local?: LocalOverlayView,
+): Dossier {
   const steps = new Map(kader.phases.flatMap((phase) => phase.steps.map((step) => [step.id, step] as const)));
   const instruments = new Map(kader.instruments.map((instrument) => [instrument.id, instrument]));
   const considerations = new Map(kader.considerations.map((consideration) => [consideration.id, consideration]));
@@ -126,7 +139,7 @@ export function buildDossier(state: IncidentState, kader: Kader, events: readonl
       title: phase.title,
       steps: phase.steps
         .filter((step) => step.targets.includes(state.details.target) || state.steps[step.id])
-        .map((step) => dossierStep(state, step.id, step.title)),
+        .map((step) => withLocal(dossierStep(state, step.id, step.title), local)),
     }),
   );
 
@@ -176,7 +189,15 @@ export function buildDossier(state: IncidentState, kader: Kader, events: readonl
         ].join(''),
       })),
     kaderVersion: kader.version,
+    ...(local ? { localLayer: { municipality: local.municipality, revision: local.revision } } : {}),
   };
+}
+
+function withLocal(step: DossierStep, local: LocalOverlayView | undefined): DossierStep {
+  if (!local) return step;
+  if (local.localStepIds.has(step.id)) return { ...step, local: true };
+  const note = local.annotations.get(step.id)?.annotation.note;
+  return note ? { ...step, localNote: note } : step;
 }
 
 const happened = (entry: LogEntry) => entry.happenedAt ?? entry.writtenAt;

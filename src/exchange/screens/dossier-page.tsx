@@ -24,7 +24,7 @@ export function DossierPage() {
   const printedBy = useLiveQuery(() => getActorName(), []);
   if (view.status !== 'ready')
     return <p className="quiet">{view.status === 'loading' ? 'Laden…' : 'Niet gevonden.'}</p>;
-  const d = buildDossier(view.state, index.kader, view.events);
+  const d = buildDossier(view.state, index.kader, view.events, index.local);
   const { details } = d.incident;
   return (
     <article className="dossier">
@@ -84,6 +84,14 @@ export function DossierPage() {
         </dd>
         <dt>Kader</dt>
         <dd>versie {d.incident.contentVersion}</dd>
+        {d.localLayer && (
+          <>
+            <dt>Lokale laag</dt>
+            <dd>
+              {d.localLayer.municipality}, revisie {d.localLayer.revision} bij het afdrukken
+            </dd>
+          </>
+        )}
       </dl>
       <DossierDecisions decisions={d.decisions} />
       <DossierPhases phases={d.phases} />

@@ -101,7 +101,8 @@ export function DossierPhases({ phases }: { phases: Dossier['phases'] }) {
             {handled.length > 0 && <StepTable steps={handled} />}
             {handled.length > 0 && open.length > 0 && (
               <p className="dossier__open">
-                Nog open ({open.length}): {open.map((step) => step.title).join('; ')}.
+                Nog open ({open.length}):{' '}
+                {open.map((step) => (step.local ? `${step.title} (lokaal)` : step.title)).join('; ')}.
               </p>
             )}
           </section>
@@ -128,7 +129,8 @@ function StepTable({ steps }: { steps: DossierStep[] }) {
         {steps.map((s) => (
           <tr key={s.id}>
             <td data-label="Stap">
-              {s.title}
+              {s.local ? `Lokale stap: ${s.title}` : s.title}
+              {s.localNote && <p className="entry__text">Lokale aanvulling van de gemeente: {s.localNote}</p>}
               {s.notes.map((n) => (
                 <p key={`${n.writtenAt}-${n.text}`} className="entry__text">
                   Notitie ({n.actor}, {formatDateTime(n.writtenAt)}): {n.text}

@@ -93,7 +93,7 @@ function PhaseChecklist({ phase, state }: { phase: ChecklistPhase; state: Incide
 
 function ChecklistRow({ item, state }: { item: ChecklistItem; state: IncidentState }) {
   const notes = state.notes.filter((n) => n.stepId === item.step.id && !n.withdrawn).length;
-  const { kader } = useKader();
+  const { kader, local } = useKader();
   // Counted once, on the step it belongs to: one decision must not read as four.
   const decisions = state.decisions.filter((d) => !d.withdrawn && homeStepOf(d, kader) === item.step.id).length;
   return (
@@ -107,6 +107,8 @@ function ChecklistRow({ item, state }: { item: ChecklistItem; state: IncidentSta
       notes={notes}
       decisions={decisions}
       closed={state.status === 'gesloten'}
+      isLocal={local?.localStepIds.has(item.step.id) ?? false}
+      notApplicableIn={local?.notApplicable.has(item.step.id) ? local.municipality : undefined}
     />
   );
 }
@@ -121,20 +123,26 @@ interface RowProps {
   notes: number;
   decisions: number;
   closed: boolean;
+  isLocal: boolean;
+  /** The municipality, when it marked this national step as not used locally. */
+  notApplicableIn: string | undefined;
 }
 
 /** Memoised on plain values: a tap re-renders the one row that changed, not the list. */
 const ChecklistRowView = memo(function ChecklistRowView(props: RowProps) {
-  const { incidentId, stepId, title, status, reason, overdue, notes, decisions, closed } = props;
+  const { incidentId, stepId, title, status, reason, overdue, notes, decisions, closed, isLocal, notApplicableIn } =
+    props;
   return (
     <li
       className={`checklist__item checklist__item--${status}${overdue ? ' checklist__item--overdue' : ''}`}
       data-step-id={stepId}
     >
       <Link className="checklist__title" to={`/incidenten/${incidentId}/stap/${stepId}`}>
+        {isLocal && <span className="local-badge">Lokaal</span>}
         {title}
       </Link>
       <p className="checklist__meta">
+        {notApplicableIn && <span>Niet van toepassing in {notApplicableIn}</span>}
         {overdue && <span className="badge badge--overdue">Te laat</span>}
         {reason && <span>Reden: {reason}</span>}
         {notes > 0 && <span>{notes === 1 ? '1 notitie' : `${notes} notities`}</span>}

@@ -64,6 +64,10 @@ describe('searching the local layer', () => {
   });
 
   it('without a local layer finds no local content', () => {
-    expect(createKaderSearch(kader).search('calamiteitenlijn').filter((h) => h.type === 'contact')).toEqual([]);
+    expect(
+      createKaderSearch(kader)
+        .search('calamiteitenlijn')
+        .filter((h) => h.type === 'contact'),
+    ).toEqual([]);
   });
 });

@@ -40,10 +40,18 @@ export function NotApplicableNote({ municipality, reason }: { municipality: stri
 }
 
 /** In place of the national trust note: a local step was written by the municipality, not reviewed nationally. */
-export function LocalStepNote({ municipality }: { municipality: string }) {
+export function LocalStepNote({ municipality, displaced }: { municipality: string; displaced: boolean }) {
   return (
-    <p className="local-step-note">
-      <span className="local-badge">Lokaal</span> Lokale stap van {municipality}. Niet landelijk getoetst.
-    </p>
+    <>
+      <p className="local-step-note">
+        <span className="local-badge">Lokaal</span> Lokale stap van {municipality}. Niet landelijk getoetst.
+      </p>
+      {displaced && (
+        <p className="alert alert--warning" role="note">
+          De landelijke stap waarna deze stap kwam, staat niet meer in deze fase. De stap staat nu aan het eind van de
+          fase; controleer de plaats onder Lokaal.
+        </p>
+      )}
+    </>
   );
 }

@@ -6,8 +6,9 @@ import { TrustNote } from './trust-note.tsx';
 
 export function PartnersPage() {
   const { kader, local } = useKader();
+  // Contacts for no national partner, or for one the framework no longer has: listed apart, never lost.
   const own = local
-    ? [...local.contacts.values()].filter((c) => !c.partnerId || !local.contactsByPartner.has(c.partnerId))
+    ? [...[...local.contacts.values()].filter((c) => c.partnerId === undefined), ...local.orphanContacts]
     : [];
   return (
     <>

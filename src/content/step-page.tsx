@@ -40,6 +40,8 @@ export function StepDetails({ stepId }: { stepId: string }) {
   const isLocal = local?.localStepIds.has(step.id) ?? false;
   const notApplicable = local?.notApplicable.get(step.id);
   const annotation = local?.annotations.get(step.id);
+  const localStep = local?.localSteps.get(step.id);
+  const stepContacts = localStep?.contacts.flatMap((id) => local?.contacts.get(id) ?? []) ?? [];
   return (
     <div className={`step-details${notApplicable === undefined ? '' : ' step-details--nvt'}`}>
       {local && notApplicable !== undefined && (
@@ -55,7 +57,7 @@ export function StepDetails({ stepId }: { stepId: string }) {
         ))}
       </ul>
       {local && isLocal ? (
-        <LocalStepNote municipality={local.municipality} />
+        <LocalStepNote municipality={local.municipality} displaced={local.displaced.has(step.id)} />
       ) : (
         <TrustNote checkedOn={step.checkedOn} review={step.review} />
       )}
@@ -68,6 +70,9 @@ export function StepDetails({ stepId }: { stepId: string }) {
       <p>{withTerms(step.why, index.terms, new Set())}</p>
       <h2>Wie</h2>
       <p>{step.actor}</p>
+      {local && stepContacts.length > 0 && (
+        <LocalContactList contacts={stepContacts} label={`Contacten bij deze stap in ${local.municipality}`} />
+      )}
       {step.timing && (
         <>
           <h2>Wanneer</h2>

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildKader } from '../../../scripts/content/build-kader.ts';
 import { createKaderSearch } from '../../../src/content/search-index.ts';
-import type { AnnotationView, LocalContact, LocalOverlayView } from '../../../src/model/local-layer.ts';
+import { nationalTextHashes } from '../../../src/local/domain/national-text.ts';
+import { overlayLocalLayer } from '../../../src/local/domain/overlay.ts';
+import type { LocalContact, LocalLayer } from '../../../src/model/local-layer.ts';
 import { CONTENT_DIR } from './content-dir.ts';
 
-const kader = buildKader(CONTENT_DIR);
-const step = kader.phases[1]!.steps[0]!;
-const instrument = kader.instruments[0]!;
-const partner = kader.partners[0]!;
+const national = buildKader(CONTENT_DIR);
+const step = national.phases[1]!.steps[0]!;
+const instrument = national.instruments[0]!;
+const partner = national.partners[0]!;
+const hash = nationalTextHashes(national);
 
 const contact: LocalContact = {
-  id: 'gm0363-contact-1',
+  id: 'gm0599-contact-1',
   name: 'Woonstad calamiteitenlijn',
   role: 'Noodreparaties aan huurwoningen',
   partnerId: partner.id,
@@ -18,28 +21,44 @@ const contact: LocalContact = {
   availability: '24/7 piket',
   visibility: 'intern',
 };
-const note = (targetId: string, text: string, state: AnnotationView['state']): [string, AnnotationView] => [
-  targetId,
-  { annotation: { targetId, note: text, contacts: [], nationalTextHash: 'x' }, contacts: [], state },
-];
-const local: LocalOverlayView = {
+const layer: LocalLayer = {
   municipality: 'Rotterdam',
   municipalityCode: 'gm0599',
   revision: 3,
-  contactsByPartner: new Map([[partner.id, [contact]]]),
-  contacts: new Map([[contact.id, contact]]),
-  annotations: new Map([
-    note(step.id, 'Bel eerst de wijkregisseur van Feijenoord', 'gewijzigd'),
-    note(instrument.id, 'Onze burgemeester tekent binnen twee uur', 'actueel'),
-    note('dreiging.vervallen-stap', 'Verweesde kwartiermaker', 'verweesd'),
-  ]),
-  notApplicable: new Map(),
-  localStepIds: new Set(),
-  orphans: [],
+  contacts: [contact],
+  steps: [
+    {
+      id: `${step.phase}.gm0599-buurtapp`,
+      phase: step.phase,
+      after: step.id,
+      title: 'Informeer de beheerders van de buurtapp',
+      what: 'Vraag de beheerders om geruchten te melden.',
+      why: 'Zo hoort de gemeente vroeg wat er leeft.',
+      kind: 'praktisch',
+      actor: 'Wijkregisseur',
+      targets: ['woning'],
+      partners: [],
+      contacts: [],
+      sources: [],
+    },
+  ],
+  annotations: [
+    { targetId: step.id, note: 'Bel eerst de wijkregisseur van Feijenoord', contacts: [], nationalTextHash: 'oud' },
+    {
+      targetId: instrument.id,
+      note: 'Onze burgemeester tekent binnen twee uur',
+      contacts: [],
+      nationalTextHash: hash(instrument.id)!,
+    },
+    { targetId: 'dreiging.vervallen-stap', note: 'Verweesde kwartiermaker', contacts: [], nationalTextHash: 'x' },
+  ],
+  notApplicable: [],
+  origins: [],
 };
+const { kader, view } = overlayLocalLayer(national, layer);
 
 describe('searching the local layer', () => {
-  const search = createKaderSearch(kader, local);
+  const search = createKaderSearch(kader, view);
 
   it('finds a local contact by name and by availability, leading to its partner', () => {
     expect(search.search('calamiteitenlijn').find((h) => h.type === 'contact')).toMatchObject({
@@ -50,7 +69,7 @@ describe('searching the local layer', () => {
   });
 
   it('finds a note on a step (with its phase) and on an instrument', () => {
-    expect(search.search('wijkregisseur').find((h) => h.type === 'aanvulling')).toMatchObject({
+    expect(search.search('wijkregisseur feijenoord').find((h) => h.type === 'aanvulling')).toMatchObject({
       refId: step.id,
       phase: step.phase,
     });
@@ -59,15 +78,21 @@ describe('searching the local layer', () => {
     expect(onInstrument?.phase).toBeUndefined();
   });
 
+  it('finds a local step as a step of the overlaid framework', () => {
+    expect(search.search('buurtapp beheerders').find((h) => h.type === 'stap')?.refId).toBe(
+      `${step.phase}.gm0599-buurtapp`,
+    );
+  });
+
   it('leaves out an orphaned note: its target has no page to lead to', () => {
     expect(search.search('kwartiermaker').filter((h) => h.type === 'aanvulling')).toEqual([]);
   });
 
   it('without a local layer finds no local content', () => {
-    expect(
-      createKaderSearch(kader)
-        .search('calamiteitenlijn')
-        .filter((h) => h.type === 'contact'),
-    ).toEqual([]);
+    const plain = createKaderSearch(national);
+    expect(plain.search('calamiteitenlijn').filter((h) => h.type === 'contact')).toEqual([]);
+    expect(plain.search('buurtapp beheerders').filter((h) => h.type === 'stap' && h.refId.includes('gm0599'))).toEqual(
+      [],
+    );
   });
 });

@@ -6,7 +6,7 @@ import { listDevices, revokeDevice } from '../store/devices-store.ts';
 import { createInvite, redeemInvite } from '../store/invites-store.ts';
 import { listSharedIncidents, purgeIncident } from '../store/purge-incident.ts';
 import { notifyRevoked } from '../store/team-lock.ts';
-import { coordinatorOf, deviceOf, writerOf } from './auth.ts';
+import { coordinatorOf, deviceOf } from './auth.ts';
 
 export function teamRoutes(app: FastifyInstance, db: Database, inviteLink: (code: string) => string): void {
   app.get('/api/sync/v1/me', async (request) => {
@@ -53,9 +53,10 @@ export function teamRoutes(app: FastifyInstance, db: Database, inviteLink: (code
     return { incidentId: id, entries: await readAccessLog(db, coordinator.teamId, id) };
   });
 
+  // Coordinator only: a purge is irreversible for the whole team (docs/sync-protocol.md, "Purge").
   app.delete('/api/sync/v1/incidents/:incident', async (request) => {
-    const writer = await writerOf(db, request);
+    const coordinator = await coordinatorOf(db, request);
     const id = parseId((request.params as { incident: string }).incident, 'incident');
-    return { incidentId: id, ...(await purgeIncident(db, writer, id)) };
+    return { incidentId: id, ...(await purgeIncident(db, coordinator, id)) };
   });
 }

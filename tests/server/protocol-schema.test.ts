@@ -86,7 +86,7 @@ describe.each(ENGINES)('every response matches the published schema, on %s', (en
     const purge = await app.inject({
       method: 'DELETE',
       url: `/api/sync/v1/incidents/${log.incidentId}`,
-      headers: adviseur.auth,
+      headers: coordinator.auth,
     });
     expectValid('PurgeResponse', purge.json());
     const afterPurge = await get(`/api/sync/v1/events?after=${pulled.cursor}`);

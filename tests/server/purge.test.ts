@@ -60,9 +60,14 @@ describe.each(ENGINES)('purging a shared incident on %s', (engine) => {
     const listed = await app.inject({ url: '/api/sync/v1/incidents', headers: adviseur.auth });
     expect(listed.json().incidents.map((i: { id: string }) => i.id)).toEqual([keep.incidentId]);
 
-    const access = await app.inject({ url: `/api/sync/v1/incidents/${gone.incidentId}/access`, headers: coordinator.auth });
+    const access = await app.inject({
+      url: `/api/sync/v1/incidents/${gone.incidentId}/access`,
+      headers: coordinator.auth,
+    });
     const entries = access.json().entries as { access: string; deviceId: number; role: string }[];
-    expect(entries.at(-1)).toEqual(expect.objectContaining({ access: 'purge', deviceId: coordinator.id, role: 'coordinator' }));
+    expect(entries.at(-1)).toEqual(
+      expect.objectContaining({ access: 'purge', deviceId: coordinator.id, role: 'coordinator' }),
+    );
     // The history before the purge stays (accountability outlives the data).
     expect(entries.some((e) => e.access === 'write' && e.deviceId === adviseur.id)).toBe(true);
   });

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../ui/format-date.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
 import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
+import { DeleteIncident } from './delete-incident.tsx';
 import { DetailsEditForm } from './details-edit-form.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 
@@ -17,7 +18,6 @@ export function IncidentDetailsView({ state }: { state: IncidentState }) {
   const navigate = useNavigate();
   const [error, setError] = useState<string>();
   const [phase, setPhase] = useState<PhaseId>(state.phase);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [editing, setEditing] = useState(false);
   const phaseId = useId();
   const { details } = state;
@@ -119,33 +119,7 @@ export function IncidentDetailsView({ state }: { state: IncidentState }) {
       </p>
 
       <h3>Verwijderen</h3>
-      {!confirmDelete ? (
-        <button type="button" className="button button--danger" onClick={() => setConfirmDelete(true)}>
-          Incident verwijderen…
-        </button>
-      ) : (
-        <div className="alert alert--error" role="alertdialog" aria-labelledby="verwijder-vraag">
-          <p id="verwijder-vraag">
-            Weet u het zeker? Alle gegevens van dit incident (checklist, logboek, besluiten) worden definitief van dit
-            apparaat verwijderd. Dit kan niet ongedaan worden gemaakt.
-          </p>
-          <div className="actions">
-            <AsyncButton
-              className="button button--danger"
-              onError={setError}
-              onClick={async () => {
-                await commands.deleteIncident(state.id);
-                navigate('/incidenten');
-              }}
-            >
-              Ja, definitief verwijderen
-            </AsyncButton>
-            <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(false)}>
-              Annuleren
-            </button>
-          </div>
-        </div>
-      )}
+      <DeleteIncident incidentId={state.id} onDeleted={() => navigate('/incidenten')} />
       {error && (
         <p className="alert alert--error" role="alert">
           {error}

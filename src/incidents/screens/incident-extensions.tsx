@@ -2,8 +2,8 @@ import { type ComponentType, createContext, use } from 'react';
 
 /**
  * What later features add to the incident screens, composed in app/ (incidents cannot
- * import them): a label on a list row, something in the incident header, and a reason
- * why an incident is read-only here. Empty by default: the screens work as before.
+ * import them): a label on a list row, something in the incident header, a reason
+ * why an incident is read-only here, and how deleting it works. Empty by default: the screens work as before.
  */
 export interface IncidentExtensions {
   /** E.g. "Gedeeld met team"; undefined for nothing. */
@@ -11,6 +11,17 @@ export interface IncidentExtensions {
   /** Dutch reason when this device may only read the incident. */
   readOnlyReason?: (incidentId: string) => string | undefined;
   HeaderExtra?: ComponentType<{ incidentId: string }>;
+  /** How deleting works when the incident is not this device's alone (shared with a team). */
+  removal?: (incidentId: string) => IncidentRemoval | undefined;
+}
+
+export interface IncidentRemoval {
+  /** Dutch: where else the incident disappears, shown before the adviser confirms. */
+  warning: string;
+  /** Dutch: why this device may not delete it; the delete button is then not offered. */
+  refusal?: string;
+  /** Deletes it everywhere, instead of on this device only; throws with a Dutch `userMessage`, having deleted nothing. */
+  remove: () => Promise<void>;
 }
 
 const ExtensionsContext = createContext<IncidentExtensions>({});

@@ -8,8 +8,8 @@ import { PageTitle } from '../../ui/page-title.tsx';
 import { userMessageOf } from '../../ui/user-message.ts';
 import { INCIDENT_KIND_LABEL } from '../domain/labels.ts';
 import { findRetentionCandidates, listIncidentsPage } from '../store/queries.ts';
+import { useIncidentDeletion } from './delete-incident.tsx';
 import { DueLine } from './due-list.tsx';
-import { useIncidentCommands } from './incident-commands-context.tsx';
 import { useIncidentExtensions } from './incident-extensions.tsx';
 import { StorageRiskNotice } from './storage-risk-notice.tsx';
 import { useNow } from './use-incident.ts';
@@ -111,7 +111,7 @@ function IncidentListItem({ row }: { row: IncidentRow }) {
 /** Closed incidents past the retention period: the app proposes deleting them, never silently. */
 function RetentionNotice() {
   const candidates = useLiveQuery(() => findRetentionCandidates(new Date()), []);
-  const commands = useIncidentCommands();
+  const deletionOf = useIncidentDeletion();
   const [error, setError] = useState<string>();
   if (!candidates || candidates.length === 0) return null;
   return (
@@ -122,26 +122,34 @@ function RetentionNotice() {
         (maak eerst een export als het dossier elders bewaard moet worden).
       </p>
       <ul className="plain-list">
-        {candidates.map((row) => (
-          <li key={row.id} className="retention-item">
-            <Link to={`/incidenten/${row.id}`}>{row.title}</Link> (gesloten {formatDateTime(row.closedAt)})
-            <button
-              type="button"
-              aria-label={`Verwijder ${row.title}`}
-              className="button button--danger"
-              onClick={async () => {
-                if (!window.confirm(`Incident "${row.title}" definitief verwijderen van dit apparaat?`)) return;
-                try {
-                  await commands.deleteIncident(row.id);
-                } catch (err) {
-                  setError(userMessageOf(err));
-                }
-              }}
-            >
-              Verwijderen
-            </button>
-          </li>
-        ))}
+        {candidates.map((row) => {
+          const deletion = deletionOf(row.id);
+          return (
+            <li key={row.id} className="retention-item">
+              <Link to={`/incidenten/${row.id}`}>{row.title}</Link> (gesloten {formatDateTime(row.closedAt)})
+              {deletion.refusal ? (
+                <span className="quiet"> {deletion.refusal}</span>
+              ) : (
+                <button
+                  type="button"
+                  aria-label={`Verwijder ${row.title}`}
+                  className="button button--danger"
+                  onClick={async () => {
+                    if (!window.confirm(`Incident "${row.title}" definitief verwijderen? ${deletion.warning}`)) return;
+                    try {
+                      setError(undefined);
+                      await deletion.remove();
+                    } catch (err) {
+                      setError(userMessageOf(err));
+                    }
+                  }}
+                >
+                  Verwijderen
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {error && <p role="alert">{error}</p>}
     </section>

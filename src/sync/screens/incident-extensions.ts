@@ -1,11 +1,18 @@
 import { useMemo } from 'react';
+import { useKader } from '../../content/kader-context.tsx';
+import { getAppDatabase } from '../../db/database.ts';
 import type { IncidentExtensions } from '../../incidents/screens/incident-extensions.tsx';
+import { PURGE_MESSAGES, purgeSharedIncident } from '../store/purge-shared.ts';
 import { ShareAction } from './share-action.tsx';
 import { useSync } from './sync-context.tsx';
 
-/** What sync adds to the incident screens: the shared label, "Delen met team", read-only for a meelezer. */
+/**
+ * What sync adds to the incident screens: the shared label, "Delen met team", read-only
+ * for a meelezer, and deleting a shared incident for the whole team (coordinator only).
+ */
 export function useSyncIncidentExtensions(): IncidentExtensions {
-  const { membership, shared } = useSync();
+  const { membership, shared, client } = useSync();
+  const { kader } = useKader();
   const readOnly = membership?.token !== undefined && membership.role === 'meelezer';
   return useMemo(
     () => ({
@@ -15,7 +22,18 @@ export function useSyncIncidentExtensions(): IncidentExtensions {
           ? 'U bent meelezer in het team: u kunt dit gedeelde incident lezen, niet wijzigen.'
           : undefined,
       HeaderExtra: ShareAction,
+      removal: (id) =>
+        membership?.token && shared.has(id)
+          ? {
+              warning: `Dit incident is gedeeld met team ${membership.teamName}: het verdwijnt voor het hele team, van de server en van de apparaten van alle collega's. De server legt vast dat u het verwijderde. Dit kan niet ongedaan worden gemaakt.`,
+              ...(membership.role === 'coordinator' ? {} : { refusal: PURGE_MESSAGES.notCoordinator }),
+              remove: async () => {
+                await purgeSharedIncident(getAppDatabase(), id, kader);
+                client?.kick();
+              },
+            }
+          : undefined,
     }),
-    [readOnly, shared],
+    [readOnly, shared, membership, kader, client],
   );
 }

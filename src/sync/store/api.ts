@@ -71,6 +71,8 @@ export const syncApi = {
   invite: (token: string, role: TeamRole) => request<InviteResponse>('POST', '/invites', token, { role }),
   devices: (token: string) => request<{ devices: TeamDevice[] }>('GET', '/devices', token),
   revoke: (token: string, id: number) => request<{ revoked: number }>('POST', `/devices/${id}/revoke`, token, {}),
+  purge: (token: string, incidentId: string) =>
+    request<{ incidentId: string; deleted: number }>('DELETE', `/incidents/${encodeURIComponent(incidentId)}`, token),
   incidents: (token: string) => request<{ incidents: SharedIncident[] }>('GET', '/incidents', token),
   access: (token: string, incidentId: string) =>
     request<{ incidentId: string; entries: AccessEntry[] }>(

@@ -1,8 +1,10 @@
+import type { Kader } from '../../content/schema.ts';
 import type { AppDatabase } from '../../db/database.ts';
 import { readLogs } from '../../db/event-log.ts';
 import type { IncidentEvent } from '../../model/events.ts';
 import { batchesOf, pendingEvents } from '../domain/outbox.ts';
-import { syncApi } from './api.ts';
+import { SyncHttpError, syncApi } from './api.ts';
+import { removeIncident } from './apply-changes.ts';
 import { acknowledge } from './membership.ts';
 
 /** Per shared incident, the own events the server has not acknowledged (the derived outbox). */
@@ -27,19 +29,27 @@ export const countOutbox = (outbox: Map<string, IncidentEvent[]>) =>
  * Sends the outbox, one incident at a time in batches of 1,000, and records what the
  * server acknowledged after each batch. A push is idempotent on the server, so a batch
  * that failed halfway (timeout, killed server) is simply sent again. Throws the first
- * refusal (SyncHttpError); what was acknowledged before it stays acknowledged.
+ * refusal (SyncHttpError); what was acknowledged before it stays acknowledged. An
+ * incident the coordinator purged while this device was offline (410) leaves this
+ * device, as the purge notice in the feed would make it do: the team deleted it on purpose.
  */
 export async function pushOutbox(
   db: AppDatabase,
   token: string,
   outbox: Map<string, IncidentEvent[]>,
   skip: ReadonlySet<string>,
+  kader?: Kader,
 ): Promise<void> {
   for (const [incidentId, events] of outbox) {
     if (skip.has(incidentId)) continue;
-    for (const batch of batchesOf(events)) {
-      await syncApi.push(token, batch);
-      await acknowledge(db, new Map([[incidentId, batch.map((event) => event.id)]]), new Date());
+    try {
+      for (const batch of batchesOf(events)) {
+        await syncApi.push(token, batch);
+        await acknowledge(db, new Map([[incidentId, batch.map((event) => event.id)]]), new Date());
+      }
+    } catch (error) {
+      if (!(error instanceof SyncHttpError && error.code === 'incident-purged')) throw error;
+      await removeIncident(db, incidentId, kader);
     }
   }
 }

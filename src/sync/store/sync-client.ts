@@ -116,7 +116,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     const outbox = await readOutbox(db, deviceId);
     set({ pending: countOutbox(outbox), lastSyncAt: membership.lastSyncAt });
     try {
-      if (membership.role !== 'meelezer') await pushOutbox(db, membership.token, outbox, blocked);
+      if (membership.role !== 'meelezer') await pushOutbox(db, membership.token, outbox, blocked, kader());
       await serial(() => pullAll(membership.token!));
       failures = 0;
       set({

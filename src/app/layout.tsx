@@ -1,6 +1,7 @@
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
+import { useBackgroundSync } from './use-background-sync.ts';
 
 /** Each tab and the paths it covers: a phase, step or instrument page is part of "Kader". */
 const NAV = [
@@ -19,6 +20,7 @@ export function currentTab(pathname: string): string | undefined {
 export function Layout() {
   const { pathname } = useLocation();
   const tab = currentTab(pathname);
+  useBackgroundSync();
   return (
     <div className="app">
       <a className="skip-link" href="#inhoud">

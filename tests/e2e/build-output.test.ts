@@ -38,6 +38,8 @@ describe('the built PWA', () => {
     const js = read(entry!);
     expect(js).not.toMatch(/ZodError|\$ZodType/);
     expect(js).not.toMatch(/DexieError|dexie/i);
+    // Team sync starts after the first render (app/use-background-sync.ts), from its own chunk.
+    expect(js).not.toMatch(/storagemutated|\/api\/sync\/v1|stream-tickets/);
   });
 
   it('has no inline script, which the CSP would block', () => {

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, type ReactNode, use, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { createContext, type ReactNode, use, useMemo, useSyncExternalStore } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import { getAppDatabase } from '../../db/database.ts';
 import type { SyncMembership } from '../../db/rows.ts';
 import type { SyncState } from '../domain/sync-state.ts';
 import { readMembership } from '../store/membership.ts';
-import { type SyncClient, startSyncClient } from '../store/sync-client.ts';
+import { sharedSyncClient } from '../store/shared-client.ts';
+import type { SyncClient } from '../store/sync-client.ts';
 import './sync.css';
 
 interface SyncContextValue {
@@ -18,19 +19,15 @@ interface SyncContextValue {
 const SyncContext = createContext<SyncContextValue>({ client: undefined, membership: null, shared: new Set() });
 
 /**
- * Starts the sync client while the incidents are open (inside the lock gate: nothing is
- * read before the lock's state is known, and nothing is synced while locked). Without a
- * team the client reads one setting and makes no request.
+ * The team screens' view of the tab's one sync client (store/shared-client.ts), which
+ * app/ starts after the first render wherever the app is open; here it is found again,
+ * or started if the incidents were the first thing opened. It keeps running when the
+ * incidents are left. Without a team the client reads one setting and makes no request.
  */
 export function SyncProvider({ children }: { children: ReactNode }) {
   const { kader } = useKader();
-  const [client, setClient] = useState<SyncClient>();
   const db = getAppDatabase();
-  useEffect(() => {
-    const started = startSyncClient({ db, kader: () => kader });
-    setClient(started);
-    return () => started.stop();
-  }, [db, kader]);
+  const client = useMemo(() => sharedSyncClient(db, kader), [db, kader]);
   const membership = useLiveQuery(async () => (await readMembership(db)) ?? null, [db]);
   const sharedIds = useLiveQuery(() => db.syncIncidents.toCollection().primaryKeys(), [db]);
   const value = useMemo(

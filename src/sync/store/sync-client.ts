@@ -25,6 +25,8 @@ export interface SyncClient {
   subscribe(listener: () => void): () => void;
   /** Run soon (after a local change, a share, on `online`). */
   kick(): void;
+  /** "Opnieuw proberen", or new content or code: forget earlier refusals and backoff, run now. */
+  retry(): void;
   stop(): void;
 }
 
@@ -36,6 +38,12 @@ export interface SyncClientOptions {
 const REFUSED_MESSAGES: Record<string, string> = {
   'unknown-token': 'Dit apparaat is niet (meer) bekend bij het team. Koppel het opnieuw met een nieuwe uitnodiging.',
 };
+
+/** A refused merge stops the feed here (the cursor stays): say which incident, and what the adviser can do. */
+export function refusedMergeMessage(title: string | undefined): string {
+  const which = title ? `het incident "${title}"` : 'een incident';
+  return `Wijzigingen van het team voor ${which} passen niet bij wat op dit apparaat staat. Er is niets gewijzigd, en verdere wijzigingen van het team wachten tot dit is opgelost. Tik op "Opnieuw proberen". Blijft deze melding, kies dan "Bijwerken" zodra de app een nieuwe versie aanbiedt (de app probeert het daarna vanzelf opnieuw), en meld het aan de coördinator van het team.`;
+}
 
 export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   let state: SyncState = { phase: 'connecting', pending: 0 };
@@ -101,6 +109,8 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   }
 
   async function run(): Promise<void> {
+    // 'unknown': the keyring is not read yet, so a sealed membership could not be told from none.
+    if (dataKey.status() === 'unknown') return;
     if (dataKey.status() === 'locked') {
       closeStream();
       set({ phase: 'locked' });
@@ -135,12 +145,14 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   async function failed(error: unknown): Promise<void> {
     if (error instanceof SyncHttpError && error.code === 'device-revoked') return revoked();
     if (error instanceof MergeRefusedError) {
-      // Nothing of the batch was applied and the cursor stays: report, and try again only much later.
+      // Nothing of the batch was applied and the cursor stays: report, and try again only much
+      // later by itself; "Opnieuw proberen" (retry) and new content or code try at once.
       blocked.add(error.incidentId);
-      set({
-        phase: 'refused',
-        problem: 'Een wijziging van het team is geweigerd: ze past niet bij wat hier staat. Er is niets gewijzigd.',
-      });
+      const title = await db.incidents
+        .get(error.incidentId)
+        .then((row) => row?.title)
+        .catch(() => undefined);
+      set({ phase: 'refused', problem: refusedMergeMessage(title) });
       return schedule(PERIODIC_MS * 10);
     }
     if (error instanceof SyncHttpError && (error.status === 0 || isRetryable(error.status))) {
@@ -211,6 +223,12 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     failures = 0;
     kick();
   };
+  const retry = () => {
+    blocked.clear();
+    failures = 0;
+    set({ phase: 'connecting', problem: undefined });
+    kick();
+  };
   Dexie.on('storagemutated').subscribe(onMutated);
   window.addEventListener('online', onOnline);
   const unsubscribeLock = dataKey.subscribe(kick);
@@ -223,6 +241,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
       return () => listeners.delete(listener);
     },
     kick,
+    retry,
     stop() {
       stopped = true;
       clearTimeout(timer);

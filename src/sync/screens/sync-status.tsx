@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { syncStateText } from '../domain/sync-state.ts';
 import { useSync, useSyncState } from './sync-context.tsx';
 
-/** The sync state in one Dutch line, above the incident list; nothing without a team. */
+/** The sync state in one Dutch line, above the incident list, with "Opnieuw proberen" when stuck; nothing without a team. */
 export function SyncStatus() {
-  const { membership } = useSync();
+  const { membership, client } = useSync();
   const state = useSyncState();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -26,7 +26,14 @@ export function SyncStatus() {
             'De gedeelde incidenten van het team zijn van dit apparaat verwijderd; ze staan nog op de server. Uw eigen, niet gedeelde incidenten staan er nog.'}
         </p>
       )}
-      <Link to="/incidenten/team">Team</Link>
+      <p className="actions">
+        {(phase === 'refused' || phase === 'offline') && (
+          <button type="button" className="button button--secondary button--small" onClick={() => client?.retry()}>
+            Opnieuw proberen
+          </button>
+        )}
+        <Link to="/incidenten/team">Team</Link>
+      </p>
     </div>
   );
 }

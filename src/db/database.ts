@@ -1,7 +1,15 @@
 import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
 import type { IncidentEvent } from '../model/events.ts';
+import type { LocalChange } from '../model/local-layer.ts';
 import type { IncidentLogRow } from './event-log.ts';
-import type { KeyringRow, NetworkIncidentRow, SettingRow, StoredIncidentRow, SyncIncidentRow } from './rows.ts';
+import type {
+  KeyringRow,
+  LocalLayerRow,
+  NetworkIncidentRow,
+  SettingRow,
+  StoredIncidentRow,
+  SyncIncidentRow,
+} from './rows.ts';
 import { STORES_BY_VERSION } from './schema-versions.ts';
 import { sealingMiddleware } from './sealing-middleware.ts';
 import { fillAddressKeys } from './upgrade-v2.ts';
@@ -34,6 +42,8 @@ export class AppDatabase extends Dexie {
   networkIncidents!: Table<NetworkIncidentRow, string>;
   keyring!: Table<KeyringRow, string>;
   syncIncidents!: Table<SyncIncidentRow, string>;
+  localLayer!: Table<LocalLayerRow, string>;
+  localChanges!: Table<LocalChange, number>;
 
   constructor(name: string, options: AppDatabaseOptions = {}) {
     super(name, {
@@ -50,6 +60,8 @@ export class AppDatabase extends Dexie {
     this.version(5).stores(STORES_BY_VERSION[5]);
     // A new table for team sync; nothing moves.
     this.version(6).stores(STORES_BY_VERSION[6]);
+    // Two new tables for the local layer; nothing moves.
+    this.version(7).stores(STORES_BY_VERSION[7]);
     this.use(sealingMiddleware);
 
     const { onVersionChange } = options;

@@ -1,4 +1,5 @@
 import type { IncidentOverview } from '../model/incident-overview.ts';
+import type { LocalLayer } from '../model/local-layer.ts';
 
 /** Row shapes of the Dexie tables other than events (which stores IncidentEvent as is). */
 
@@ -89,4 +90,9 @@ export interface KeyringRow {
    * primary key done, so a migration killed halfway continues where it was.
    */
   migration?: { table: string; after?: unknown; compacted?: boolean };
+}
+
+/** The municipality's local layer as stored: one row, id 'eigen' (src/local/store/). */
+export interface LocalLayerRow extends LocalLayer {
+  id: 'eigen';
 }

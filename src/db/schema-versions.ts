@@ -64,7 +64,21 @@ export const STORES_BY_VERSION = {
     // The outbox is derived from it (own events not in that list), so the writer never knows about sync.
     syncIncidents: 'incidentId',
   },
+  7: {
+    events: 'id, incidentId, [incidentId+at]',
+    logs: 'incidentId',
+    appendedEvents: '[incidentId+id]',
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+    keyring: 'id',
+    syncIncidents: 'incidentId',
+    // The municipality's local layer (src/local/): one small document, read whole at start-up,
+    // plus every change appended with who and when (keyed by the revision it produced).
+    localLayer: 'id',
+    localChanges: 'revision',
+  },
 } as const satisfies Record<number, Record<string, string>>;
 
 export type SchemaVersion = keyof typeof STORES_BY_VERSION;
-export const LATEST_SCHEMA_VERSION = 6 satisfies SchemaVersion;
+export const LATEST_SCHEMA_VERSION = 7 satisfies SchemaVersion;

@@ -38,6 +38,10 @@ export const PLAIN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   networkIncidents: ['id', 'importedAt', 'municipality'],
   // Every setting's value: the adviser's name, the pseudonym secret, a sync token.
   settings: ['key'],
+  // The local layer holds names, phone numbers and e-mail addresses of contacts; its history
+  // holds them too (before/after) and the advisers' names.
+  localLayer: ['id'],
+  localChanges: ['revision'],
 };
 
 export const SEALED_TABLES = Object.keys(PLAIN_FIELDS);

@@ -170,3 +170,36 @@ export interface LocalOverlayView {
   /** Contacts standing in for a national partner that no longer exists (kept in `contacts` too). */
   orphanContacts: readonly LocalContact[];
 }
+
+/** What a change touched, for the history ("every change kept with who and when"). */
+export const LOCAL_CHANGE_KINDS = [
+  'gemeente',
+  'contact',
+  'stap',
+  'aanvulling',
+  'niet-van-toepassing',
+  'import',
+] as const;
+export type LocalChangeKind = (typeof LOCAL_CHANGE_KINDS)[number];
+
+/**
+ * One saved change of the layer, appended and never rewritten. `before`/`after` hold the entry
+ * as it was and became (absent when added or removed), so the history can show what changed and
+ * a later sync can replay it.
+ */
+export interface LocalChange {
+  /** The layer's revision this change produced (1, 2, 3, …). */
+  revision: number;
+  /** ISO time on this device. */
+  at: string;
+  /** Who: the adviser's name as entered in the app. */
+  actor: string;
+  kind: LocalChangeKind;
+  action: 'opgeslagen' | 'verwijderd' | 'geïmporteerd';
+  /** The contact, step or target id; the municipality code for `gemeente`; the file's source for `import`. */
+  targetId: string;
+  /** One Dutch line for the history list: "Contact ‘Woonstad, calamiteitenlijn’ opgeslagen". */
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}

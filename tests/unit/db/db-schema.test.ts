@@ -55,6 +55,18 @@ const SHIPPED: Record<number, Record<string, string>> = {
     keyring: 'id',
     syncIncidents: 'incidentId',
   },
+  7: {
+    events: 'id, incidentId, [incidentId+at]',
+    logs: 'incidentId',
+    appendedEvents: '[incidentId+id]',
+    incidents: 'id, status, updatedAt, municipality, addressKey, closedAt, [status+updatedAt]',
+    settings: 'key',
+    networkIncidents: 'id, importedAt, municipality',
+    keyring: 'id',
+    syncIncidents: 'incidentId',
+    localLayer: 'id',
+    localChanges: 'revision',
+  },
 };
 
 type Parsed = Record<string, { primaryKey: string; indexes: string[] }>;

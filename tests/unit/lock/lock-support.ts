@@ -29,7 +29,16 @@ export async function rawPut(db: AppDatabase, table: string, row: unknown): Prom
 /** Every byte of every row of the sealed tables as text (UTF-8 and Latin-1 views of binary, JSON of the rest). */
 export async function everythingStored(db: AppDatabase): Promise<string> {
   const parts: string[] = [];
-  for (const table of ['logs', 'appendedEvents', 'incidents', 'settings', 'networkIncidents', 'keyring']) {
+  for (const table of [
+    'logs',
+    'appendedEvents',
+    'incidents',
+    'settings',
+    'networkIncidents',
+    'keyring',
+    'localLayer',
+    'localChanges',
+  ]) {
     for (const row of await rawRows(db, table)) {
       parts.push(
         JSON.stringify(row, (_key, value) =>

@@ -2,7 +2,7 @@ import { indexKader } from '../../content/kader-index.ts';
 import type { Kader, PhaseId } from '../../content/schema.ts';
 import type { Decision, IncidentState, LogEntry, StepNote, Withdrawal } from '../../incidents/domain/incident-state.ts';
 import { incidentTitle } from '../../incidents/domain/projection.ts';
-import { buildTimeline } from '../../incidents/domain/timeline.ts';
+import { buildTimeline, type TimelineItem } from '../../incidents/domain/timeline.ts';
 import type { IncidentDetails, IncidentEvent, StepStatus } from '../../model/events.ts';
 import type { LocalOverlayView } from '../../model/local-layer.ts';
 
@@ -66,6 +66,10 @@ export interface DossierTimelineItem {
   type: IncidentEvent['type'];
   /** One Dutch sentence. */
   description: string;
+  /** A correction of a decision's dates: the old and new values, both on the record. */
+  decisionChange?: TimelineItem['decisionChange'];
+  /** A correction of a log entry's time: before and after. */
+  timeChange?: TimelineItem['timeChange'];
 }
 
 export interface Dossier {
@@ -182,6 +186,8 @@ export function buildDossier(
         writtenAt: item.writtenAt,
         actor: item.actor,
         type: item.type,
+        ...(item.decisionChange ? { decisionChange: item.decisionChange } : {}),
+        ...(item.timeChange ? { timeChange: item.timeChange } : {}),
         description: [
           item.text ? `${item.title}: ${item.text}` : item.title,
           item.withdrawn ? ` (ingetrokken: ${item.withdrawn.reason})` : '',

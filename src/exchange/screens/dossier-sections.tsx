@@ -1,6 +1,7 @@
 import { OUTCOME_LABEL, STEP_STATUS_LABEL } from '../../incidents/domain/labels.ts';
-import { formatDate, formatDateTime } from '../../ui/format-date.ts';
+import { formatDateTime } from '../../ui/format-date.ts';
 import { countOf } from '../../ui/format-number.ts';
+import { describeDecisionDatesChange, formatCalendarDate, formatHearing, formatTerm } from '../../ui/format-term.ts';
 import { type Dossier, type DossierDecision, type DossierStep, untouched } from '../export/dossier.ts';
 
 /** The parts of the printed dossier below the incident block; dossier-page.tsx composes them. */
@@ -54,29 +55,11 @@ function DecisionDates({ decision }: { decision: DossierDecision }) {
   if (!term && !announcedAt && !hearingAt) return null;
   return (
     <ul className="plain-list">
-      {term && (
-        <li>
-          Termijn: {term.start ? `van ${calendarDate(term.start)}` : ''}
-          {term.start && term.end ? ' ' : ''}
-          {term.end ? `tot ${calendarDate(term.end)}` : ''}
-        </li>
-      )}
-      {announcedAt && <li>Bekendgemaakt op {calendarDate(announcedAt)}</li>}
-      {hearingAt && (
-        <li>
-          Hoorzitting of zienswijze:{' '}
-          {/^\d{4}-\d{2}-\d{2}$/.test(hearingAt) ? calendarDate(hearingAt) : formatDateTime(hearingAt)}
-        </li>
-      )}
+      {term && <li>Termijn: {formatTerm(term)}</li>}
+      {announcedAt && <li>Bekendgemaakt op {formatCalendarDate(announcedAt)}</li>}
+      {hearingAt && <li>Hoorzitting of zienswijze: {formatHearing(hearingAt)}</li>}
     </ul>
   );
-}
-
-/** A calendar date ("2026-03-05") as that day on the device, not as midnight UTC. */
-function calendarDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const local = new Date(y ?? 0, (m ?? 1) - 1, d ?? 1);
-  return Number.isNaN(local.getTime()) ? date : formatDate(local.toISOString());
 }
 
 /**
@@ -163,6 +146,17 @@ export function DossierTimeline({ timeline }: { timeline: Dossier['timeline'] })
               {item.at !== item.writtenAt && <> · vastgelegd om {formatDateTime(item.writtenAt)}</>}
             </p>
             <p className="entry__text">{item.description}</p>
+            {item.timeChange && (
+              <p className="entry__text">
+                Tijdstip gewijzigd van {formatDateTime(item.timeChange.from)} naar {formatDateTime(item.timeChange.to)}.
+              </p>
+            )}
+            {item.decisionChange &&
+              describeDecisionDatesChange(item.decisionChange).map((line) => (
+                <p key={line} className="entry__text">
+                  {line}
+                </p>
+              ))}
           </li>
         ))}
       </ol>

@@ -116,6 +116,8 @@ export function applyEntryChange(entry: Entry, change: EntryChangeEvent): void {
       });
       const fields = decisionFields({ ...current, ...withoutUndefined(decision) });
       if (!fields) return;
+      // A correction may remove a term typed by mistake: the merged fields are the whole truth.
+      delete entry.term;
       Object.assign(entry, fields);
       entry.revisions.push({ ...fields, ...authored(change) });
       break;

@@ -1,6 +1,6 @@
 import type { KaderIndex } from '../../content/kader-index.ts';
 import { compareEvents, type IncidentEvent } from '../../model/events.ts';
-import type { IncidentState, LogEntry } from './incident-state.ts';
+import type { Decision, DecisionFields, IncidentState, LogEntry } from './incident-state.ts';
 import { INCIDENT_KIND_LABEL, OUTCOME_LABEL, STEP_STATUS_LABEL, unknownStepTitle } from './labels.ts';
 
 export type TimelineKind = 'incident' | 'stap' | 'notitie' | 'logregel' | 'besluit';
@@ -23,7 +23,11 @@ export interface TimelineItem {
   edited?: boolean;
   /** A correction of a log entry's time: the time before and after it, both kept on the record. */
   timeChange?: { from: string; to: string };
+  /** A correction of a decision's term, announcement or hearing: the dates before and after it. */
+  decisionChange?: { from: DecisionDates; to: DecisionDates };
 }
+
+export type DecisionDates = Pick<DecisionFields, 'term' | 'announcedAt' | 'hearingAt'>;
 
 /**
  * Every event as one line of the logbook, newest first. Edits and withdrawals are
@@ -125,12 +129,14 @@ export function buildTimeline(
       case 'entry.edited': {
         const entry = entries.get(event.payload.entryId);
         const timeChange = entry?.kind === 'log' ? timeChangeOf(entry, event.id) : undefined;
+        const decisionChange = entry?.kind === 'decision' ? decisionChangeOf(entry, event.id) : undefined;
         items.push({
           ...base,
           kind: kindOfEntry(entry?.kind),
-          title: 'Vastlegging gecorrigeerd',
+          title: decisionChange ? 'Besluit gecorrigeerd' : 'Vastlegging gecorrigeerd',
           text: event.payload.text,
           ...(timeChange ? { timeChange } : {}),
+          ...(decisionChange ? { decisionChange } : {}),
         });
         break;
       }
@@ -156,6 +162,25 @@ function timeChangeOf(entry: LogEntry, eventId: string): { from: string; to: str
   const from = before.happenedAt ?? entry.writtenAt;
   const to = after.happenedAt ?? entry.writtenAt;
   return from === to ? undefined : { from, to };
+}
+
+/** The dates of a decision before and after the edit `eventId`, when that edit changed any of them. */
+function decisionChangeOf(entry: Decision, eventId: string): { from: DecisionDates; to: DecisionDates } | undefined {
+  const index = entry.revisions.findIndex((revision) => revision.eventId === eventId);
+  const before = entry.revisions[index - 1];
+  const after = entry.revisions[index];
+  if (!before || !after) return undefined;
+  const from = datesOf(before);
+  const to = datesOf(after);
+  return JSON.stringify(from) === JSON.stringify(to) ? undefined : { from, to };
+}
+
+function datesOf({ term, announcedAt, hearingAt }: DecisionFields): DecisionDates {
+  return {
+    ...(term ? { term: { ...(term.start ? { start: term.start } : {}), ...(term.end ? { end: term.end } : {}) } } : {}),
+    ...(announcedAt ? { announcedAt } : {}),
+    ...(hearingAt ? { hearingAt } : {}),
+  };
 }
 
 function kindOfEntry(kind: 'note' | 'log' | 'decision' | undefined): TimelineKind {

@@ -1,5 +1,6 @@
 import type { Instrument } from '../../content/schema.ts';
-import { FieldError, invalidProps } from './field-error.tsx';
+import { DURATION_UNITS, type DurationUnit, MAX_DURATION_COUNT, termEndOf } from '../domain/term-duration.ts';
+import { FieldError, fieldErrorId, invalidProps } from './field-error.tsx';
 
 /**
  * The instrument as a radio list with full names: at 320 px a select cuts "(a-grond)",
@@ -51,25 +52,40 @@ export interface TermDraft {
   end: string;
   announcedAt: string;
   hearingAt: string;
+  /** The duration shortcut: a count of units from the start, which fills in the end. */
+  durationCount?: string;
+  durationUnit?: DurationUnit;
 }
 
 export type TermErrors = Partial<Record<keyof TermDraft, string>>;
 
+/** The draft with the end recomputed from start and duration, when a duration is given. */
+function withDurationEnd(next: TermDraft): TermDraft {
+  const count = next.durationCount?.trim();
+  if (!count) return next;
+  const end = termEndOf(next.start, Number(count), next.durationUnit ?? 'weken');
+  return end ? { ...next, end } : next;
+}
+
 /** Term, announcement and hearing; the instrument's own words on its duration as the hint. */
 export function TermFields({
   id,
-  instrument,
+  hint,
   value,
   errors,
   onChange,
 }: {
   id: string;
-  instrument: Instrument;
+  hint: string | undefined;
   value: TermDraft;
   errors: TermErrors;
   onChange(next: TermDraft): void;
 }) {
-  const input = (key: keyof TermDraft, label: string, type: 'date' | 'datetime-local') => (
+  const input = (
+    key: 'start' | 'end' | 'announcedAt' | 'hearingAt',
+    label: string,
+    type: 'date' | 'datetime-local',
+  ) => (
     <div className="field">
       <label className="label" htmlFor={`${id}-${key}`}>
         {label}
@@ -79,7 +95,14 @@ export function TermFields({
         type={type}
         className="input"
         value={value[key]}
-        onChange={(e) => onChange({ ...value, [key]: e.target.value })}
+        onChange={(e) =>
+          // A typed end replaces the duration; a new start moves the end the duration gives.
+          onChange(
+            key === 'end'
+              ? { ...value, end: e.target.value, durationCount: '' }
+              : withDurationEnd({ ...value, [key]: e.target.value }),
+          )
+        }
         {...invalidProps(`${id}-${key}`, errors[key])}
       />
       <FieldError fieldId={`${id}-${key}`} error={errors[key]} />
@@ -88,11 +111,50 @@ export function TermFields({
   return (
     <fieldset className="field-group">
       <legend>Termijn en bekendmaking</legend>
-      {instrument.duration && <p className="hint">{instrument.duration}</p>}
+      {hint && <p className="hint">{hint}</p>}
+      {input('start', 'Gaat in op', 'date')}
       <div className="field-row">
-        {input('start', 'Gaat in op', 'date')}
-        {input('end', 'Loopt af op', 'date')}
+        <div className="field">
+          <label className="label" htmlFor={`${id}-durationCount`}>
+            Duur
+          </label>
+          <input
+            id={`${id}-durationCount`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_DURATION_COUNT}
+            step={1}
+            className="input"
+            value={value.durationCount ?? ''}
+            aria-describedby={`${id}-duration-hint${errors.durationCount ? ` ${fieldErrorId(`${id}-durationCount`)}` : ''}`}
+            {...(errors.durationCount ? { 'aria-invalid': true } : {})}
+            onChange={(e) => onChange(withDurationEnd({ ...value, durationCount: e.target.value }))}
+          />
+          <FieldError fieldId={`${id}-durationCount`} error={errors.durationCount} />
+        </div>
+        <div className="field">
+          <label className="label" htmlFor={`${id}-durationUnit`}>
+            Eenheid
+          </label>
+          <select
+            id={`${id}-durationUnit`}
+            className="select"
+            value={value.durationUnit ?? 'weken'}
+            onChange={(e) => onChange(withDurationEnd({ ...value, durationUnit: e.target.value as DurationUnit }))}
+          >
+            {DURATION_UNITS.map((unit) => (
+              <option key={unit} value={unit}>
+                {unit}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
+      <p className="hint" id={`${id}-duration-hint`}>
+        Vul een duur in of kies de einddatum zelf; de duur telt vanaf de ingangsdatum.
+      </p>
+      {input('end', 'Loopt af op (tot en met)', 'date')}
       {input('announcedAt', 'Bekendgemaakt op', 'date')}
       {input('hearingAt', 'Hoorzitting of zienswijze (als die er is)', 'datetime-local')}
     </fieldset>
@@ -102,6 +164,13 @@ export function TermFields({
 /** Checks the term fields as the store would; an empty field is simply not recorded. */
 export function checkTerm(value: TermDraft, today: string): TermErrors {
   const errors: TermErrors = {};
+  const count = value.durationCount?.trim();
+  if (count) {
+    const n = Number(count);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_DURATION_COUNT)
+      errors.durationCount = `Vul een heel getal in, van 1 tot en met ${MAX_DURATION_COUNT}.`;
+    else if (!value.start) errors.start = 'Vul de ingangsdatum in; de einddatum wordt daarvan berekend.';
+  }
   if (value.start && value.end && value.end < value.start) errors.end = 'De einddatum ligt vóór de ingangsdatum.';
   if (value.announcedAt && value.announcedAt > today)
     errors.announcedAt = 'Deze datum ligt in de toekomst. Vul in wanneer het besluit is bekendgemaakt.';

@@ -202,7 +202,7 @@ export function DecisionForm({ state }: { state: IncidentState }) {
         {instrument?.duration && (
           <TermFields
             id={`${id}-term`}
-            instrument={instrument}
+            hint={instrument.duration}
             value={term}
             errors={errors}
             onChange={(next) => setDraft({ ...draft, term: next })}

@@ -1,7 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { fromLocalInputValue, toLocalInputValue } from '../../ui/format-date.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
+import type { Decision } from '../domain/incident-state.ts';
 import { FUTURE_TIME_MESSAGE, isInFuture } from '../domain/time-rules.ts';
+import { TermCorrectionForm } from './decision-term-correction.tsx';
 import { FieldError, focusFirstInvalid, invalidProps } from './field-error.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 
@@ -13,12 +15,14 @@ interface Props {
   /** For log entries: when it happened, which a correction may change too. */
   happenedAt?: string;
   disabled?: boolean;
+  /** For a decision with a term: its dates can be corrected, with the instrument's words on the term. */
+  term?: { decision: Decision; hint: string | undefined };
 }
 
 /** Correct or withdraw an entry. Both add an event; the original stays in the log. */
-export function EntryActions({ incidentId, entryId, text, happenedAt, disabled }: Props) {
+export function EntryActions({ incidentId, entryId, text, happenedAt, disabled, term }: Props) {
   const commands = useIncidentCommands();
-  const [mode, setMode] = useState<'edit' | 'withdraw'>();
+  const [mode, setMode] = useState<'edit' | 'term' | 'withdraw'>();
   const [value, setValue] = useState('');
   const [time, setTime] = useState('');
   const [errors, setErrors] = useState<{ text?: string; time?: string }>({});
@@ -43,6 +47,11 @@ export function EntryActions({ incidentId, entryId, text, happenedAt, disabled }
             Corrigeren
           </button>
         )}
+        {term && (
+          <button type="button" className="button button--secondary button--small" onClick={() => setMode('term')}>
+            Termijn corrigeren
+          </button>
+        )}
         <button
           type="button"
           className="button button--secondary button--small"
@@ -55,6 +64,16 @@ export function EntryActions({ incidentId, entryId, text, happenedAt, disabled }
           Intrekken
         </button>
       </div>
+    );
+  }
+  if (mode === 'term' && term) {
+    return (
+      <TermCorrectionForm
+        incidentId={incidentId}
+        decision={term.decision}
+        hint={term.hint}
+        onDone={() => setMode(undefined)}
+      />
     );
   }
   const editsTime = mode === 'edit' && happenedAt !== undefined;

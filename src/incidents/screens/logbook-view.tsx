@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import type { IncidentEvent } from '../../model/events.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
+import { describeDecisionDatesChange } from '../../ui/format-term.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import type { IncidentState } from '../domain/incident-state.ts';
 import { buildTimeline, type TimelineItem, type TimelineKind } from '../domain/timeline.ts';
-import { DecisionSummary } from './decision-summary.tsx';
+import { DecisionSummary, termOf } from './decision-summary.tsx';
 import { EntryActions } from './entry-actions.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 import { TextEntryForm } from './text-entry-form.tsx';
@@ -63,6 +64,12 @@ export function LogbookView({ state, events }: { state: IncidentState; events: r
                 Tijdstip gewijzigd van {formatDateTime(item.timeChange.from)} naar {formatDateTime(item.timeChange.to)}.
               </p>
             )}
+            {item.decisionChange &&
+              describeDecisionDatesChange(item.decisionChange).map((line) => (
+                <p key={line} className="entry__meta">
+                  {line}
+                </p>
+              ))}
             {(item.superseded || item.edited || item.withdrawn) && (
               <p className="entry__meta">
                 {item.superseded && 'Vervangen door een latere wijziging. '}
@@ -77,6 +84,7 @@ export function LogbookView({ state, events }: { state: IncidentState; events: r
                 text={item.kind === 'besluit' ? undefined : item.text}
                 happenedAt={item.kind === 'logregel' ? item.at : undefined}
                 disabled={closed}
+                term={decisionOf(item) && termOf(decisionOf(item)!, index)}
               />
             )}
           </li>

@@ -7,7 +7,7 @@ import { userMessageOf } from '../../ui/user-message.ts';
 import { isDecisionInstrument } from '../domain/decision-instruments.ts';
 import { homeStepOf } from '../domain/decision-steps.ts';
 import type { IncidentState } from '../domain/incident-state.ts';
-import { DecisionSummary } from './decision-summary.tsx';
+import { DecisionSummary, termOf } from './decision-summary.tsx';
 import { EntryActions } from './entry-actions.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
 
@@ -40,7 +40,9 @@ export function StepDecisions({ state, step }: { state: IncidentState; step: Kad
               {d.edited ? ' · gecorrigeerd' : ''}
               {d.withdrawn ? ` · ingetrokken: ${d.withdrawn.reason}` : ''}
             </p>
-            {!d.withdrawn && <EntryActions incidentId={state.id} entryId={d.id} disabled={closed} />}
+            {!d.withdrawn && (
+              <EntryActions incidentId={state.id} entryId={d.id} disabled={closed} term={termOf(d, index)} />
+            )}
           </li>
         ))}
         {elsewhere.map((d) => {

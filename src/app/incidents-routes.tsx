@@ -57,8 +57,8 @@ export function IncidentsSection() {
                   path="nieuw"
                   element={
                     <>
-                      <LockOffer settingsPath="/incidenten/instellingen#beveiliging" />
                       <NewIncidentPage />
+                      <LockOffer settingsPath="/incidenten/instellingen#beveiliging" />
                     </>
                   }
                 />

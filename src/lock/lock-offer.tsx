@@ -8,15 +8,11 @@ export function LockOffer({ settingsPath }: { settingsPath: string }) {
   const status = useLockStatus();
   const count = useLiveQuery(() => getAppDatabase().incidents.count());
   if (status !== 'off' || count !== 0) return null;
+  // Compact and below the form: at the scene the incident comes first, the lock is one tap away.
   return (
-    <aside className="alert alert--warning" aria-labelledby="lock-offer">
-      <h2 id="lock-offer">Beveilig de gegevens op dit toestel</h2>
+    <aside className="alert alert--warning lock-offer" aria-label="Beveiliging">
       <p>
-        Een incident bevat adressen en namen. Met een wachtzin worden ze versleuteld opgeslagen en vergrendelt de app
-        zich; een verloren telefoon geeft dan niets prijs.
-      </p>
-      <p>
-        <Link to={settingsPath}>Stel een wachtzin in</Link>
+        Versleutel adressen en namen: <Link to={settingsPath}>stel een wachtzin in</Link>.
       </p>
     </aside>
   );

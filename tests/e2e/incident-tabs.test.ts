@@ -55,7 +55,7 @@ describe('several tabs and hostile text', () => {
   it('corrects the address afterwards, with the correction in the log', async () => {
     await a.goto(`${server.origin}/incidenten/${incidentId}/gegevens`);
     await a.getByRole('button', { name: 'Gegevens corrigeren' }).click();
-    await a.getByLabel('Huisnummer en toevoeging').fill('5');
+    await a.getByLabel('Huisnummer').fill('5');
     await a.getByRole('button', { name: 'Correctie opslaan' }).click();
     await a.getByRole('heading', { level: 1, name: /^Dorpsweg 5/ }).waitFor();
     await a.getByRole('link', { name: 'Logboek' }).click();

@@ -50,7 +50,7 @@ describe('encryption at rest in the browser profile', () => {
     // The helper in incident-helpers.ts loads the page anew, which locks: the same steps, unlocked.
     await gotoUnlocked(page, `${server.origin}/incidenten/nieuw`);
     await page.getByLabel('Straat').fill(planted.street);
-    await page.getByLabel('Huisnummer en toevoeging').fill('12');
+    await page.getByLabel('Huisnummer').fill('12');
     await page.getByLabel('Postcode').fill('1234 AB');
     await page.getByLabel('Gemeente', { exact: true }).fill('Utrecht');
     await page.getByRole('button', { name: 'Incident starten' }).click();

@@ -90,7 +90,7 @@ export function DetailsEditForm({ state, onDone }: { state: IncidentState; onDon
     >
       <p className="quiet">Vastgelegd: {formatDateTime(state.createdAt)}. De correctie komt in het logboek.</p>
       {input('street', 'Straat')}
-      {input('houseNumber', 'Huisnummer en toevoeging')}
+      {input('houseNumber', 'Huisnummer')}
       {input('postcode', 'Postcode')}
       {input('city', 'Plaats')}
       {input('locationDescription', 'Locatie')}

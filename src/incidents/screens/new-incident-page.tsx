@@ -167,9 +167,7 @@ export function NewIncidentPage() {
             <label className="label" htmlFor={`${id}-actorName`}>
               Naam of initialen
             </label>
-            <p className="hint">
-              Bij alles wat u vastlegt, bewaart de app wie het deed. Eén keer invullen; wijzigen kan onder Instellingen.
-            </p>
+            <p className="hint">Komt bij alles wat u vastlegt.</p>
             <input
               id={`${id}-actorName`}
               className="input"
@@ -202,12 +200,15 @@ export function NewIncidentPage() {
         </fieldset>
         <fieldset className="field-group">
           <legend>{draft.target === 'voertuig' ? 'Adres (als er een is)' : 'Adres'}</legend>
-          {field('street', 'Straat', { autoComplete: 'off' })}
-          <div className="field-row">
-            {field('houseNumber', 'Huisnummer en toevoeging', { autoComplete: 'off' })}
-            {plain('postcode', 'Postcode', { autoComplete: 'off', autoCapitalize: 'characters' })}
+          {/* Two rows instead of four: the form must fit two screens of a 360 × 740 phone. */}
+          <div className="field-row field-row--street">
+            {field('street', 'Straat', { autoComplete: 'off' })}
+            {field('houseNumber', 'Huisnummer', { autoComplete: 'off' })}
           </div>
-          {plain('city', 'Plaats', { autoComplete: 'off' })}
+          <div className="field-row">
+            {plain('postcode', 'Postcode', { autoComplete: 'off', autoCapitalize: 'characters' })}
+            {plain('city', 'Plaats', { autoComplete: 'off' })}
+          </div>
         </fieldset>
         {field(
           'locationDescription',
@@ -216,27 +217,21 @@ export function NewIncidentPage() {
         )}
         {field('municipality', 'Gemeente', { autoComplete: 'off', required: true })}
         {field('occurredAt', 'Datum en tijd van het incident', { type: 'datetime-local', required: true })}
-        <fieldset className="choice-group">
-          <legend>Begin in fase</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name="phase"
-              checked={draft.phase === 'direct-na'}
-              onChange={() => set('phase', 'direct-na')}
-            />
-            Direct na een incident
+        {/* A select, not radios: the long phase names need a line each, and the form must fit two screens. */}
+        <div className="field">
+          <label className="label" htmlFor={`${id}-phase`}>
+            Begin in fase
           </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="phase"
-              checked={draft.phase === 'dreiging'}
-              onChange={() => set('phase', 'dreiging')}
-            />
-            Dreiging van een (herhaal)aanslag
-          </label>
-        </fieldset>
+          <select
+            id={`${id}-phase`}
+            className="select"
+            value={draft.phase}
+            onChange={(e) => set('phase', e.target.value === 'dreiging' ? 'dreiging' : 'direct-na')}
+          >
+            <option value="direct-na">Direct na een incident</option>
+            <option value="dreiging">Dreiging van een (herhaal)aanslag</option>
+          </select>
+        </div>
         {failure && (
           <p className="alert alert--error" role="alert">
             {failure}

@@ -82,7 +82,7 @@ export function StorageRiskNotice({ compact = false }: { compact?: boolean }) {
     // In a new incident the form comes first: one line, the explanation a tap away.
     return (
       <details className="alert alert--warning storage-risk">
-        <summary>Let op: gegevens staan niet blijvend op dit apparaat. Wat betekent dit?</summary>
+        <summary>Opslag niet blijvend: wat betekent dit?</summary>
         {explanation}
       </details>
     );

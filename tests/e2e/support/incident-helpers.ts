@@ -27,7 +27,7 @@ export async function createIncident(
   await page.getByRole('heading', { level: 1, name: 'Nieuw incident' }).waitFor();
   if (fields.target) await page.getByLabel(fields.target, { exact: true }).check();
   await page.getByLabel('Straat').fill(fields.street ?? 'Kerkstraat');
-  await page.getByLabel('Huisnummer en toevoeging').fill(fields.houseNumber ?? '12');
+  await page.getByLabel('Huisnummer').fill(fields.houseNumber ?? '12');
   await page.getByLabel('Postcode').fill(fields.postcode ?? '1234 AB');
   await page.getByLabel('Gemeente').fill(fields.municipality ?? 'Utrecht');
   await page.getByRole('button', { name: 'Incident starten' }).click();

@@ -20,7 +20,9 @@ describe("correcting a decision's term after saving", () => {
     const commands = commandsFor(db);
     const { incidentId } = await commands.createIncident(homeAt('3512AB', '1'), 'direct-na', 'v');
     const decisionId = await commands.recordDecision(incidentId, closure);
-    await commands.editEntry(incidentId, decisionId, { decision: { term: { start: '2026-03-02', end: '2026-06-01' } } });
+    await commands.editEntry(incidentId, decisionId, {
+      decision: { term: { start: '2026-03-02', end: '2026-06-01' } },
+    });
 
     const events = await readIncidentEvents(incidentId, db);
     expect(events.find((e) => e.id === decisionId)!.payload).toMatchObject({ term: closure.term });

@@ -2,6 +2,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { forgetAll } from './forget-on-lock.ts';
 import { StorageError } from './storage-error.ts';
 
 /**
@@ -36,6 +37,8 @@ const derive = (dataKey: Uint8Array, info: string) => hkdf(sha256, dataKey, unde
 function setStatus(next: LockStatus): void {
   if (next === status) return;
   status = next;
+  // Before any screen hears of it: what was decrypted leaves memory with the key.
+  if (next === 'locked') forgetAll();
   for (const listener of listeners) listener();
 }
 

@@ -2,6 +2,7 @@ import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
 import type { IncidentEvent } from '../model/events.ts';
 import type { LocalChange } from '../model/local-layer.ts';
 import type { IncidentLogRow } from './event-log.ts';
+import { forgetOnLock } from './forget-on-lock.ts';
 import type {
   KeyringRow,
   LocalLayerRow,
@@ -99,3 +100,21 @@ export function onAppDatabaseVersionChange(listener: () => void): () => void {
   versionChangeListeners.add(listener);
   return () => versionChangeListeners.delete(listener);
 }
+
+/**
+ * Dexie keeps the results of live queries (opened rows) for 3 s after their last
+ * subscriber left. On a lock the screens unmount; once they have, those results go at once.
+ */
+function dropIdleQueryResults(name: string): void {
+  const prefix = `idb://${name}/`;
+  for (const [part, table] of Object.entries(Dexie.cache)) {
+    if (!part.startsWith(prefix)) continue;
+    for (const byIndex of [table.queries.query, table.queries.count]) {
+      for (const entries of Object.values(byIndex)) {
+        for (let i = entries.length - 1; i >= 0; i--) if (entries[i]?.subscribers.size === 0) entries.splice(i, 1);
+      }
+    }
+  }
+}
+
+forgetOnLock(() => setTimeout(() => dropIdleQueryResults(DEFAULT_DATABASE_NAME), 0));

@@ -1,6 +1,7 @@
 import { gcm } from '@noble/ciphers/aes.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { dataKey, LockedError } from './data-key.ts';
+import { recallOpened, rememberOpened } from './opened-records.ts';
 import { StorageError } from './storage-error.ts';
 
 /**
@@ -42,20 +43,29 @@ export function sealValue(value: unknown, context: string): SealedRecord {
   const key = dataKey.recordKey();
   if (!key) throw new LockedError();
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = gcm(key, iv, utf8ToBytes(context)).encrypt(utf8ToBytes(JSON.stringify(value)));
-  return { v: 1, iv, ct };
+  const text = JSON.stringify(value);
+  const ct = gcm(key, iv, utf8ToBytes(context)).encrypt(utf8ToBytes(text));
+  const record: SealedRecord = { v: 1, iv, ct };
+  // A live query reads what this tab just wrote: it need not decrypt it again.
+  rememberOpened(context, record, text);
+  return record;
 }
 
 export function openValue<T>(record: SealedRecord, context: string): T {
   const key = dataKey.recordKey();
   if (!key) throw new LockedError();
-  let bytes: Uint8Array;
-  try {
-    bytes = gcm(key, record.iv, utf8ToBytes(context)).decrypt(record.ct);
-  } catch (error) {
-    throw new SealBrokenError(context, error);
+  let text = recallOpened(context, record);
+  if (text === undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = gcm(key, record.iv, utf8ToBytes(context)).decrypt(record.ct);
+    } catch (error) {
+      throw new SealBrokenError(context, error);
+    }
+    text = decoder.decode(bytes);
+    rememberOpened(context, record, text);
   }
-  return JSON.parse(decoder.decode(bytes)) as T;
+  return JSON.parse(text) as T;
 }
 
 const decoder = new TextDecoder();

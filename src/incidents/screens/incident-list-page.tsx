@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { IncidentRow } from '../../db/rows.ts';
 import { TARGET_LABEL } from '../../model/labels.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
@@ -13,13 +13,13 @@ import { DueLine } from './due-list.tsx';
 import { useIncidentExtensions } from './incident-extensions.tsx';
 import { StorageRiskNotice } from './storage-risk-notice.tsx';
 import { useNow } from './use-incident.ts';
+import { useListSearch } from './use-list-search.ts';
 
 const PAGE = 50;
 
 /** `notices`: what other features want the adviser to see above the list (composed in app/). */
 export function IncidentListPage({ notices }: { notices?: ReactNode }) {
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
+  const [query, setQuery] = useListSearch();
   const searchId = useId();
   // A long list is shown in pages: the first screen appears at once on a slow phone.
   const [shown, setShown] = useState(PAGE);
@@ -53,12 +53,7 @@ export function IncidentListPage({ notices }: { notices?: ReactNode }) {
         className="input"
         value={query}
         autoComplete="off"
-        onChange={(e) => {
-          const next = new URLSearchParams(params);
-          if (e.target.value) next.set('q', e.target.value);
-          else next.delete('q');
-          setParams(next, { replace: true });
-        }}
+        onChange={(e) => setQuery(e.target.value)}
       />
       {page === undefined ? (
         <p className="quiet">Laden…</p>

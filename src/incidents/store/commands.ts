@@ -2,6 +2,7 @@ import { monotonicFactory } from 'ulid';
 import type { Kader } from '../../content/schema.ts';
 import { type AppDatabase, getAppDatabase } from '../../db/database.ts';
 import { deleteLog } from '../../db/event-log.ts';
+import { forgetOnLock } from '../../db/forget-on-lock.ts';
 import { addressKeyOf } from '../../model/address-key.ts';
 import {
   type ClearableDetail,
@@ -65,6 +66,13 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
     },
     nextId: monotonicFactory(),
   };
+  // The adviser's name, kept for a tap's check, is personal: it goes on a lock (the next write reads it again).
+  const held = new WeakRef(deps);
+  const unforget = forgetOnLock(() => {
+    const current = held.deref();
+    if (current) current.actor = undefined;
+    else unforget();
+  });
   /** Runs a time guard; a refusal must not leave its reading for a later event. */
   function checkAtNow(check: (now: Date) => void): void {
     checkedAt = clock();

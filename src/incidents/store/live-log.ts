@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { AppDatabase } from '../../db/database.ts';
 import { readStoredLog } from '../../db/event-log.ts';
+import { forgetOnLock } from '../../db/forget-on-lock.ts';
 import { toStorageError } from '../../db/storage-error.ts';
 import { compareEvents, type IncidentEvent } from '../../model/events.ts';
 import { foldIncident } from '../domain/fold.ts';
@@ -30,6 +31,13 @@ const folds = new WeakMap<readonly IncidentEvent[], IncidentState>();
 const notify = () => {
   for (const listener of listeners) listener();
 };
+
+// Decrypted logs do not outlive the key: a lock empties this tab's memory of them.
+forgetOnLock(() => {
+  if (logs.size === 0) return;
+  logs.clear();
+  notify();
+});
 
 export const liveLog = {
   /** After a commit: this tab's newest log of the incident, with the writer's fold of it. */
@@ -134,9 +142,14 @@ export function openIncidentLog(db: AppDatabase, incidentId: string): IncidentLo
         },
       });
       listeners.add(onChange);
+      // The screen unmounts on a lock anyway; its copy goes at once, not at the next collection.
+      const unforget = forgetOnLock(() => {
+        stored = undefined;
+      });
       return () => {
         live.unsubscribe();
         listeners.delete(onChange);
+        unforget();
       };
     },
     snapshot() {

@@ -1,0 +1,144 @@
+// Dev tool: where a step tap with the app lock on spends its time in Chromium (a CPU
+// profile of 40 taps), next to the same taps without the lock. Not part of `npm run bench`.
+// Usage: npm run build && npx tsx scripts/bench/profile-lock-tap.ts [incidents]
+import type { Page } from 'playwright-core';
+import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
+import { buildKader } from '../content/build-kader.ts';
+import { store } from './measure-incidents.ts';
+import { seedIncidents } from './seed-incidents.ts';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+const PASSPHRASE = 'profiel wachtzin voor meten';
+const incidents = Number(process.argv[2] ?? 200);
+const kader = buildKader('content');
+const server = await startAppServer('dist');
+
+async function taps(page: Page, n: number): Promise<number[]> {
+  const stepIds = (
+    await page.locator('.checklist__item').evaluateAll((els) => els.map((el) => el.getAttribute('data-step-id')))
+  ).slice(0, 10);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = `[data-step-id="${stepIds[i % stepIds.length]}"]`;
+    const pressed = await page.locator(`${row} .segmented__option[aria-pressed="true"]`).textContent();
+    const button = `${row} .segmented__option--${pressed === 'Gedaan' ? 'later' : 'gedaan'}`;
+    times.push(
+      await page.evaluate(
+        (button) =>
+          new Promise<number>((resolve) => {
+            const t0 = performance.now();
+            const observer = new MutationObserver(() => {
+              if (document.querySelector(button)?.getAttribute('aria-pressed') !== 'true') return;
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            });
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+            (document.querySelector(button) as HTMLElement).click();
+          }),
+        button,
+      ),
+    );
+  }
+  return times;
+}
+
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function run(locked: boolean) {
+  const profile = await launchProfile();
+  try {
+    const page = await profile.context.newPage();
+    await page.goto(`${server.origin}/incidenten`);
+    await page.getByLabel('Naam of initialen').fill('Bench');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Incidenten' }).waitFor();
+    const { logs, rows, settings } = seedIncidents(kader, incidents, 100);
+    await store(page, 'logs', logs);
+    await store(page, 'incidents', rows);
+    await store(page, 'settings', settings);
+    const id = (rows[Math.floor(incidents / 2)] as { id: string }).id;
+    if (locked) {
+      await page.goto(`${server.origin}/incidenten/instellingen`);
+      await page.getByLabel(/^Wachtzin \(minstens/).fill(PASSPHRASE);
+      await page.getByLabel('Wachtzin nog een keer').fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).click();
+      await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor({ timeout: 600_000 });
+      await page.waitForTimeout(10_000);
+    }
+    await page.goto(`${server.origin}/incidenten/${id}?fase=direct-na`);
+    if (locked) {
+      await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Ontgrendel' }).click();
+    }
+    await page.locator('.checklist__item').first().waitFor();
+    await taps(page, 10);
+    const cdp = await profile.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    const times = await taps(page, 40);
+    const { profile: prof } = (await cdp.send('Profiler.stop')) as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    console.log(
+      `${locked ? 'LOCKED' : 'PLAIN'} tap median ${med(times).toFixed(1)} ms`,
+      times.map((t) => t.toFixed(0)).join(' '),
+    );
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const label = (n: ProfileNode) =>
+      `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    const self = new Map<string, number>();
+    const total = new Map<string, number>();
+    prof.samples.forEach((sid, i) => {
+      const ms = (prof.timeDeltas[i] ?? 0) / 1000;
+      const n = byId.get(sid)!;
+      self.set(label(n), (self.get(label(n)) ?? 0) + ms);
+      const seen = new Set<string>();
+      for (let cur: number | undefined = sid; cur !== undefined; cur = parent.get(cur)) {
+        const l = label(byId.get(cur)!);
+        if (seen.has(l)) continue;
+        seen.add(l);
+        total.set(l, (total.get(l) ?? 0) + ms);
+      }
+    });
+    const idle = self.get('(idle) :-1') ?? 0;
+    const all = [...self.values()].reduce((a, b) => a + b, 0);
+    console.log(`busy ${((all - idle) / 40).toFixed(2)} ms per tap (wall ${(all / 40).toFixed(1)})`);
+    console.log('self:');
+    for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`${(ms / 40).toFixed(2).padStart(7)} ms/tap  ${k}`);
+    // Who calls the record opening and sealing: the chains of callers above them, by time.
+    const chains = new Map<string, number>();
+    prof.samples.forEach((sid, i) => {
+      const ms = (prof.timeDeltas[i] ?? 0) / 1000;
+      const path: string[] = [];
+      for (let cur: number | undefined = sid; cur !== undefined; cur = parent.get(cur))
+        path.push(byId.get(cur)!.callFrame.functionName || '(anon)');
+      const at = path.findIndex((f) => /^(openValue|sealValue)$/.test(f));
+      if (at < 0) return;
+      const key = path.slice(at, at + 9).join(' < ');
+      chains.set(key, (chains.get(key) ?? 0) + ms);
+    });
+    console.log('callers of openValue/sealValue:');
+    for (const [k, ms] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.log(`${(ms / 40).toFixed(2).padStart(7)} ms/tap  ${k}`);
+    console.log('total:');
+    for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 45))
+      console.log(`${(ms / 40).toFixed(2).padStart(7)} ms/tap  ${k}`);
+  } finally {
+    await profile.close();
+    profile.remove();
+  }
+}
+
+try {
+  for (const mode of process.argv.includes('--locked-only') ? [true] : [false, true]) await run(mode);
+} finally {
+  await server.stop();
+}

@@ -8,6 +8,7 @@ import { LockScreen } from './lock-screen.tsx';
 import { loadLockStatus, lockNow } from './lock-service.ts';
 import { continueMigration, migrationPending } from './migrate.ts';
 import { useNoAutofill } from './no-autofill.ts';
+import { usePrivacyCover } from './privacy-cover.ts';
 
 export const useLockStatus = () => useSyncExternalStore(dataKey.subscribe, dataKey.status);
 
@@ -29,6 +30,7 @@ export function LockGate({ children, sealOutside }: { children: ReactNode; sealO
   const migrating = useMigration(status === 'open', sealOutside);
   const fields = useRef<HTMLDivElement>(null);
   useNoAutofill(fields);
+  usePrivacyCover(fields, status === 'open');
 
   // The wrapper is rendered in every state, so the field marking watches it from the first render.
   return (

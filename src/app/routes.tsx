@@ -4,7 +4,6 @@ import { GlossaryPage } from '../content/glossary-page.tsx';
 import { HomePage } from '../content/home-page.tsx';
 import { InstrumentPage } from '../content/instrument-page.tsx';
 import { InstrumentsPage } from '../content/instruments-page.tsx';
-import { KaderProvider } from '../content/kader-context.tsx';
 import type { KaderIndex } from '../content/kader-index.ts';
 import { PartnersPage } from '../content/partners-page.tsx';
 import { NotFoundContent, PhasePage } from '../content/phase-page.tsx';
@@ -13,14 +12,15 @@ import { StepPage } from '../content/step-page.tsx';
 import { AboutPage } from './about-page.tsx';
 import { HomeActions } from './home-actions.tsx';
 import { Layout } from './layout.tsx';
+import { LocalKaderProvider } from './local-kader-provider.tsx';
 
 export function createRouter(index: KaderIndex) {
   return createBrowserRouter([
     {
       element: (
-        <KaderProvider index={index}>
+        <LocalKaderProvider national={index}>
           <Layout />
-        </KaderProvider>
+        </LocalKaderProvider>
       ),
       children: [
         { index: true, element: <HomePage actions={<HomeActions />} /> },

@@ -1,3 +1,4 @@
+import type { LocalLayerRef } from './local-layer.ts';
 import type { PhaseId, Target } from './vocabulary.ts';
 
 /**
@@ -50,7 +51,12 @@ export interface DecisionTerm {
 }
 
 export interface EventPayloads {
-  'incident.created': IncidentDetails & { phase: Extract<PhaseId, 'dreiging' | 'direct-na'>; contentVersion: string };
+  'incident.created': IncidentDetails & {
+    phase: Extract<PhaseId, 'dreiging' | 'direct-na'>;
+    contentVersion: string;
+    /** The municipality's local layer the incident started with (issue 14); absent without one. */
+    localLayer?: LocalLayerRef;
+  };
   /** Fields present are set; `clear` removes optional fields (JSON cannot carry undefined). */
   'incident.details-changed': Partial<IncidentDetails> & { clear?: ClearableDetail[] };
   'incident.phase-changed': { phase: PhaseId };

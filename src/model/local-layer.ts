@@ -110,6 +110,12 @@ export interface LocalLayerOrigin {
   importedAt: string;
 }
 
+/** Which layer, at which revision: what an incident records of the layer it started with. */
+export interface LocalLayerRef {
+  municipalityCode: string;
+  revision: number;
+}
+
 export interface LocalLayer {
   municipalityCode: string;
   municipality: string;

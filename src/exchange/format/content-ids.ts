@@ -1,9 +1,10 @@
 import type { Kader } from '../../content/schema.ts';
 import type { IncidentEvent } from '../../model/events.ts';
+import { isLocalStepId } from '../../model/local-layer.ts';
 import type { IncidentSummary } from './types.ts';
 
 /**
- * The step and instrument ids that events name but a content version does not have.
+ * The national step and instrument ids that events name but a content version does not have.
  * An exporter lists them per incident (`newerContentIds`): they came from a colleague or
  * file on a newer version of the framework, and a reader on the exporter's version must
  * not take them for tampering.
@@ -11,8 +12,10 @@ import type { IncidentSummary } from './types.ts';
 export function contentIdsUnknownTo(events: readonly IncidentEvent[], kader: Kader): string[] {
   const { steps, instruments } = knownIds(kader);
   const unknown = new Set<string>();
+  // A municipality's local step (`direct-na.gm0363-…`) is no national content of any version:
+  // it is known where that layer is loaded and shown as a local step unknown here elsewhere.
   const step = (id: string | undefined) => {
-    if (id !== undefined && !steps.has(id)) unknown.add(id);
+    if (id !== undefined && !steps.has(id) && !isLocalStepId(id)) unknown.add(id);
   };
   const instrument = (id: string | undefined) => {
     if (id !== undefined && !instruments.has(id)) unknown.add(id);

@@ -7,6 +7,7 @@ import type {
   IncidentDetails,
   IncidentEventOf,
 } from '../../model/events.ts';
+import type { LocalLayerRef } from '../../model/local-layer.ts';
 import type { IncidentSummary } from './types.ts';
 
 /**
@@ -101,7 +102,13 @@ export const DECISION_POLICY: PolicyFor<EventPayloads['decision.recorded']> = {
 };
 
 export const PAYLOAD_POLICY: { readonly [T in EventType]: PolicyFor<EventPayloads[T]> } = {
-  'incident.created': { ...DETAILS_POLICY, phase: keep, contentVersion: keep },
+  // The local layer's municipality code and revision say which local steps were in use; no personal data.
+  'incident.created': {
+    ...DETAILS_POLICY,
+    phase: keep,
+    contentVersion: keep,
+    localLayer: nested({ municipalityCode: keep, revision: keep } satisfies PolicyFor<LocalLayerRef>),
+  },
   'incident.details-changed': { ...DETAILS_POLICY, clear: keep },
   'incident.phase-changed': { phase: keep },
   'incident.linked': { otherIncidentId: { exported: true, anonymised: 'pseudonymise-id' }, reason: keep },

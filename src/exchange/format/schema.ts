@@ -81,6 +81,14 @@ function schemas(strict: boolean) {
       ...details,
       phase: z.enum(['dreiging', 'direct-na']),
       contentVersion: name,
+      // Optional: files from before issue 14 stay valid.
+      localLayer: named(
+        object({
+          municipalityCode: z.string().regex(/^gm\d{4}$/),
+          revision: z.number().int().min(0).max(1_000_000_000),
+        }),
+        'LocalLayerRef',
+      ).optional(),
     }),
     'incident.details-changed': object({
       kind: details.kind.optional(),

@@ -75,11 +75,14 @@ function isWellFormed(event: IncidentEvent): boolean {
 }
 
 function initialState(created: IncidentEventOf<'incident.created'>): IncidentState {
-  const { phase, contentVersion, ...details } = created.payload;
+  const { phase, contentVersion, localLayer, ...details } = created.payload;
   return {
     id: created.incidentId,
     details: copyDetails(details),
     contentVersion,
+    ...(localLayer
+      ? { localLayer: { municipalityCode: localLayer.municipalityCode, revision: localLayer.revision } }
+      : {}),
     phase,
     status: 'open',
     createdAt: created.at,

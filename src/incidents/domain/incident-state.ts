@@ -1,5 +1,6 @@
 import type { PhaseId } from '../../content/schema.ts';
 import type { DecisionOutcome, EventPayloads, IncidentDetails, StepStatus } from '../../model/events.ts';
+import type { LocalLayerRef } from '../../model/local-layer.ts';
 
 /** The state of one incident as the fold derives it from its events. */
 
@@ -71,6 +72,8 @@ export interface IncidentState {
   id: string;
   details: IncidentDetails;
   contentVersion: string;
+  /** The local layer the incident started with (its steps and notes are the ones in use). */
+  localLayer?: LocalLayerRef;
   phase: PhaseId;
   status: IncidentStatus;
   closedAt?: string;

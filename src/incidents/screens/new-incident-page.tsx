@@ -57,7 +57,7 @@ export function NewIncidentPage() {
   const knownName = useLiveQuery(() => getActorName());
   const defaultMunicipality = useLiveQuery(() => getDefaultMunicipality());
   const commands = useIncidentCommands();
-  const { kader } = useKader();
+  const { kader, local } = useKader();
   const navigate = useNavigate();
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
@@ -149,6 +149,7 @@ export function NewIncidentPage() {
               { kind: draft.kind, ...checked.details },
               draft.phase,
               kader.version,
+              local ? { municipalityCode: local.municipalityCode, revision: local.revision } : undefined,
             );
             await setDefaultMunicipality(checked.details.municipality).catch(() => {
               // Only a convenience: the incident itself is stored.

@@ -15,6 +15,7 @@ import {
   type StepStatus,
 } from '../../model/events.ts';
 import { LIMITS } from '../../model/limits.ts';
+import type { LocalLayerRef } from '../../model/local-layer.ts';
 import { PHASE_IDS, type PhaseId } from '../../model/vocabulary.ts';
 import {
   pickDetails,
@@ -116,12 +117,21 @@ export function createIncidentCommands(options: IncidentCommandOptions = {}) {
       details: IncidentDetails,
       phase: EventPayloads['incident.created']['phase'],
       contentVersion: string,
+      /** The municipality's local layer in use (KaderIndex.local), recorded with the incident. */
+      localLayer?: LocalLayerRef,
     ): Promise<{ incidentId: string; linkedIncidentIds: string[] }> {
       if (phase !== 'dreiging' && phase !== 'direct-na') throw invalid('Kies de fase: dreiging of direct na.');
       checkAtNow((now) => validateDetails(details, false, now));
       return writeInTransaction(deps, async (scope) => {
         const incidentId = scope.newId();
-        const created = scope.event(incidentId, 'incident.created', { ...pickDetails(details), phase, contentVersion });
+        const created = scope.event(incidentId, 'incident.created', {
+          ...pickDetails(details),
+          phase,
+          contentVersion,
+          ...(localLayer
+            ? { localLayer: { municipalityCode: localLayer.municipalityCode, revision: localLayer.revision } }
+            : {}),
+        });
         const linkedIncidentIds = await linkSameAddress(scope, incidentId, details, [], [created]);
         return { incidentId, linkedIncidentIds };
       }).finally(() => {

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
+
+/**
+ * The app shows the framework with the stored local layer laid over it, after the first render
+ * (national content first, never waiting for the database), in the phase pages and in search.
+ * The layer is written straight into IndexedDB here: the editor is tested with its screens.
+ */
+describe('the local layer in the app', () => {
+  let server: AppServer;
+  let profile: Profile;
+  beforeAll(async () => {
+    server = await startAppServer('dist');
+    profile = await launchProfile();
+  });
+  afterAll(async () => {
+    await profile.close();
+    profile.remove();
+    await server.stop();
+  });
+
+  it('shows a stored local step in its phase, after its national step, and finds it in search', async () => {
+    const page = await profile.context.newPage();
+    await page.goto(`${server.origin}/fase/direct-na`);
+    const firstStep = page.locator('main a[href^="/stap/direct-na."]').first();
+    await firstStep.waitFor();
+    const after = decodeURIComponent((await firstStep.getAttribute('href'))!.replace('/stap/', ''));
+    // The app opens its database after the first render; wait for the local layer's table.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<boolean>((resolve) => {
+              const request = indexedDB.open('handelingskader');
+              request.onsuccess = () => {
+                const has = request.result.objectStoreNames.contains('localLayer');
+                request.result.close();
+                resolve(has);
+              };
+              request.onerror = () => resolve(false);
+            }),
+        ),
+      )
+      .toBe(true);
+    await page.evaluate(
+      (afterId) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('handelingskader');
+          request.onsuccess = () => {
+            const tx = request.result.transaction('localLayer', 'readwrite');
+            tx.objectStore('localLayer').put({
+              id: 'eigen',
+              municipalityCode: 'gm0363',
+              municipality: 'Amsterdam',
+              revision: 1,
+              contacts: [],
+              steps: [
+                {
+                  id: 'direct-na.gm0363-buurtapp',
+                  phase: 'direct-na',
+                  after: afterId,
+                  title: 'Beheerders buurtapp Zuidoost bellen',
+                  what: 'Bel de beheerders van de buurtapps in de straat.',
+                  why: 'Zij kunnen geruchten bijsturen.',
+                  kind: 'communicatie',
+                  actor: 'OOV-adviseur',
+                  targets: ['woning', 'bedrijf', 'voertuig'],
+                  timeWindow: 'eerste-uur',
+                  partners: [],
+                  contacts: [],
+                  sources: [],
+                },
+              ],
+              annotations: [],
+              notApplicable: [],
+              origins: [],
+            });
+            tx.oncomplete = () => {
+              request.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      after,
+    );
+    await page.reload();
+    const local = page.locator('main a[href="/stap/direct-na.gm0363-buurtapp"]');
+    await local.waitFor();
+    const order = await page
+      .locator('main a[href^="/stap/direct-na."]')
+      .evaluateAll((links) =>
+        links.map((link) => decodeURIComponent(link.getAttribute('href')!.replace('/stap/', ''))),
+      );
+    expect(order.indexOf('direct-na.gm0363-buurtapp')).toBe(order.indexOf(after) + 1);
+
+    await page.goto(`${server.origin}/zoeken?q=buurtapp%20zuidoost`);
+    await page.locator('main a[href="/stap/direct-na.gm0363-buurtapp"]').waitFor();
+    await page.close();
+  });
+});

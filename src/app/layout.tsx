@@ -5,7 +5,11 @@ import { useBackgroundSync } from './use-background-sync.ts';
 
 /** Each tab and the paths it covers: a phase, step or instrument page is part of "Kader". */
 const NAV = [
-  { to: '/', label: 'Kader', covers: ['/fase/', '/stap/', '/instrument', '/partners', '/begrippen', '/wijzigingen'] },
+  {
+    to: '/',
+    label: 'Kader',
+    covers: ['/fase/', '/stap/', '/instrument', '/partners', '/begrippen', '/wijzigingen', '/lokaal'],
+  },
   { to: '/incidenten', label: 'Incidenten', covers: ['/incidenten'] },
   { to: '/zoeken', label: 'Zoeken', covers: ['/zoeken'] },
   { to: '/over', label: 'Over', covers: ['/over'] },

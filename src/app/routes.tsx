@@ -13,6 +13,7 @@ import { AboutPage } from './about-page.tsx';
 import { HomeActions } from './home-actions.tsx';
 import { Layout } from './layout.tsx';
 import { LocalKaderProvider } from './local-kader-provider.tsx';
+import { LocalLink } from './local-link.tsx';
 
 export function createRouter(index: KaderIndex) {
   return createBrowserRouter([
@@ -25,9 +26,12 @@ export function createRouter(index: KaderIndex) {
       children: [
         { index: true, element: <HomePage actions={<HomeActions />} /> },
         { path: 'fase/:phaseId', element: <PhasePage /> },
-        { path: 'stap/:stepId', element: <StepPage /> },
+        { path: 'stap/:stepId', element: <StepPage localActions={(id) => <LocalLink targetId={id} />} /> },
         { path: 'instrumenten', element: <InstrumentsPage /> },
-        { path: 'instrument/:instrumentId', element: <InstrumentPage /> },
+        {
+          path: 'instrument/:instrumentId',
+          element: <InstrumentPage localActions={(id) => <LocalLink targetId={id} />} />,
+        },
         { path: 'partners', element: <PartnersPage /> },
         { path: 'zoeken', element: <SearchPage /> },
         { path: 'begrippen', element: <GlossaryPage /> },
@@ -37,6 +41,11 @@ export function createRouter(index: KaderIndex) {
           path: 'incidenten/*',
           hydrateFallbackElement: <p className="quiet">Laden…</p>,
           lazy: async () => ({ Component: (await import('./incidents-routes.tsx')).IncidentsSection }),
+        },
+        {
+          path: 'lokaal/*',
+          hydrateFallbackElement: <p className="quiet">Laden…</p>,
+          lazy: async () => ({ Component: (await import('./local-routes.tsx')).LocalSection }),
         },
         // An invite link (<origin>/team/koppelen#code=…): the code stays in the fragment, never sent anywhere.
         { path: 'team/koppelen', element: <ToPairing /> },

@@ -6,7 +6,7 @@ import { SearchPanel } from './search-panel.tsx';
 
 /** `actions`: what the app puts first on the home screen (e.g. starting an incident), composed in app/. */
 export function HomePage({ actions }: { actions?: ReactNode }) {
-  const { kader } = useKader();
+  const { kader, local } = useKader();
   const [params] = useSearchParams();
   const searching = Boolean(params.get('q'));
   useEffect(() => {
@@ -38,7 +38,8 @@ export function HomePage({ actions }: { actions?: ReactNode }) {
       )}
       <p className="quiet">
         <Link to="/instrumenten">Juridische instrumenten</Link> · <Link to="/partners">Partners</Link> ·{' '}
-        <Link to="/begrippen">Begrippenlijst</Link> · <Link to="/wijzigingen">Wat is er veranderd in het kader</Link>
+        <Link to="/begrippen">Begrippenlijst</Link> · <Link to="/wijzigingen">Wat is er veranderd in het kader</Link> ·{' '}
+        <Link to="/lokaal">Lokaal: {local?.municipality ?? 'uw gemeente'}</Link>
       </p>
     </>
   );

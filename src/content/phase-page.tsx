@@ -21,8 +21,9 @@ export function PhasePage() {
   const steps = stepsForTarget(phase.steps, target);
   const groups =
     phase.id === 'direct-na'
-      ? groupBy(steps, (s) => s.timeWindow, TIME_WINDOW_IDS).map((g) => ({
-          title: TIME_WINDOW_LABEL[g.key as (typeof TIME_WINDOW_IDS)[number]],
+      ? // A step without a window (a municipality's own step may have none) is listed last, never left out.
+        groupBy(steps, (s) => s.timeWindow, [...TIME_WINDOW_IDS, undefined]).map((g) => ({
+          title: g.key ? TIME_WINDOW_LABEL[g.key] : 'Overige stappen',
           items: g.items,
         }))
       : groupBy(steps, (s) => s.kind, STEP_KINDS).map((g) => ({ title: KIND_LABEL[g.key], items: g.items }));

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
+import type { KaderStep } from '../../content/schema.ts';
 import { FieldError, invalidProps } from '../../incidents/screens/field-error.tsx';
 import { KIND_LABEL, TARGET_LABEL, TIME_WINDOW_LABEL } from '../../model/labels.ts';
 import type { LocalStep } from '../../model/local-layer.ts';
@@ -26,9 +27,10 @@ export function checkStep(draft: StepDraft): FieldErrors<Field> {
   return errors;
 }
 
-const emptyStep = (phase: PhaseId, after: string | undefined): StepDraft => ({
+const emptyStep = (phase: PhaseId, after: KaderStep | undefined): StepDraft => ({
   phase,
-  ...(after ? { after } : {}),
+  // After a step of the first hour, a new step belongs to the first hour too, unless changed.
+  ...(after ? { after: after.id, ...(after.timeWindow ? { timeWindow: after.timeWindow } : {}) } : {}),
   title: '',
   what: '',
   why: '',
@@ -53,10 +55,11 @@ export function StepForm({
   onSave(step: StepDraft): Promise<void>;
   onCancel(): void;
 }) {
-  const { kader, local } = useKader();
+  const index = useKader();
+  const { kader, local } = index;
   const id = useId();
   const [draft, setDraft] = useState<StepDraft>(() => {
-    if (!initial) return emptyStep(phase, after);
+    if (!initial) return emptyStep(phase, after ? index.step.get(after) : undefined);
     const { id: _, changedAt: __, ...rest } = initial;
     return rest;
   });

@@ -1,0 +1,224 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kader, KaderStep } from '../../src/content/schema.ts';
+import { scrollsSideways, seriousViolations } from './support/axe.ts';
+import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
+import { createIncident, enterActorName, statusButton } from './support/incident-helpers.ts';
+
+/**
+ * The municipality's local layer end to end, offline on a 360 px phone: a local contact one tap
+ * away on the partner page and in an incident, a local step done in an incident, the layer
+ * carried to a second phone as a file, and a note flagged after the national text changed.
+ */
+describe('the local layer', () => {
+  let server: AppServer;
+  let phoneA: Profile;
+  let phoneB: Profile;
+  const root = mkdtempSync(join(tmpdir(), 'hke-dist-'));
+  const files = mkdtempSync(join(tmpdir(), 'hke-local-'));
+  const kader = JSON.parse(readFileSync('dist/kader.json', 'utf8')) as Kader;
+  const direct = kader.phases.find((p) => p.id === 'direct-na')!.steps.filter((s) => s.targets.includes('woning'));
+  // A step of the first hour with a partner: shown at the top of a new incident's checklist.
+  const withPartner = direct.find((s) => s.partners.length > 0 && s.timeWindow === 'eerste-uur') as KaderStep;
+  const partner = kader.partners.find((p) => p.id === withPartner.partners[0])!;
+  const annotated = direct.find((s) => s.id !== withPartner.id)!;
+  const localTitle = 'Informeer de beheerders van de buurtapp';
+
+  beforeAll(async () => {
+    cpSync('dist', root, { recursive: true });
+    server = await startAppServer(root);
+    phoneA = await launchProfile();
+    phoneB = await launchProfile();
+  });
+
+  afterAll(async () => {
+    for (const phone of [phoneA, phoneB]) {
+      await phone.close();
+      phone.remove();
+    }
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  async function narrowPage(profile: Profile): Promise<Page> {
+    const page = await profile.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    return page;
+  }
+
+  async function fitsAt320(page: Page) {
+    await page.setViewportSize({ width: 320, height: 740 });
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 740 });
+  }
+
+  it('keeps a local contact one tap away on the partner page and in an incident, and a local step in its checklist', async () => {
+    const page = await narrowPage(phoneA);
+    await page.goto(`${server.origin}/lokaal`);
+    await enterActorName(page, 'Coördinator Test');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // From here on offline: the service worker serves the app, IndexedDB holds the layer.
+    await server.stop();
+    await page.reload();
+
+    await page.getByLabel('Naam van de gemeente').fill('Rotterdam');
+    await page.getByLabel('CBS-code').fill('gm0599');
+    await page.getByRole('button', { name: 'Gemeente opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lokaal: Rotterdam' }).waitFor();
+    await fitsAt320(page);
+
+    // Every error at once, next to its field, focus on the first.
+    await page.getByRole('link', { name: 'Contact toevoegen' }).click();
+    await page.getByLabel('Nummer 1', { exact: true }).fill('bel de piket');
+    await page.getByLabel('E-mailadres (optioneel)').fill('geen-adres');
+    await page.getByRole('button', { name: 'Contact opslaan' }).click();
+    const name = page.getByLabel('Naam', { exact: true });
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Nummer 1', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('E-mailadres (optioneel)').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    await fitsAt320(page);
+
+    await name.fill('Woonstad calamiteitenlijn');
+    await page.getByLabel('Landelijke partner').selectOption(partner.id);
+    await page.getByLabel('Omschrijving nummer 1').fill('Piketlijn');
+    await page.getByLabel('Nummer 1', { exact: true }).fill('010 123 45 67');
+    await page.getByLabel('E-mailadres (optioneel)').fill('piket@woonstad.example');
+    await page.getByLabel('Bereikbaarheid (optioneel)').fill('24/7 piket');
+    await page.getByRole('button', { name: 'Contact opslaan' }).click();
+    await page.getByRole('link', { name: /Woonstad calamiteitenlijn/ }).waitFor();
+
+    await page.goto(`${server.origin}/partners`);
+    const call = page.locator(`[id="${partner.id}"]`).getByRole('link', { name: /Bel Piketlijn/ });
+    expect(await call.getAttribute('href')).toBe('tel:0101234567');
+    expect(await call.textContent()).toContain('010 123 45 67');
+    const box = await call.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await page.locator(`[id="${partner.id}"]`).getByText('Intern').waitFor();
+
+    // A local step after the annotated national step, from that step's page.
+    await page.goto(`${server.origin}/lokaal/stap/nieuw?na=${annotated.id}`);
+    await page.getByLabel('Titel').fill(localTitle);
+    await page.getByLabel('Wat').fill('Vraag de beheerders om geruchten en zorgen uit de buurt door te geven.');
+    await page.getByLabel('Waarom').fill('Zo hoort de gemeente vroeg wat er in de straat leeft.');
+    await page.getByLabel('Wie', { exact: true }).fill('Wijkregisseur');
+    await fitsAt320(page);
+    await page.getByRole('button', { name: 'Stap opslaan' }).click();
+    // Saved, the editor goes back to where the adviser came from.
+    await page.waitForURL((url) => !url.pathname.startsWith('/lokaal/stap/'));
+
+    await page.goto(`${server.origin}/fase/direct-na`);
+    const phaseCard = page.getByRole('link', { name: new RegExp(localTitle) });
+    expect(await phaseCard.textContent()).toContain('Lokaal');
+    await phaseCard.click();
+    await page.getByText('Lokale stap van Rotterdam').waitFor();
+
+    // In an incident: the local step is in the checklist, marked, and can be done.
+    const incidentId = await createIncident(page, server.origin);
+    const row = page.locator('.checklist__item', { hasText: localTitle });
+    expect(await row.locator('.local-badge').textContent()).toBe('Lokaal');
+    await statusButton(page, localTitle, 'Gedaan').click();
+    await expect.poll(() => statusButton(page, localTitle, 'Gedaan').getAttribute('aria-pressed')).toBe('true');
+
+    await page.goto(`${server.origin}/incidenten/${incidentId}/stap/${withPartner.id}`);
+    const inIncident = page.getByRole('link', { name: /Bel Piketlijn/ });
+    expect(await inIncident.getAttribute('href')).toBe('tel:0101234567');
+    expect(await page.getByRole('link', { name: /piket@woonstad\.example/ }).getAttribute('href')).toBe(
+      'mailto:piket@woonstad.example',
+    );
+
+    // A note on the national step, from its own page.
+    await page.goto(`${server.origin}/stap/${annotated.id}`);
+    await page.getByRole('link', { name: 'Lokale aanvulling toevoegen' }).click();
+    await page.getByLabel('Lokale aanvulling').fill('In Rotterdam belt de wijkregisseur eerst de huismeester.');
+    await fitsAt320(page);
+    await page.getByRole('button', { name: 'Aanvulling opslaan' }).click();
+    await page.waitForURL(`**/stap/${annotated.id}`);
+    await page.getByText('In Rotterdam belt de wijkregisseur eerst de huismeester.').waitFor();
+
+    // Search finds the local contact.
+    await page.goto(`${server.origin}/zoeken?q=calamiteitenlijn`);
+    await page.getByRole('link', { name: /Woonstad calamiteitenlijn.*Lokaal contact/ }).waitFor();
+
+    await page.goto(`${server.origin}/lokaal/geschiedenis`);
+    await page.getByText('Coördinator Test').first().waitFor();
+    expect(await page.locator('.local-history__item').count()).toBe(4);
+    await fitsAt320(page);
+    await server.start();
+  });
+
+  it('goes to a second phone as a file, previewed before it is applied', async () => {
+    const page = await narrowPage(phoneA);
+    await page.goto(`${server.origin}/lokaal/bestand`);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Lokale laag exporteren' }).click();
+    const path = join(files, 'lokaal.json');
+    await (await download).saveAs(path);
+    await fitsAt320(page);
+
+    const other = await narrowPage(phoneB);
+    await other.goto(`${server.origin}/lokaal`);
+    await enterActorName(other, 'Adviseur Twee');
+    await other
+      .getByRole('link', { name: 'Importeren en exporteren' })
+      .or(other.getByRole('link', { name: 'Een lokale laag importeren' }))
+      .first()
+      .click();
+    await other.getByLabel('Bestand met een lokale laag kiezen').setInputFiles(path);
+    const preview = other.getByRole('region', { name: 'Voorvertoning' });
+    await preview.getByText('Woonstad calamiteitenlijn').waitFor();
+    await preview.getByText(localTitle).waitFor();
+    await fitsAt320(other);
+    await other.getByRole('button', { name: 'Importeren' }).click();
+    await other.getByText(/geïmporteerd/).waitFor();
+
+    await other.goto(`${server.origin}/partners`);
+    const call = other.locator(`[id="${partner.id}"]`).getByRole('link', { name: /Bel Piketlijn/ });
+    expect(await call.getAttribute('href')).toBe('tel:0101234567');
+  });
+
+  it('flags a note when the national text it was written against changed', async () => {
+    const page = await narrowPage(phoneA);
+    await page.goto(`${server.origin}/stap/${annotated.id}`);
+    await page.getByText('In Rotterdam belt de wijkregisseur eerst de huismeester.').waitFor();
+    expect(await page.getByText('Landelijke tekst gewijzigd').count()).toBe(0);
+
+    // A new national content version: the step's text changed; the service worker offers the update.
+    const next: Kader = {
+      ...kader,
+      version: `${kader.version}-test`,
+      phases: kader.phases.map((p) => ({
+        ...p,
+        steps: p.steps.map((s) =>
+          s.id === annotated.id ? { ...s, what: `${s.what} Nieuw: meld dit ook aan de GGD.` } : s,
+        ),
+      })),
+    };
+    writeFileSync(join(root, 'kader.json'), JSON.stringify(next));
+    const sw = readFileSync(join(root, 'sw.js'), 'utf8');
+    const updated = sw.replace(/(url:\s*"kader\.json",\s*revision:\s*")[^"]+/, '$1nieuwe-versie');
+    expect(updated).not.toBe(sw);
+    writeFileSync(join(root, 'sw.js'), updated);
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    await page.getByRole('button', { name: 'Bijwerken' }).click({ timeout: 30_000 });
+    await page.getByText('Landelijke tekst gewijzigd, controleer uw aanvulling.').waitFor({ timeout: 30_000 });
+    // The note itself is kept as written.
+    await page.getByText('In Rotterdam belt de wijkregisseur eerst de huismeester.').waitFor();
+
+    await page.goto(`${server.origin}/lokaal`);
+    await page
+      .getByRole('region', { name: /Controleer na de update/ })
+      .getByText(annotated.title)
+      .waitFor();
+    await fitsAt320(page);
+  });
+});

@@ -4,7 +4,7 @@ import type { Decision, IncidentState, LogEntry, StepNote, Withdrawal } from '..
 import { incidentTitle } from '../../incidents/domain/projection.ts';
 import { buildTimeline, type TimelineItem } from '../../incidents/domain/timeline.ts';
 import type { IncidentDetails, IncidentEvent, StepStatus } from '../../model/events.ts';
-import type { LocalOverlayView } from '../../model/local-layer.ts';
+import type { LocalLayerRef, LocalOverlayView } from '../../model/local-layer.ts';
 
 /**
  * A printable dossier as plain data: the screen renders it, print CSS lays it out.
@@ -92,8 +92,14 @@ export interface Dossier {
   /** Chronological, in the one total order; reverse it for newest first. */
   timeline: DossierTimelineItem[];
   kaderVersion: string;
-  /** The municipality's local layer the dossier was printed with (issue 14). */
-  localLayer?: { municipality: string; revision: number };
+  /**
+   * The municipality's local layer (issue 14): the revision the incident started with (recorded on
+   * `incident.created`) and the one the dossier was printed with, whose steps and notes it shows.
+   */
+  localLayer?: {
+    startedWith?: LocalLayerRef;
+    printedWith?: { municipality: string; municipalityCode: string; revision: number };
+  };
 }
 
 /** `local`: the municipality's layer; its steps are already in `kader` (the overlaid framework). */
@@ -195,7 +201,22 @@ export function buildDossier(
         ].join(''),
       })),
     kaderVersion: kader.version,
-    ...(local ? { localLayer: { municipality: local.municipality, revision: local.revision } } : {}),
+    ...(state.localLayer || local
+      ? {
+          localLayer: {
+            ...(state.localLayer ? { startedWith: { ...state.localLayer } } : {}),
+            ...(local
+              ? {
+                  printedWith: {
+                    municipality: local.municipality,
+                    municipalityCode: local.municipalityCode,
+                    revision: local.revision,
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../ui/format-date.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
 import { fullAddress } from '../export/address-line.ts';
 import { checklistCsvFileName, incidentChecklistCsv } from '../export/checklist-csv.ts';
-import { buildDossier } from '../export/dossier.ts';
+import { buildDossier, type Dossier } from '../export/dossier.ts';
 import { download } from '../export/save-file.ts';
 import { DossierDecisions, DossierPhases, DossierTimeline } from './dossier-sections.tsx';
 import './exchange.css';
@@ -87,9 +87,7 @@ export function DossierPage() {
         {d.localLayer && (
           <>
             <dt>Lokale laag</dt>
-            <dd>
-              {d.localLayer.municipality}, revisie {d.localLayer.revision} bij het afdrukken
-            </dd>
+            <dd>{localLayerLine(d.localLayer)}</dd>
           </>
         )}
       </dl>
@@ -98,6 +96,15 @@ export function DossierPage() {
       <DossierTimeline timeline={d.timeline} />
     </article>
   );
+}
+
+/** Which local layer the incident started with and which one the printed steps and notes come from. */
+function localLayerLine({ startedWith, printedWith }: NonNullable<Dossier['localLayer']>): string {
+  const start = startedWith
+    ? `gestart met ${startedWith.municipalityCode} revisie ${startedWith.revision}`
+    : 'gestart zonder lokale laag';
+  if (!printedWith) return `${start}; op dit apparaat nu geen lokale laag.`;
+  return `${start}; lokale stappen en aanvullingen hieronder uit ${printedWith.municipality} (${printedWith.municipalityCode}) revisie ${printedWith.revision}.`;
 }
 
 /** The moment on the printout: when the page opened, and again at the moment of printing. */

@@ -154,36 +154,6 @@ describe('the local layer', () => {
     await server.start();
   });
 
-  it('goes to a second phone as a file, previewed before it is applied', async () => {
-    const page = await narrowPage(phoneA);
-    await page.goto(`${server.origin}/lokaal/bestand`);
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Lokale laag exporteren' }).click();
-    const path = join(files, 'lokaal.json');
-    await (await download).saveAs(path);
-    await fitsAt320(page);
-
-    const other = await narrowPage(phoneB);
-    await other.goto(`${server.origin}/lokaal`);
-    await enterActorName(other, 'Adviseur Twee');
-    await other
-      .getByRole('link', { name: 'Importeren en exporteren' })
-      .or(other.getByRole('link', { name: 'Een lokale laag importeren' }))
-      .first()
-      .click();
-    await other.getByLabel('Bestand met een lokale laag kiezen').setInputFiles(path);
-    const preview = other.getByRole('region', { name: 'Voorvertoning' });
-    await preview.getByText('Woonstad calamiteitenlijn').waitFor();
-    await preview.getByText(localTitle).waitFor();
-    await fitsAt320(other);
-    await other.getByRole('button', { name: 'Importeren' }).click();
-    await other.getByText(/geïmporteerd/).waitFor();
-
-    await other.goto(`${server.origin}/partners`);
-    const call = other.locator(`[id="${partner.id}"]`).getByRole('link', { name: /Bel Piketlijn/ });
-    expect(await call.getAttribute('href')).toBe('tel:0101234567');
-  });
-
   it('flags a note when the national text it was written against changed', async () => {
     const page = await narrowPage(phoneA);
     await page.goto(`${server.origin}/stap/${annotated.id}`);

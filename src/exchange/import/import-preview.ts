@@ -33,6 +33,8 @@ export interface IncidentPreview {
   change: 'new' | 'merged' | 'unchanged';
   eventsInFile: number;
   eventsAdded: number;
+  /** Of the events added, how many each device wrote (device id → count); empty for the network. */
+  addedByDevice: Record<string, number>;
   conflicts: StepConflict[];
 }
 
@@ -87,6 +89,7 @@ export async function previewImport(
           change: !stored ? 'new' : added > 0 ? 'merged' : 'unchanged',
           eventsInFile: incoming.events.length,
           eventsAdded: added,
+          addedByDevice: {},
           conflicts: [],
         };
       });
@@ -127,8 +130,15 @@ function previewOwn(incoming: ExchangeIncident, local: IncidentEvent[]): Inciden
     change: local.length === 0 ? 'new' : fresh.length > 0 ? 'merged' : 'unchanged',
     eventsInFile: incoming.events.length,
     eventsAdded: fresh.length,
+    addedByDevice: countByDevice(fresh),
     conflicts: local.length ? stepConflicts(incident.id, local, incoming.events) : [],
   };
+}
+
+function countByDevice(events: readonly IncidentEvent[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { device } of events) counts[device] = (counts[device] ?? 0) + 1;
+  return counts;
 }
 
 const shapesDetails = (event: IncidentEvent) =>

@@ -2,23 +2,21 @@ import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useKader } from '../../content/kader-context.tsx';
 import { getAppDatabase } from '../../db/database.ts';
-import { STEP_STATUS_LABEL } from '../../incidents/domain/labels.ts';
+import { useIncidentExtensions } from '../../incidents/screens/incident-extensions.tsx';
 import { formatDateTime } from '../../ui/format-date.ts';
-import { countOf, formatNumber } from '../../ui/format-number.ts';
-import { titleWithMunicipality } from '../../ui/place-label.ts';
+import { countOf } from '../../ui/format-number.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
 import type { ExchangeFile } from '../format/types.ts';
 import { applyImport } from '../import/import-apply.ts';
-import { type ImportPreview, type IncidentPreview, previewImport } from '../import/import-preview.ts';
+import { type ImportPreview, previewImport } from '../import/import-preview.ts';
+import { PreviewCounts, PreviewList } from './import-preview-list.tsx';
 import { INCOMING_PROBLEM_MESSAGE, useIncomingFile } from './use-incoming-file.ts';
 
 type Stage =
   | { stage: 'idle' }
   | { stage: 'passphrase'; file: File }
   | { stage: 'preview'; file: ExchangeFile; preview: ImportPreview; name: string }
-  | { stage: 'done'; text: string };
-
-const CHANGE_LABEL = { new: 'nieuw', merged: 'wordt samengevoegd', unchanged: 'al aanwezig, verandert niet' } as const;
+  | { stage: 'done'; text: string; note?: string | undefined };
 
 /**
  * The validator (130 KB of generated code) stays out of the incident screens' bundle,
@@ -41,12 +39,15 @@ export function ImportSection() {
     loadReader().catch(() => {});
   }, []);
   const { kader, step } = useKader();
+  const { importNote } = useIncidentExtensions();
   const [state, setState] = useState<Stage>({ stage: 'idle' });
   const [error, setError] = useState<string>();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const id = useId();
+  // E.g. team sync: entries of other phones in a shared incident stay on this device.
+  const note = state.stage === 'preview' ? importNote?.(state.preview.incidents) : undefined;
 
   const read = async (file: File, secret?: string) => {
     setError(undefined);
@@ -89,7 +90,7 @@ export function ImportSection() {
     (problem) => setError(INCOMING_PROBLEM_MESSAGE[problem]),
   );
 
-  const apply = async (file: ExchangeFile) => {
+  const apply = async (file: ExchangeFile, note: string | undefined) => {
     setBusy(true);
     try {
       const result = await applyImport(getAppDatabase(), file, { kader });
@@ -104,6 +105,7 @@ export function ImportSection() {
       setState({
         stage: 'done',
         text: parts.length ? `${parts.join('; ')}.` : 'Alles uit dit bestand stond er al. Er is niets veranderd.',
+        note,
       });
     } finally {
       setBusy(false);
@@ -193,12 +195,13 @@ export function ImportSection() {
             preview={state.preview}
             stepTitle={(id) => step.get(id)?.title ?? id}
           />
+          {note && <p className="alert alert--warning">{note}</p>}
           <div className="actions">
             <button
               type="button"
               className="button"
               disabled={busy || state.preview.eventsAdded === 0}
-              onClick={() => void apply(state.file)}
+              onClick={() => void apply(state.file, note)}
             >
               Importeren
             </button>
@@ -211,83 +214,9 @@ export function ImportSection() {
       )}
       {state.stage === 'done' && (
         <p className="alert alert--ok" role="status">
-          {state.text} <Link to="/incidenten">Naar de incidenten</Link>
+          {state.text} {state.note} <Link to="/incidenten">Naar de incidenten</Link>
         </p>
       )}
     </section>
-  );
-}
-
-/** A long preview is of no use on a phone: the counts first, then the first rows, conflicts on top. */
-const PREVIEW_ROWS = 20;
-
-function PreviewCounts({ preview }: { preview: ImportPreview }) {
-  const all = [...preview.incidents, ...preview.network];
-  if (all.length < 2) return null;
-  const count = (change: IncidentPreview['change']) => all.filter((p) => p.change === change).length;
-  const parts = [
-    [count('new'), 'nieuw'],
-    [count('merged'), 'samen te voegen'],
-    [count('unchanged'), 'al aanwezig'],
-  ] as const;
-  return (
-    <p>
-      {countOf(all.length, 'incident', 'incidenten')}:{' '}
-      {parts
-        .filter(([n]) => n > 0)
-        .map(([n, label]) => `${formatNumber(n)} ${label}`)
-        .join(', ')}
-      {preview.conflicts > 0 ? `; ${countOf(preview.conflicts, 'verschil', 'verschillen')} bij stappen` : ''}.
-    </p>
-  );
-}
-
-function PreviewList({ preview, stepTitle }: { preview: ImportPreview; stepTitle: (stepId: string) => string }) {
-  const [showAll, setShowAll] = useState(false);
-  const own = [...preview.incidents].sort((a, b) => b.conflicts.length - a.conflicts.length);
-  const rows = [...own.map((p) => ({ p, network: false })), ...preview.network.map((p) => ({ p, network: true }))];
-  if (rows.length === 0) return null;
-  const shown = showAll ? rows : rows.slice(0, PREVIEW_ROWS);
-  return (
-    <>
-      <ul className="plain-list preview__list">
-        {shown.map(({ p, network }) =>
-          network ? (
-            <li key={`n-${p.incidentId}`}>
-              Uit het netwerk: <strong>{p.title}</strong>: {CHANGE_LABEL[p.change]}
-            </li>
-          ) : (
-            <li key={p.incidentId}>
-              <strong>{titleWithMunicipality(p.title, p.municipality)}</strong>: {CHANGE_LABEL[p.change]},{' '}
-              {formatNumber(p.eventsAdded)} van {countOf(p.eventsInFile, 'vastlegging', 'vastleggingen')} nieuw
-              {p.conflicts.length > 0 && (
-                <ul>
-                  {p.conflicts.map((c) => (
-                    <li key={c.stepId} className="conflict">
-                      Verschil bij "{stepTitle(c.stepId)}": hier {STEP_STATUS_LABEL[c.local.status]} ({c.local.actor},{' '}
-                      {formatDateTime(c.local.at)}), in het bestand {STEP_STATUS_LABEL[c.incoming.status]} (
-                      {c.incoming.actor}, {formatDateTime(c.incoming.at)}). Na het importeren geldt de{' '}
-                      {c.winner === 'incoming' ? 'wijziging uit het bestand' : 'wijziging op dit apparaat'} (de
-                      laatste); beide blijven zichtbaar in het logboek.
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ),
-        )}
-      </ul>
-      {rows.length > PREVIEW_ROWS && (
-        // Stays in place when the list opens, so keyboard focus is not lost.
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-expanded={showAll}
-          onClick={() => setShowAll((all) => !all)}
-        >
-          {showAll ? `Toon alleen de eerste ${PREVIEW_ROWS}` : `Toon alle ${formatNumber(rows.length)} incidenten`}
-        </button>
-      )}
-    </>
   );
 }

@@ -13,6 +13,16 @@ export interface IncidentExtensions {
   HeaderExtra?: ComponentType<{ incidentId: string }>;
   /** How deleting works when the incident is not this device's alone (shared with a team). */
   removal?: (incidentId: string) => IncidentRemoval | undefined;
+  /** Dutch: what of an import previewed now will stay on this device only; undefined for nothing. */
+  importNote?: (incidents: readonly ImportedIncident[]) => string | undefined;
+}
+
+/** An incident in an import preview, as far as an extension needs it. */
+export interface ImportedIncident {
+  incidentId: string;
+  title: string;
+  /** Events the import adds, per device id that wrote them. */
+  addedByDevice: Readonly<Record<string, number>>;
 }
 
 export interface IncidentRemoval {

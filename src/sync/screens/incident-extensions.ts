@@ -2,16 +2,18 @@ import { useMemo } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import { getAppDatabase } from '../../db/database.ts';
 import type { IncidentExtensions } from '../../incidents/screens/incident-extensions.tsx';
+import { foreignInShared, importStaysLocalText } from '../domain/stays-local.ts';
 import { PURGE_MESSAGES, purgeSharedIncident } from '../store/purge-shared.ts';
 import { ShareAction } from './share-action.tsx';
 import { useSync } from './sync-context.tsx';
 
 /**
  * What sync adds to the incident screens: the shared label, "Delen met team", read-only
- * for a meelezer, and deleting a shared incident for the whole team (coordinator only).
+ * for a meelezer, deleting a shared incident for the whole team (coordinator only), and
+ * what of an import into a shared incident stays on this device.
  */
 export function useSyncIncidentExtensions(): IncidentExtensions {
-  const { membership, shared, client } = useSync();
+  const { membership, shared, client, deviceId } = useSync();
   const { kader } = useKader();
   const readOnly = membership?.token !== undefined && membership.role === 'meelezer';
   return useMemo(
@@ -33,7 +35,9 @@ export function useSyncIncidentExtensions(): IncidentExtensions {
               },
             }
           : undefined,
+      importNote: (incidents) =>
+        deviceId && membership?.token ? importStaysLocalText(foreignInShared(incidents, shared, deviceId)) : undefined,
     }),
-    [readOnly, shared, membership, kader, client],
+    [readOnly, shared, membership, kader, client, deviceId],
   );
 }

@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { getAppDatabase } from '../../db/database.ts';
+import { readLog } from '../../db/event-log.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
+import { foreignUnacked } from '../domain/outbox.ts';
+import { staysLocalText } from '../domain/stays-local.ts';
 import { SHARE_REFUSAL_MESSAGE, shareIncident } from '../store/pairing.ts';
 import { useSync } from './sync-context.tsx';
 
@@ -9,7 +12,13 @@ export function ShareAction({ incidentId }: { incidentId: string }) {
   const { membership, shared, client } = useSync();
   const [message, setMessage] = useState<string>();
   if (!membership?.token) return null;
-  if (shared.has(incidentId)) return <p className="tag">Gedeeld met team {membership.teamName}</p>;
+  if (shared.has(incidentId))
+    return (
+      <>
+        <p className="tag">Gedeeld met team {membership.teamName}</p>
+        <StaysLocalNote incidentId={incidentId} />
+      </>
+    );
   if (membership.role === 'meelezer') return null;
   return (
     <div>
@@ -37,4 +46,27 @@ export function ShareAction({ incidentId }: { incidentId: string }) {
       {message && <p role="alert">{message}</p>}
     </div>
   );
+}
+
+/**
+ * Entries of other devices in this shared incident that the team does not get (from an
+ * imported file). Read once when the incident opens, not on every tap: such entries only
+ * arrive by an import, on another screen.
+ */
+function StaysLocalNote({ incidentId }: { incidentId: string }) {
+  const { deviceId } = useSync();
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!deviceId) return;
+    let active = true;
+    const db = getAppDatabase();
+    Promise.all([readLog(db, incidentId), db.syncIncidents.get(incidentId)])
+      .then(([log, row]) => active && setCount(foreignUnacked(log, new Set(row?.acked), deviceId)))
+      .catch(() => undefined);
+    return () => {
+      active = false;
+    };
+  }, [incidentId, deviceId]);
+  const text = staysLocalText(count);
+  return text ? <p className="quiet">{text}</p> : null;
 }

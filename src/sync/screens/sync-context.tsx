@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, type ReactNode, use, useMemo, useSyncExternalStore } from 'react';
+import { createContext, type ReactNode, use, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import { getAppDatabase } from '../../db/database.ts';
 import type { SyncMembership } from '../../db/rows.ts';
+import { getDeviceId } from '../../db/settings.ts';
 import type { SyncState } from '../domain/sync-state.ts';
 import { readMembership } from '../store/membership.ts';
 import { sharedSyncClient } from '../store/shared-client.ts';
@@ -14,9 +15,16 @@ interface SyncContextValue {
   /** Undefined while loading; null without a team. */
   membership: SyncMembership | null | undefined;
   shared: ReadonlySet<string>;
+  /** This device's id (the `device` of its own events); undefined while loading. */
+  deviceId: string | undefined;
 }
 
-const SyncContext = createContext<SyncContextValue>({ client: undefined, membership: null, shared: new Set() });
+const SyncContext = createContext<SyncContextValue>({
+  client: undefined,
+  membership: null,
+  shared: new Set(),
+  deviceId: undefined,
+});
 
 /**
  * The team screens' view of the tab's one sync client (store/shared-client.ts), which
@@ -28,11 +36,15 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   const { kader } = useKader();
   const db = getAppDatabase();
   const client = useMemo(() => sharedSyncClient(db, kader), [db, kader]);
+  const [deviceId, setDeviceId] = useState<string>();
+  useEffect(() => {
+    getDeviceId(db).then(setDeviceId, () => undefined);
+  }, [db]);
   const membership = useLiveQuery(async () => (await readMembership(db)) ?? null, [db]);
   const sharedIds = useLiveQuery(() => db.syncIncidents.toCollection().primaryKeys(), [db]);
   const value = useMemo(
-    () => ({ client, membership, shared: new Set((sharedIds ?? []) as string[]) }),
-    [client, membership, sharedIds],
+    () => ({ client, membership, shared: new Set((sharedIds ?? []) as string[]), deviceId }),
+    [client, membership, sharedIds, deviceId],
   );
   return <SyncContext value={value}>{children}</SyncContext>;
 }

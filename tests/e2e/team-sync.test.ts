@@ -1,79 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrollsSideways, seriousViolations } from './support/axe.ts';
-import { launchProfile, type Profile, recordRequests, startAppServer } from './support/browser.ts';
-import { checklistTitles, createIncident, enterActorName, statusButton } from './support/incident-helpers.ts';
-import { createSyncServer, type SyncServer } from './support/sync-server.ts';
+import { launchProfile, recordRequests, startAppServer } from './support/browser.ts';
+import { checklistTitles, createIncident, statusButton } from './support/incident-helpers.ts';
+import type { SyncServer } from './support/sync-server.ts';
+import { localEventIds, pair, serverEventIds, startTeam, type Team, tokenOf } from './support/team-phones.ts';
 
 /** Two phones of one team against the real server (server/main.ts with PGlite), issue 13. */
-
-async function pair(page: Page, link: string, actor: string, deviceName: string) {
-  await page.goto(link);
-  await enterActorName(page, actor);
-  await page.getByLabel(/Naam van dit apparaat/).fill(deviceName);
-  await page.getByRole('button', { name: 'Koppelen' }).click();
-  await page.getByText(/Dit apparaat hoort bij team Gemeente Test/).waitFor();
-  // The code left the address bar with the redemption.
-  expect(page.url()).not.toContain('code=');
-}
-
-/** The device token as stored (no lock set up in this test, so the settings row is plain). */
-function tokenOf(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('handelingskader');
-        open.onsuccess = () => {
-          const get = open.result.transaction('settings').objectStore('settings').get('syncTeam');
-          get.onsuccess = () => resolve(get.result.value.token);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
-}
-
-/** The ids of the incident's events on the phone: its log row plus appended rows. */
-function localEventIds(page: Page, incidentId: string): Promise<string[]> {
-  return page.evaluate(
-    (id) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('handelingskader');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['logs', 'appendedEvents']);
-          const ids: string[] = [];
-          const log = tx.objectStore('logs').get(id);
-          log.onsuccess = () => {
-            for (const event of log.result?.events ?? []) ids.push(event.id);
-          };
-          const appended = tx.objectStore('appendedEvents').getAll();
-          appended.onsuccess = () => {
-            for (const event of appended.result) if (event.incidentId === id) ids.push(event.id);
-          };
-          tx.oncomplete = () => resolve(ids.sort());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    incidentId,
-  );
-}
-
-async function serverEventIds(origin: string, token: string, incidentId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let after = '0';
-  for (;;) {
-    const response = await fetch(`${origin}/api/sync/v1/events?after=${after}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    const body = (await response.json()) as {
-      changes: { type: string; event?: { id: string; incidentId: string } }[];
-      cursor: string;
-      more: boolean;
-    };
-    for (const change of body.changes) if (change.event?.incidentId === incidentId) ids.push(change.event.id);
-    after = body.cursor;
-    if (!body.more) return ids;
-  }
-}
 
 async function timeline(page: Page, origin: string, incidentId: string): Promise<string> {
   await page.goto(`${origin}/incidenten/${incidentId}/logboek`);
@@ -81,33 +14,21 @@ async function timeline(page: Page, origin: string, incidentId: string): Promise
 }
 
 describe('team sync between two phones', () => {
+  let team: Team;
   let server: SyncServer;
-  let profileA: Profile;
-  let profileB: Profile;
   let a: Page;
   let b: Page;
   let incidentId: string;
 
   beforeAll(async () => {
-    server = await createSyncServer();
-    const coordinatorLink = await server.createTeam('Gemeente Test');
-    await server.start();
-    profileA = await launchProfile();
-    profileB = await launchProfile();
-    a = await profileA.context.newPage();
-    b = await profileB.context.newPage();
-    for (const page of [a, b]) page.on('dialog', (dialog) => void dialog.accept());
-    await pair(a, coordinatorLink, 'Adviseur A', 'Telefoon A');
+    team = await startTeam();
+    server = team.server;
+    a = await team.phone();
+    b = await team.phone();
+    await pair(a, team.coordinatorLink, 'Adviseur A', 'Telefoon A');
   }, 120_000);
 
-  afterAll(async () => {
-    await profileA?.close();
-    await profileB?.close();
-    profileA?.remove();
-    profileB?.remove();
-    await server?.stop();
-    server?.remove();
-  });
+  afterAll(() => team?.close());
 
   it('pairs a colleague by an invite the coordinator makes in the app (QR code and link)', async () => {
     await a.goto(`${server.origin}/incidenten/team`);
@@ -216,9 +137,8 @@ describe('team sync between two phones', () => {
     await a.getByLabel('Rol').selectOption('meelezer');
     await a.getByRole('button', { name: 'Maak uitnodiging' }).click();
     const link = (await a.getByTestId('invite-link').textContent()) ?? '';
-    const profileC = await launchProfile();
-    try {
-      const c = await profileC.context.newPage();
+    {
+      const c = await team.phone();
       await pair(c, link, 'Jurist C', 'Laptop jurist');
       await c.goto(`${server.origin}/incidenten/${incidentId}`);
       await c.getByText(/U bent meelezer in het team/).waitFor({ timeout: 20_000 });
@@ -241,9 +161,6 @@ describe('team sync between two phones', () => {
         .first()
         .waitFor();
       expect(await seriousViolations(a)).toEqual([]);
-    } finally {
-      await profileC.close();
-      profileC.remove();
     }
   }, 60_000);
 
@@ -261,6 +178,10 @@ describe('team sync between two phones', () => {
     await b.getByTestId('sync-state').getByText('Dit apparaat is ingetrokken', { exact: false }).waitFor({
       timeout: 30_000,
     });
+    // It says what happened to the incidents, not only that it was revoked.
+    await b
+      .getByText(/gedeelde incidenten van het team .*zijn van dit apparaat verwijderd; ze staan nog op de server/)
+      .waitFor();
     // The list may still be loading when the state shows: wait for the own incident before counting the shared one.
     await expect.poll(() => b.locator(`a[href="/incidenten/${own}"]`).count()).toBe(1);
     await expect.poll(() => b.locator(`a[href="/incidenten/${incidentId}"]`).count()).toBe(0);

@@ -77,6 +77,8 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     source = undefined;
   };
 
+  const countPending = async () => countOutbox(await readOutbox(db, await getDeviceId(db)));
+
   async function pullAll(token: string): Promise<void> {
     let more = true;
     while (more && !stopped) {
@@ -158,7 +160,8 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     if (error instanceof SyncHttpError && (error.status === 0 || isRetryable(error.status))) {
       failures++;
       closeStream();
-      set({ phase: 'offline' });
+      // A push cut off halfway acknowledged its first batches: count again what still waits.
+      set({ phase: 'offline', pending: await countPending().catch(() => state.pending) });
       return schedule(retryDelay(failures, error.retryAfterSeconds));
     }
     if (error instanceof SyncHttpError) {

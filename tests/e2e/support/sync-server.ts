@@ -17,6 +17,8 @@ export interface SyncServer {
   createTeam(name: string): Promise<string>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** kill -9: no shutdown, requests in flight are cut off. */
+  kill(): Promise<void>;
   remove(): void;
 }
 
@@ -45,6 +47,14 @@ export async function createSyncServer(): Promise<SyncServer> {
     DATABASE_URL: '',
   };
   let child: ChildProcess | undefined;
+  const end = async (signal: NodeJS.Signals) => {
+    const proc = child;
+    child = undefined;
+    if (!proc || proc.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    proc.kill(signal);
+    await exited;
+  };
   return {
     origin,
     dataDir,
@@ -79,14 +89,8 @@ export async function createSyncServer(): Promise<SyncServer> {
         proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr.slice(-2000)}`)));
       });
     },
-    async stop() {
-      const proc = child;
-      child = undefined;
-      if (!proc || proc.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-      proc.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
     remove: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router';
 import { ChangelogPage } from '../content/changelog-page.tsx';
 import { GlossaryPage } from '../content/glossary-page.tsx';
 import { HomePage } from '../content/home-page.tsx';
@@ -32,7 +32,23 @@ export function createRouter(index: KaderIndex) {
           path: 'instrument/:instrumentId',
           element: <InstrumentPage localActions={(id) => <LocalLink targetId={id} />} />,
         },
-        { path: 'partners', element: <PartnersPage /> },
+        {
+          path: 'partners',
+          element: (
+            <PartnersPage
+              localActions={(partner) => (
+                <p className="local-link">
+                  <Link
+                    className="button button--secondary button--small"
+                    to={`/lokaal/contact/nieuw?partner=${partner.id}`}
+                  >
+                    Lokaal contact toevoegen<span className="visually-hidden"> voor {partner.name}</span>
+                  </Link>
+                </p>
+              )}
+            />
+          ),
+        },
         { path: 'zoeken', element: <SearchPage /> },
         { path: 'begrippen', element: <GlossaryPage /> },
         { path: 'wijzigingen', element: <ChangelogPage /> },

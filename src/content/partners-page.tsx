@@ -1,10 +1,13 @@
+import type { ReactNode } from 'react';
 import { PageTitle } from '../ui/page-title.tsx';
 import { UnverifiedNote } from '../ui/unverified-note.tsx';
 import { useKader } from './kader-context.tsx';
 import { LocalContactList, telHref } from './local-contacts.tsx';
+import type { Partner } from './schema.ts';
 import { TrustNote } from './trust-note.tsx';
 
-export function PartnersPage() {
+/** `localActions`: what app/ offers for the local layer at a partner (e.g. adding a local contact). */
+export function PartnersPage({ localActions }: { localActions?: (partner: Partner) => ReactNode }) {
   const { kader, local } = useKader();
   // Contacts for no national partner, or for one the framework no longer has: listed apart, never lost.
   const own = local
@@ -35,6 +38,7 @@ export function PartnersPage() {
                   <LocalContactList contacts={contacts} label={`Contacten van ${p.name} in ${local.municipality}`} />
                 </>
               )}
+              {localActions?.(p)}
             </li>
           );
         })}

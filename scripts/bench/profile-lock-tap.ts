@@ -137,8 +137,102 @@ async function run(locked: boolean) {
   }
 }
 
+/** Taps in a plain and a locked profile in turns, so both see the same load of a shared machine. */
+async function interleaved(rounds: number) {
+  const open = async (locked: boolean) => {
+    const profile = await launchProfile();
+    const page = await profile.context.newPage();
+    await page.goto(`${server.origin}/incidenten`);
+    await page.getByLabel('Naam of initialen').fill('Bench');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Incidenten' }).waitFor();
+    const { logs, rows, settings } = seedIncidents(kader, incidents, 100);
+    await store(page, 'logs', logs);
+    await store(page, 'incidents', rows);
+    await store(page, 'settings', settings);
+    const id = (rows[Math.floor(incidents / 2)] as { id: string }).id;
+    if (locked) {
+      await page.goto(`${server.origin}/incidenten/instellingen`);
+      await page.getByLabel(/^Wachtzin \(minstens/).fill(PASSPHRASE);
+      await page.getByLabel('Wachtzin nog een keer').fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).click();
+      await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor({ timeout: 600_000 });
+    }
+    await page.goto(`${server.origin}/incidenten/${id}?fase=direct-na`);
+    if (locked) {
+      await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Ontgrendel' }).click();
+    }
+    await page.locator('.checklist__item').first().waitFor();
+    await taps(page, 10);
+    return { profile, page };
+  };
+  const plain = await open(false);
+  const locked = await open(true);
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
+  const times = { plain: [] as number[], locked: [] as number[] };
+  try {
+    for (let round = 0; round < rounds; round++) {
+      times.plain.push(...(await taps(plain.page, 10)));
+      times.locked.push(...(await taps(locked.page, 10)));
+    }
+    if (process.argv.includes('--trace')) {
+      for (const [name, side] of [
+        ['plain', plain],
+        ['locked', locked],
+      ] as const) {
+        const cdp = await side.profile.context.newCDPSession(side.page);
+        const events: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[] =
+          [];
+        const raw = cdp as unknown as {
+          on(e: string, f: (x: { value: typeof events }) => void): void;
+          once(e: string, f: () => void): void;
+        };
+        raw.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+        const done = new Promise<void>((resolve) => raw.once('Tracing.tracingComplete', () => resolve()));
+        await cdp.send('Tracing.start', {
+          categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink,IndexedDB,toplevel,v8',
+          transferMode: 'ReportEvents',
+        } as never);
+        await taps(side.page, 20);
+        await cdp.send('Tracing.end');
+        await done;
+        const threads = new Map<string, string>();
+        for (const e of events)
+          if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+        const sums = new Map<string, number>();
+        for (const e of events) {
+          if (e.ph !== 'X' || !e.dur) continue;
+          const key = `${threads.get(`${e.pid}:${e.tid}`) ?? e.tid} ${e.name}`;
+          sums.set(key, (sums.get(key) ?? 0) + e.dur / 1000 / 20);
+        }
+        const counts = new Map<string, number>();
+        for (const e of events)
+          if (/IDB|Database::|Transaction::/.test(e.name) && (e.ph === 'X' || e.ph === 'B'))
+            counts.set(e.name, (counts.get(e.name) ?? 0) + 1 / 20);
+        console.log(`--- ${name}, IndexedDB events per tap`);
+        for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30))
+          console.log(`${n.toFixed(1).padStart(8)}  ${k}`);
+        console.log(`--- ${name}, ms per tap`);
+        for (const [k, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 40))
+          console.log(`${ms.toFixed(2).padStart(8)}  ${k}`);
+      }
+    }
+    const p50 = { plain: med(times.plain), locked: med(times.locked) };
+    console.log(
+      `interleaved p50 plain ${p50.plain.toFixed(1)} locked ${p50.locked.toFixed(1)} ratio ${(p50.locked / p50.plain).toFixed(2)}`,
+    );
+  } finally {
+    for (const { profile } of [plain, locked]) {
+      await profile.close();
+      profile.remove();
+    }
+  }
+}
+
 try {
-  for (const mode of process.argv.includes('--locked-only') ? [true] : [false, true]) await run(mode);
+  if (process.argv.includes('--interleaved')) await interleaved(6);
+  else for (const mode of process.argv.includes('--locked-only') ? [true] : [false, true]) await run(mode);
 } finally {
   await server.stop();
 }

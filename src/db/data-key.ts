@@ -30,7 +30,17 @@ interface Keys {
 
 let status: LockStatus = 'unknown';
 let keys: Keys | undefined;
+/** While the lock is being turned off: the key still opens sealed rows, but every write is plain. */
+let plainWrites = false;
 const listeners = new Set<() => void>();
+
+function wipe(): void {
+  if (keys) {
+    keys.records.fill(0);
+    keys.address.fill(0);
+  }
+  keys = undefined;
+}
 
 const derive = (dataKey: Uint8Array, info: string) => hkdf(sha256, dataKey, undefined, utf8ToBytes(info), 32);
 
@@ -48,7 +58,8 @@ export const dataKey = {
   /** The keyring was read: no lock on this device, or one whose key is not in memory yet. */
   configure(lockSetUp: boolean): void {
     if (!lockSetUp) {
-      keys = undefined;
+      wipe();
+      plainWrites = false;
       setStatus('off');
     } else if (status !== 'open') setStatus('locked');
   },
@@ -62,13 +73,18 @@ export const dataKey = {
 
   /** Forgets the key (the lock screen shows); only a passphrase brings it back. */
   lock(): void {
-    if (keys) {
-      keys.records.fill(0);
-      keys.address.fill(0);
-    }
-    keys = undefined;
+    wipe();
+    plainWrites = false;
     if (status === 'open') setStatus('locked');
   },
+
+  /** Turning the lock off (lock/migrate.ts): rows are still opened, but written plain again. */
+  writePlain(on: boolean): void {
+    plainWrites = on;
+  },
+
+  /** True when what is written now is sealed: a lock is set up, its key is open, and it is not being turned off. */
+  sealsWrites: (): boolean => status === 'open' && !plainWrites,
 
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
@@ -90,7 +106,7 @@ export const KEYED_ADDRESS_PREFIX = 'k1:';
  */
 export function storedAddressKey(plain: string): string {
   if (plain.startsWith(KEYED_ADDRESS_PREFIX)) return plain;
-  if (status === 'off' || status === 'unknown') return plain;
+  if (status === 'off' || status === 'unknown' || (status === 'open' && plainWrites)) return plain;
   if (!keys) throw new LockedError();
   return KEYED_ADDRESS_PREFIX + bytesToHex(hmac(sha256, keys.address, utf8ToBytes(plain)));
 }

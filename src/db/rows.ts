@@ -89,7 +89,7 @@ export interface KeyringRow {
    * Absent once every row is sealed. Otherwise the table being sealed and the last
    * primary key done, so a migration killed halfway continues where it was.
    */
-  migration?: { table: string; after?: unknown; compacted?: boolean };
+  migration?: { table: string; after?: unknown; compacted?: boolean; to?: 'plain' };
 }
 
 /** The municipality's local layer as stored: one row, id 'eigen' (src/local/store/). */

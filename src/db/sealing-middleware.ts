@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreCursor, DBCoreKeyRange, DBCoreTable, Middleware } from 'dexie';
-import { dataKey, LockedError, storedAddressKey } from './data-key.ts';
+import { dataKey, KEYED_ADDRESS_PREFIX, LockedError, storedAddressKey } from './data-key.ts';
 import { isSealed, openValue, type SealedRecord, sealValue } from './sealed.ts';
 
 /**
@@ -61,7 +61,11 @@ function sealRow(table: string, keyPath: string | string[] | null, plainFields: 
     if (plainFields.includes(field)) kept[field] = value;
     else rest[field] = value;
   }
-  if (table === 'incidents' && typeof kept.addressKey === 'string') kept.addressKey = storedAddressKey(kept.addressKey);
+  if (table === 'incidents' && typeof kept.addressKey === 'string') {
+    // The plain key goes inside the seal too: the keyed one cannot be turned back when the lock is turned off.
+    if (!kept.addressKey.startsWith(KEYED_ADDRESS_PREFIX)) rest.addressKey = kept.addressKey;
+    kept.addressKey = storedAddressKey(kept.addressKey);
+  }
   kept.sealed = sealValue(rest, contextOf(table, keyPath, kept));
   return kept;
 }
@@ -94,9 +98,8 @@ function sealingTable(down: DBCoreTable): DBCoreTable {
     ...down,
     mutate(req) {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
-      const status = dataKey.status();
-      if (status === 'locked') return Promise.reject(new LockedError());
-      if (status !== 'open') return down.mutate(req);
+      if (dataKey.status() === 'locked') return Promise.reject(new LockedError());
+      if (!dataKey.sealsWrites()) return down.mutate(req);
       try {
         const values = req.values.map((row: Row) => sealRow(name, keyPath, plainFields, row));
         return down.mutate({ ...req, values });

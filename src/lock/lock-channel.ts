@@ -5,7 +5,7 @@ import { dataKey } from '../db/data-key.ts';
  * memory, so without this a tab opened before the lock was set up would go on writing
  * unsealed rows, and "Vergrendel" in one tab would leave another open.
  */
-type LockMessage = 'set-up' | 'locked';
+type LockMessage = 'set-up' | 'locked' | 'turning-off' | 'turned-off';
 
 let channel: BroadcastChannel | undefined;
 
@@ -17,7 +17,9 @@ function open(): BroadcastChannel | undefined {
     (channel as BroadcastChannel & { unref?: () => void }).unref?.();
     channel.onmessage = (event: MessageEvent<LockMessage>) => {
       if (event.data === 'set-up') dataKey.configure(true);
-      else if (event.data === 'locked') dataKey.lock();
+      // Turning off: one tab decrypts; the others wait behind the lock screen until it is done.
+      else if (event.data === 'locked' || event.data === 'turning-off') dataKey.lock();
+      else if (event.data === 'turned-off') dataKey.configure(false);
     };
   }
   return channel;

@@ -6,7 +6,7 @@ import { useAutoLock } from './auto-lock.ts';
 import { listenToOtherTabs } from './lock-channel.ts';
 import { LockScreen } from './lock-screen.tsx';
 import { loadLockStatus, lockNow } from './lock-service.ts';
-import { continueMigration, migrationPending } from './migrate.ts';
+import { continueMigration, migrationPending, onMigrationRequest } from './migrate.ts';
 import { useNoAutofill } from './no-autofill.ts';
 import { usePrivacyCover } from './privacy-cover.ts';
 
@@ -68,12 +68,17 @@ export function LockGate({ children, sealOutside }: { children: ReactNode; sealO
 
 interface Migrating {
   fraction: number;
+  toPlain?: boolean;
   error?: string;
 }
 
 /** Runs the migration to its end whenever the key is open and the keyring says it is unfinished. */
 function useMigration(open: boolean, sealOutside?: () => void): Migrating | 'checking' | undefined {
   const [state, setState] = useState<Migrating | 'checking' | undefined>('checking');
+  // Turning the lock off marks the keyring while the gate is open: look again.
+  const [requests, setRequests] = useState(0);
+  useEffect(() => onMigrationRequest(() => setRequests((n) => n + 1)), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each request (a new count) must run the check again
   useEffect(() => {
     if (!open) {
       setState('checking');
@@ -88,7 +93,7 @@ function useMigration(open: boolean, sealOutside?: () => void): Migrating | 'che
       }
       setState({ fraction: 0 });
       await continueMigration(db, {
-        onProgress: ({ fraction }) => active && setState({ fraction }),
+        onProgress: ({ fraction, toPlain }) => active && setState({ fraction, toPlain }),
         ...(sealOutside ? { sealOutside } : {}),
       });
       if (active) setState(undefined);
@@ -96,23 +101,30 @@ function useMigration(open: boolean, sealOutside?: () => void): Migrating | 'che
     return () => {
       active = false;
     };
-  }, [open, sealOutside]);
+  }, [open, sealOutside, requests]);
   return state === 'checking' && !open ? undefined : state;
 }
 
-function MigrationNotice({ fraction, error }: Migrating) {
+function MigrationNotice({ fraction, toPlain, error }: Migrating) {
+  const work = toPlain ? 'ontsleuteld' : 'versleuteld';
   if (error) {
     return (
       <div className="alert alert--error" role="alert">
-        <p>Het versleutelen is onderbroken: {error}</p>
+        <p>
+          Het {toPlain ? 'ontsleutelen' : 'versleutelen'} is onderbroken: {error}
+        </p>
         <p>Er is niets verloren. Herlaad de app om verder te gaan.</p>
       </div>
     );
   }
   return (
     <div role="status" className="lock-migration">
-      <p>De gegevens op dit toestel worden versleuteld. Dit duurt even; sluit de app niet af.</p>
-      <progress max={100} value={Math.round(fraction * 100)} aria-label="Voortgang van het versleutelen" />
+      <p>De gegevens op dit toestel worden {work}. Dit duurt even; sluit de app niet af.</p>
+      <progress
+        max={100}
+        value={Math.round(fraction * 100)}
+        aria-label={`Voortgang van het ${toPlain ? 'ontsleutelen' : 'versleutelen'}`}
+      />
     </div>
   );
 }

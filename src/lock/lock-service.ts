@@ -4,7 +4,7 @@ import type { KeyringRow } from '../db/rows.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { newDataKey, PASSPHRASE_ITERATIONS, UnwrapFailedError, unwrapDataKey, wrapDataKey } from './key-wrap.ts';
 import { announceLock } from './lock-channel.ts';
-import { FIRST_TABLE } from './migrate.ts';
+import { FIRST_TABLE, requestMigration } from './migrate.ts';
 
 /**
  * Setting up, opening and closing the app lock. The data key is made once, stored
@@ -102,6 +102,38 @@ export async function unlock(db: AppDatabase, passphrase: string, now = new Date
   if (row.failures > 0) await countAttempt(db, now, false);
   dataKey.open(raw);
   raw.fill(0);
+  // Being turned off (interrupted): nothing written from now on may be sealed again.
+  if (row.migration?.to === 'plain') dataKey.writePlain(true);
+  return { ok: true };
+}
+
+/**
+ * Starts turning the lock off, after the passphrase (a wrong one counts like one on the
+ * lock screen): marks the keyring so the lock gate decrypts everything in place
+ * (migrate.ts, crash-safe like turning it on) and removes the wrapped key at the end.
+ * Other tabs lock meanwhile; an interrupted run goes on after the next unlock.
+ */
+export async function turnOffLock(db: AppDatabase, passphrase: string, now = new Date()): Promise<UnlockResult> {
+  const row = await readKeyring(db);
+  if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
+  if (row.migration && row.migration.to !== 'plain') {
+    return { ok: false, message: 'Het versleutelen is nog bezig. Wacht tot het klaar is en probeer het dan opnieuw.' };
+  }
+  try {
+    (await unwrapDataKey(row.passphrase, passphrase)).fill(0);
+  } catch (error) {
+    if (!(error instanceof UnwrapFailedError)) throw error;
+    await countAttempt(db, now, true);
+    return { ok: false, message: 'De wachtzin klopt niet. Er is niets gewijzigd.' };
+  }
+  try {
+    await db.keyring.update('lock', { migration: { table: FIRST_TABLE, to: 'plain' }, failures: 0 });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+  dataKey.writePlain(true);
+  announceLock('turning-off');
+  requestMigration();
   return { ok: true };
 }
 

@@ -8,6 +8,7 @@ import { useLockStatus } from './lock-gate.tsx';
 import { changePassphrase, checkNewPassphrase, lockNow, readKeyring, setAutoLockMinutes } from './lock-service.ts';
 import { PassphraseField } from './passphrase-field.tsx';
 import { SetUpLockForm } from './set-up-lock.tsx';
+import { TurnOffLockForm } from './turn-off-lock.tsx';
 
 const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60] as const;
 
@@ -63,6 +64,8 @@ function LockOptions({ keyring }: { keyring: KeyringRow }) {
       </p>
       <h3>Wachtzin wijzigen</h3>
       <ChangePassphrase />
+      <h3>Beveiliging uitzetten</h3>
+      <TurnOffLockForm />
     </>
   );
 }

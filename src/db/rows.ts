@@ -92,7 +92,10 @@ export interface KeyringRow {
   migration?: { table: string; after?: unknown; compacted?: boolean; to?: 'plain' };
 }
 
-/** The municipality's local layer as stored: one row, id 'eigen' (src/local/store/). */
+/**
+ * The municipality's local layer as stored (src/local/store/): row 'eigen' is ours; rows
+ * 'bron-<code>' hold another municipality's layer as we last copied it, to show what it changed since.
+ */
 export interface LocalLayerRow extends LocalLayer {
-  id: 'eigen';
+  id: string;
 }

@@ -17,7 +17,8 @@ export const MUNICIPALITY_CODE_PATTERN = /^gm\d{4}$/;
  * event log and exchange files need no new rule), and national ids never start with `gm` + 4 digits
  * (the content build refuses that), so the two can never collide.
  */
-const LOCAL_STEP_ID = /^(preventie|dreiging|direct-na|nazorg)\.(gm\d{4})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const LOCAL_STEP_ID_PATTERN = /^(preventie|dreiging|direct-na|nazorg)\.(gm\d{4})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const LOCAL_STEP_ID = LOCAL_STEP_ID_PATTERN;
 
 export function isLocalStepId(id: string): boolean {
   return LOCAL_STEP_ID.test(id);
@@ -55,6 +56,13 @@ export interface LocalContact {
   /** "24/7 piket", "werkdagen 8–17 uur". */
   availability?: string;
   visibility: ContactVisibility;
+  /**
+   * A named person rather than an organisation or a function's line ("piket woningcorporatie"):
+   * shared "voor andere gemeenten", a person keeps only role and availability, never a number or address.
+   */
+  person?: boolean;
+  /** For a copy of another municipality's contact: its id there, so a newer file of that source updates it. */
+  copiedFrom?: string;
 }
 
 export interface LocalSource {
@@ -84,6 +92,8 @@ export interface LocalStep {
   sources: LocalSource[];
   /** When the step was last saved (ISO); shown where a national step shows when it was checked. */
   changedAt?: string;
+  /** For a copy of another municipality's step: its id there, so a newer file of that source updates it. */
+  copiedFrom?: string;
 }
 
 /** A local note on a national step or instrument. */

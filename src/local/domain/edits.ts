@@ -68,6 +68,7 @@ export function applyLocalEdit(
       const contact: LocalContact = {
         id: old?.id ?? `${before.municipalityCode}-contact-${context.newId()}`,
         ...clean,
+        ...(old?.copiedFrom ? { copiedFrom: old.copiedFrom } : {}),
       };
       const contacts = old
         ? before.contacts.map((c) => (c.id === old.id ? contact : c))
@@ -119,7 +120,12 @@ export function applyLocalEdit(
         throw refuse(`Hoogstens ${LOCAL_LIMITS.steps} lokale stappen.`);
       const id = old?.id ?? newStepId(before, clean.phase, clean.title);
       if (clean.after !== undefined) checkAfter(before, context.national, clean.phase, clean.after, id);
-      const step: LocalStep = { id, ...clean, changedAt: context.at };
+      const step: LocalStep = {
+        id,
+        ...clean,
+        changedAt: context.at,
+        ...(old?.copiedFrom ? { copiedFrom: old.copiedFrom } : {}),
+      };
       const steps = old ? before.steps.map((s) => (s.id === id ? step : s)) : [...before.steps, step];
       return done(
         { ...before, steps },

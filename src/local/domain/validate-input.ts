@@ -38,9 +38,9 @@ function idList(value: unknown, label: string): string[] {
   return [...new Set(value)];
 }
 
-export type ContactInput = Omit<LocalContact, 'id'> & { id?: string };
+export type ContactInput = Omit<LocalContact, 'id' | 'copiedFrom'> & { id?: string };
 
-export function validateContact(input: ContactInput): Omit<LocalContact, 'id'> {
+export function validateContact(input: ContactInput): Omit<LocalContact, 'id' | 'copiedFrom'> {
   const name = requireText(input.name, 'de naam van het contact', LOCAL_LIMITS.name);
   const role = optionalText(input.role, 'de rol', LOCAL_LIMITS.name) ?? '';
   const phones = (Array.isArray(input.phones) ? input.phones : []).filter((p) => p && (p.number ?? '').trim());
@@ -70,10 +70,11 @@ export function validateContact(input: ContactInput): Omit<LocalContact, 'id'> {
     ...(email ? { email } : {}),
     ...(availability ? { availability } : {}),
     visibility: input.visibility,
+    ...(input.person === true ? { person: true } : {}),
   };
 }
 
-export type StepInput = Omit<LocalStep, 'id' | 'changedAt'> & { id?: string };
+export type StepInput = Omit<LocalStep, 'id' | 'changedAt' | 'copiedFrom'> & { id?: string };
 
 function validateSources(value: unknown): LocalSource[] {
   const sources = Array.isArray(value) ? value : [];
@@ -88,7 +89,7 @@ function validateSources(value: unknown): LocalSource[] {
     });
 }
 
-export function validateStep(input: StepInput): Omit<LocalStep, 'id'> {
+export function validateStep(input: StepInput): Omit<LocalStep, 'id' | 'copiedFrom'> {
   if (!PHASE_IDS.includes(input.phase)) throw refuse('Kies de fase van de stap.');
   if (!STEP_KINDS.includes(input.kind)) throw refuse('Kies het soort stap.');
   const targets = Array.isArray(input.targets) ? [...new Set(input.targets)] : [];

@@ -1,0 +1,77 @@
+import { type KnownTerm, redact, scanForPersonalData } from '../../exchange/export/personal-data.ts';
+import type { LocalContact, LocalLayer } from '../../model/local-layer.ts';
+
+/**
+ * The layer as it may go to other municipalities (export "voor andere gemeenten"), with the
+ * field policy of the anonymised incident export applied to a layer:
+ * - internal contacts are left out, and every reference to them;
+ * - a contact marked as a person keeps role, availability and partner; name, numbers and e-mail go
+ *   (the name becomes the role, so a step can still say whom to call);
+ * - free text (titles, what, why, timing, notes, reasons, roles, availability) goes through the
+ *   exchange's personal-data scanner, with the names, numbers and addresses of the contacts left
+ *   out as known terms, and each hit is replaced by a label such as `[telefoonnummer verwijderd]`.
+ * Organisations' public numbers and e-mail addresses stay: they are what another municipality
+ * copies the layer for.
+ */
+export interface SharedLayerReport {
+  internalContacts: number;
+  persons: number;
+  /** Texts in which something was replaced. */
+  redactedTexts: number;
+}
+
+export function shareableLayer(layer: LocalLayer): { layer: LocalLayer; report: SharedLayerReport } {
+  const internal = layer.contacts.filter((c) => c.visibility === 'intern');
+  const persons = layer.contacts.filter((c) => c.visibility !== 'intern' && c.person);
+  const known: KnownTerm[] = [...internal, ...persons].flatMap((c) => [
+    { kind: 'name' as const, text: c.name },
+    ...c.phones.map((p) => ({ kind: 'phone' as const, text: p.number })),
+    ...(c.email ? [{ kind: 'email' as const, text: c.email }] : []),
+  ]);
+  let redactedTexts = 0;
+  const clean = (text: string): string => {
+    const hits = scanForPersonalData(text, known);
+    if (hits.length === 0) return text;
+    redactedTexts += 1;
+    return redact(text, hits);
+  };
+  const cleanOptional = (text: string | undefined) => (text === undefined ? undefined : clean(text));
+  const removed = new Set(internal.map((c) => c.id));
+  const keep = (ids: readonly string[]) => ids.filter((id) => !removed.has(id));
+
+  const contacts = layer.contacts
+    .filter((c) => !removed.has(c.id))
+    .map((c): LocalContact => {
+      const role = clean(c.role);
+      const availability = cleanOptional(c.availability);
+      const base = {
+        id: c.id,
+        role,
+        ...(c.partnerId ? { partnerId: c.partnerId } : {}),
+        ...(availability ? { availability } : {}),
+        visibility: c.visibility,
+        ...(c.copiedFrom ? { copiedFrom: c.copiedFrom } : {}),
+      };
+      if (c.person) return { ...base, name: role || 'Contactpersoon', phones: [], person: true };
+      return { ...base, name: clean(c.name), phones: c.phones, ...(c.email ? { email: c.email } : {}) };
+    });
+  const steps = layer.steps.map((s) => {
+    const timing = cleanOptional(s.timing);
+    const { timing: _timing, ...rest } = s;
+    return {
+      ...rest,
+      title: clean(s.title),
+      what: clean(s.what),
+      why: clean(s.why),
+      actor: clean(s.actor),
+      ...(timing ? { timing } : {}),
+      contacts: keep(s.contacts),
+    };
+  });
+  const annotations = layer.annotations.map((a) => ({ ...a, note: clean(a.note), contacts: keep(a.contacts) }));
+  const notApplicable = layer.notApplicable.map((m) => ({ ...m, reason: clean(m.reason) }));
+  return {
+    layer: { ...layer, contacts, steps, annotations, notApplicable },
+    report: { internalContacts: internal.length, persons: persons.length, redactedTexts },
+  };
+}

@@ -1,10 +1,13 @@
-import { createContext, type ReactNode, use, useMemo } from 'react';
+import { createContext, type ReactNode, use, useEffect, useMemo, useState } from 'react';
 import type { KaderIndex } from './kader-index.ts';
-import { createKaderSearch, type KaderSearch } from './search-index.ts';
+import type { KaderSearch } from './search-index.ts';
 
 interface KaderContextValue {
   index: KaderIndex;
-  getSearch(): KaderSearch;
+  /** The search once built, else undefined. */
+  readySearch(): KaderSearch | undefined;
+  /** Loads the search code and builds the index over this framework, once. */
+  loadSearch(): Promise<KaderSearch>;
 }
 
 const KaderContext = createContext<KaderContextValue | null>(null);
@@ -16,9 +19,25 @@ const KaderContext = createContext<KaderContextValue | null>(null);
  */
 export function KaderProvider({ index, children }: { index: KaderIndex; children: ReactNode }) {
   const value = useMemo<KaderContextValue>(() => {
-    let search: KaderSearch | undefined;
-    // The search index is built on first use, off the start-up path.
-    return { index, getSearch: () => (search ??= createKaderSearch(index.kader, index.local)) };
+    let ready: KaderSearch | undefined;
+    let pending: Promise<KaderSearch> | undefined;
+    return {
+      index,
+      readySearch: () => ready,
+      // Off the start-up path: building the index took ~15-50 ms of the first render on the
+      // home page, and minisearch is a chunk of its own. A failed load may be tried again.
+      loadSearch: () =>
+        (pending ??= import('./search-index.ts').then(
+          ({ createKaderSearch }) => {
+            ready = createKaderSearch(index.kader, index.local);
+            return ready;
+          },
+          (error: unknown) => {
+            pending = undefined;
+            throw error;
+          },
+        )),
+    };
   }, [index]);
   return <KaderContext value={value}>{children}</KaderContext>;
 }
@@ -29,8 +48,27 @@ export function useKader(): KaderIndex {
   return value.index;
 }
 
-export function useKaderSearch(): KaderSearch {
+export type SearchState = { status: 'ready'; search: KaderSearch } | { status: 'loading' } | { status: 'failed' };
+
+/** The search over the framework, loaded and built once `wanted` (a query is typed); undefined until wanted. */
+export function useKaderSearch(wanted: boolean): SearchState | undefined {
   const value = use(KaderContext);
   if (!value) throw new Error('useKaderSearch outside KaderProvider');
-  return value.getSearch();
+  const ready = value.readySearch();
+  const [failedFor, setFailedFor] = useState<KaderContextValue>();
+  const [, setLoaded] = useState<KaderContextValue>();
+  useEffect(() => {
+    if (!wanted || ready) return;
+    let live = true;
+    value.loadSearch().then(
+      () => live && setLoaded(value),
+      () => live && setFailedFor(value),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, ready, value]);
+  if (ready) return { status: 'ready', search: ready };
+  if (!wanted) return undefined;
+  return failedFor === value ? { status: 'failed' } : { status: 'loading' };
 }

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useKaderSearch } from './kader-context.tsx';
 import type { SearchHit } from './search-index.ts';
@@ -25,8 +25,10 @@ export function SearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const deferred = useDeferredValue(query);
-  const search = useKaderSearch();
-  const hits = search.search(deferred);
+  // Loaded when the field gets focus, so the index is usually built before the first letter.
+  const [focused, setFocused] = useState(false);
+  const search = useKaderSearch(focused || query.trim() !== '');
+  const hits = search?.status === 'ready' ? search.search.search(deferred) : [];
   const inputId = useId();
   return (
     <search className="search-panel">
@@ -48,6 +50,7 @@ export function SearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
           autoFocus={autoFocus}
           autoComplete="off"
           enterKeyHint="search"
+          onFocus={() => setFocused(true)}
           placeholder="Bijv. sluiting of camera"
           onChange={(e) => {
             const next = new URLSearchParams(params);
@@ -57,7 +60,12 @@ export function SearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
           }}
         />
       </form>
-      {deferred.trim() && (
+      {deferred.trim() && search?.status === 'failed' && (
+        <p className="alert alert--error" role="alert">
+          Zoeken lukt nu niet. Herlaad de app en probeer het opnieuw.
+        </p>
+      )}
+      {deferred.trim() && search?.status === 'ready' && (
         <>
           <p className="search-panel__count" aria-live="polite">
             {hits.length === 0 ? 'Niets gevonden.' : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'}`}

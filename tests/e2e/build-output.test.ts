@@ -40,6 +40,8 @@ describe('the built PWA', () => {
     expect(js).not.toMatch(/DexieError|dexie/i);
     // Team sync starts after the first render (app/use-background-sync.ts), from its own chunk.
     expect(js).not.toMatch(/storagemutated|\/api\/sync\/v1|stream-tickets/);
+    // The search (minisearch and building its index) loads when the search field is used, not at start.
+    expect(js).not.toMatch(/MiniSearch/);
   });
 
   it('has no inline script, which the CSP would block', () => {

@@ -26,8 +26,7 @@ if (wants('pwa')) {
   execSync('npx vite build --logLevel error --config scripts/bench/baseline/vite.config.ts', { stdio: 'inherit' });
   emit('critical_path_js_kb', await criticalPathJsKb('dist'), 'KB gzip');
   emit('precache_kb', precacheKb('dist'), 'KB');
-  const start = await offlineStartMs('dist');
-  const baseline = await offlineStartMs('dist-baseline');
+  const { start, baseline } = await offlineStartMs('dist', 'dist-baseline');
   emit('offline_start_ms', start, 'ms');
   emit('offline_start_baseline_ms', baseline, 'ms');
   emit('offline_start_ratio', start / baseline, 'x');

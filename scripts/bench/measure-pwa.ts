@@ -51,28 +51,47 @@ async function waitForMark(context: BrowserContext, url: string): Promise<number
   return value;
 }
 
-/**
- * From navigation with the server stopped to the phase list visible (the app's own
- * performance mark, relative to navigation start), median of `runs`.
- */
-export async function offlineStartMs(root: string, runs = 5): Promise<number> {
+/** A profile with the app installed from `root` and the server stopped again: an offline phone. */
+async function installedOffline(root: string) {
   const server = await startAppServer(root);
   const profile = await launchProfile();
+  const first = await profile.context.newPage();
+  await first.goto(`${server.origin}/`);
+  await first.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await first.close();
+  await server.stop();
+  return {
+    start: () => waitForMark(profile.context, `${server.origin}/`),
+    async close() {
+      await profile.close();
+      profile.remove();
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * From navigation with the server stopped to the phase list visible (the app's own
+ * performance mark, relative to navigation start), median of `runs`, for the app and
+ * its floor. The two are measured in turn, run by run, so that load from other work on
+ * the machine falls on both alike instead of on whichever was measured second.
+ */
+export async function offlineStartMs(root: string, baselineRoot: string, runs = 7) {
+  const app = await installedOffline(root);
+  const floor = await installedOffline(baselineRoot);
   try {
-    const first = await profile.context.newPage();
-    await first.goto(`${server.origin}/`);
-    await first.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await first.close();
-    await server.stop();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await waitForMark(profile.context, `${server.origin}/`));
-    return median(times);
+    const appTimes: number[] = [];
+    const floorTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      appTimes.push(await app.start());
+      floorTimes.push(await floor.start());
+    }
+    return { start: median(appTimes), baseline: median(floorTimes) };
   } finally {
-    await profile.close();
-    profile.remove();
-    await server.stop();
+    await app.close();
+    await floor.close();
   }
 }
 

@@ -91,11 +91,14 @@ function SyncExtensions({ children }: { children: ReactNode }) {
 }
 
 function ProjectionRefresh() {
-  const { kader } = useKader();
+  const { kader, local } = useKader();
+  const code = local?.municipalityCode;
+  const revision = local?.revision;
   useEffect(() => {
-    refreshProjections(getAppDatabase(), kader).catch(() => {
+    const layer = code !== undefined && revision !== undefined ? { municipalityCode: code, revision } : undefined;
+    refreshProjections(getAppDatabase(), kader, layer).catch(() => {
       // The rows keep their earlier progress; the next visit tries again.
     });
-  }, [kader]);
+  }, [kader, code, revision]);
   return null;
 }

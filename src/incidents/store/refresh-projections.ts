@@ -3,6 +3,7 @@ import type { AppDatabase } from '../../db/database.ts';
 import { logTables, readLogs } from '../../db/event-log.ts';
 import { readSetting, writeSetting } from '../../db/settings.ts';
 import { toStorageError } from '../../db/storage-error.ts';
+import type { LocalLayerRef } from '../../model/local-layer.ts';
 import { foldIncident } from '../domain/fold.ts';
 import { listRowOf } from './incident-writer.ts';
 
@@ -20,8 +21,10 @@ const CHUNK = 50;
  * with only at the end: an interrupted run starts again next time. Returns the number
  * of rows written.
  */
-export async function refreshProjections(db: AppDatabase, kader: Kader): Promise<number> {
-  const target = `${kader.version}|${PROJECTION_RULES_VERSION}`;
+export async function refreshProjections(db: AppDatabase, kader: Kader, localLayer?: LocalLayerRef): Promise<number> {
+  // The municipality's local layer adds steps to the framework: a new revision is new content too.
+  const local = localLayer ? `|${localLayer.municipalityCode}@${localLayer.revision}` : '';
+  const target = `${kader.version}|${PROJECTION_RULES_VERSION}${local}`;
   if ((await readSetting('projectedWith', db)) === target) return 0;
   try {
     const ids = (await db.incidents.toCollection().primaryKeys()) as string[];

@@ -4,6 +4,8 @@ import { createExportArtifact } from '../../../src/exchange/export/export-artifa
 import { applyImport } from '../../../src/exchange/import/import-apply.ts';
 import { readImportFile } from '../../../src/exchange/import/read-import.ts';
 import { readIncidentState } from '../../../src/incidents/store/queries.ts';
+import { refreshProjections } from '../../../src/incidents/store/refresh-projections.ts';
+import { overlayLocalLayer } from '../../../src/local/domain/overlay.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
 import { artifactText } from '../support/artifact.ts';
 
@@ -59,5 +61,46 @@ describe('an incident started with a local layer', () => {
       municipalityCode: 'gm0363',
       revision: 3,
     });
+  });
+});
+
+describe('list rows after a change of the local layer', () => {
+  it('are projected again, counting the local steps of the new revision', async () => {
+    const national = realKader();
+    const db = freshDatabase();
+    const commands = commandsFor(db, { kader: () => national });
+    const { incidentId } = await commands.createIncident(homeAt('3512AB', '1'), 'direct-na', national.version);
+    const total = async () => (await db.incidents.get(incidentId))?.progress['direct-na']?.applicable;
+    const before = await total();
+    const layer = {
+      municipalityCode: 'gm0363',
+      municipality: 'Amsterdam',
+      revision: 4,
+      contacts: [],
+      steps: [
+        {
+          id: 'direct-na.gm0363-buurtapp',
+          phase: 'direct-na' as const,
+          title: 'Buurtapp',
+          what: 'Bel.',
+          why: 'Rust.',
+          kind: 'communicatie' as const,
+          actor: 'OOV',
+          targets: ['woning' as const],
+          timeWindow: 'eerste-uur' as const,
+          partners: [],
+          contacts: [],
+          sources: [],
+        },
+      ],
+      annotations: [],
+      notApplicable: [],
+      origins: [],
+    };
+    const overlaid = overlayLocalLayer(national, layer).kader;
+    expect(await refreshProjections(db, overlaid, { municipalityCode: 'gm0363', revision: 4 })).toBe(1);
+    expect(await total()).toBe(before! + 1);
+    expect(await refreshProjections(db, overlaid, { municipalityCode: 'gm0363', revision: 4 })).toBe(0);
+    expect(await refreshProjections(db, overlaid, { municipalityCode: 'gm0363', revision: 5 })).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { ActorGate } from '../incidents/screens/actor-gate.tsx';
 import { resealDrafts } from '../incidents/store/drafts.ts';
 import { AnnotationPage } from '../local/screens/annotation-page.tsx';
 import { ContactEditPage } from '../local/screens/contact-edit-page.tsx';
+import { LocalFilePage } from '../local/screens/file-page.tsx';
 import { LocalHistoryPage } from '../local/screens/history-page.tsx';
 import { LocalEditRights } from '../local/screens/local-editor-context.tsx';
 import { LocalHomePage } from '../local/screens/local-home-page.tsx';
@@ -29,6 +30,7 @@ export function LocalSection() {
             <Route path="stap/:stepId" element={<StepEditPage />} />
             <Route path="aanvulling/:targetId" element={<AnnotationPage />} />
             <Route path="geschiedenis" element={<LocalHistoryPage />} />
+            <Route path="bestand" element={<LocalFilePage />} />
           </Routes>
         </WithEditRights>
       </ActorGate>

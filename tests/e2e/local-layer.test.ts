@@ -154,6 +154,57 @@ describe('the local layer', () => {
     await server.start();
   });
 
+  it('goes to a second phone as a file, previewed before it is applied', async () => {
+    const page = await narrowPage(phoneA);
+    await page.goto(`${server.origin}/lokaal/bestand`);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Lokale laag exporteren' }).click();
+    const path = join(files, 'lokaal.json');
+    await (await download).saveAs(path);
+    await fitsAt320(page);
+
+    // For other municipalities: the internal contact is left out, and the page says so.
+    const sharedDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporteren voor andere gemeenten' }).click();
+    const sharedPath = join(files, 'gedeeld.json');
+    await (await sharedDownload).saveAs(sharedPath);
+    await page.getByText(/Weggelaten: 1 intern contact/).waitFor();
+    const shared = readFileSync(sharedPath, 'utf8');
+    expect(shared).toContain(localTitle);
+    expect(shared).not.toContain('010 123 45 67');
+    expect(shared).not.toContain('Woonstad');
+
+    const other = await narrowPage(phoneB);
+    await other.goto(`${server.origin}/lokaal`);
+    await enterActorName(other, 'Adviseur Twee');
+    await other
+      .getByRole('link', { name: 'Importeren en exporteren' })
+      .or(other.getByRole('link', { name: 'Een lokale laag importeren' }))
+      .first()
+      .click();
+    // A broken file is refused in Dutch, and nothing is shown to apply.
+    const broken = join(files, 'kapot.json');
+    writeFileSync(broken, readFileSync(path, 'utf8').slice(0, 200));
+    await other.getByLabel('Bestand met een lokale laag kiezen').setInputFiles(broken);
+    await other
+      .getByRole('alert')
+      .getByText(/kan niet worden gelezen.*Er is niets veranderd/)
+      .waitFor();
+    expect(await other.getByRole('region', { name: 'Voorvertoning' }).count()).toBe(0);
+
+    await other.getByLabel('Bestand met een lokale laag kiezen').setInputFiles(path);
+    const preview = other.getByRole('region', { name: 'Voorvertoning' });
+    await preview.getByText('Woonstad calamiteitenlijn').waitFor();
+    await preview.getByText(localTitle).waitFor();
+    await fitsAt320(other);
+    await other.getByRole('button', { name: 'Importeren' }).click();
+    await other.getByText(/^Geïmporteerd: de lokale laag van Rotterdam/).waitFor();
+
+    await other.goto(`${server.origin}/partners`);
+    const call = other.locator(`[id="${partner.id}"]`).getByRole('link', { name: /Bel Piketlijn/ });
+    expect(await call.getAttribute('href')).toBe('tel:0101234567');
+  });
+
   it('flags a note when the national text it was written against changed', async () => {
     const page = await narrowPage(phoneA);
     await page.goto(`${server.origin}/stap/${annotated.id}`);

@@ -187,12 +187,23 @@ export function ContactForm({
         maxLength={LOCAL_LIMITS.name}
         onChange={(v) => set('availability', v)}
       />
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={draft.person ?? false}
+          onChange={(e) => {
+            const { person: _, ...rest } = draft;
+            setDraft(e.target.checked ? { ...rest, person: true } : rest);
+          }}
+        />
+        Dit is een persoon, geen organisatie of piketlijn
+      </label>
       <fieldset className="choice-group">
         <legend>Mag dit contact naar andere gemeenten?</legend>
         {(
           [
             ['intern', 'Intern: alleen in onze gemeente'],
-            ['openbaar', 'Openbaar: mag mee bij delen met andere gemeenten'],
+            ['openbaar', 'Openbaar: mag mee bij delen met andere gemeenten (van een persoon alleen de rol)'],
           ] as [ContactVisibility, string][]
         ).map(([value, label]) => (
           <label key={value} className="choice">

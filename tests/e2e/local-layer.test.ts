@@ -102,6 +102,7 @@ describe('the local layer', () => {
     const box = await call.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     await page.locator(`[id="${partner.id}"]`).getByText('Intern').waitFor();
+    await fitsAt320(page);
 
     // A local step after the annotated national step, from that step's page.
     await page.goto(`${server.origin}/lokaal/stap/nieuw?na=${annotated.id}`);
@@ -142,6 +143,7 @@ describe('the local layer', () => {
     await page.getByRole('button', { name: 'Aanvulling opslaan' }).click();
     await page.waitForURL(`**/stap/${annotated.id}`);
     await page.getByText('In Rotterdam belt de wijkregisseur eerst de huismeester.').waitFor();
+    await fitsAt320(page);
 
     // Search finds the local contact.
     await page.goto(`${server.origin}/zoeken?q=calamiteitenlijn`);

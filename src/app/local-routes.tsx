@@ -42,5 +42,7 @@ export function LocalSection() {
 function WithEditRights({ children }: { children: React.ReactNode }) {
   const membership = useLiveQuery(async () => (await readMembership(getAppDatabase())) ?? null, []);
   if (membership === undefined) return <p className="quiet">Laden…</p>;
-  return <LocalEditRights canEdit={!membership || membership.role === 'coordinator'}>{children}</LocalEditRights>;
+  // A revoked device is no longer in a team: like a device without one, its adviser edits.
+  const canEdit = !membership || Boolean(membership.revokedAt) || membership.role === 'coordinator';
+  return <LocalEditRights canEdit={canEdit}>{children}</LocalEditRights>;
 }

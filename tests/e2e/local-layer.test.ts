@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { store } from '../../scripts/bench/measure-incidents.ts';
 import type { Kader, KaderStep } from '../../src/content/schema.ts';
 import { scrollsSideways, seriousViolations } from './support/axe.ts';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
@@ -205,6 +206,19 @@ describe('the local layer', () => {
     await other.goto(`${server.origin}/partners`);
     const call = other.locator(`[id="${partner.id}"]`).getByRole('link', { name: /Bel Piketlijn/ });
     expect(await call.getAttribute('href')).toBe('tel:0101234567');
+
+    // In a team only the coordinator changes the layer; an adviser sees it read-only.
+    const membership = { teamName: 'Team Rotterdam', deviceName: 'Telefoon B', cursor: '0' };
+    await store(other, 'settings', [{ key: 'syncTeam', value: { ...membership, role: 'adviseur' } }]);
+    await other.goto(`${server.origin}/lokaal`);
+    await other.getByText(/alleen die kan de lokale laag wijzigen/).waitFor();
+    expect(await other.getByRole('link', { name: 'Contact toevoegen' }).count()).toBe(0);
+    await other.goto(`${server.origin}/lokaal/contact/nieuw`);
+    await other.getByText(/alleen die kan de lokale laag wijzigen/).waitFor();
+    expect(await other.getByRole('button', { name: 'Contact opslaan' }).count()).toBe(0);
+    await store(other, 'settings', [{ key: 'syncTeam', value: { ...membership, role: 'coordinator' } }]);
+    await other.goto(`${server.origin}/lokaal`);
+    await other.getByRole('link', { name: 'Contact toevoegen' }).waitFor();
   });
 
   it('flags a note when the national text it was written against changed', async () => {

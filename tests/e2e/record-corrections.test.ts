@@ -53,6 +53,20 @@ describe('records that can be confirmed and corrected (issue 15)', () => {
     expect(await question.count()).toBe(0);
   });
 
+  it('asks the same when a correction moves a log time to long before the incident', async () => {
+    await page.getByLabel('Nieuwe logregel').fill('Politie ter plaatse');
+    await page.getByRole('button', { name: 'Logregel opslaan' }).click();
+    const entry = page.locator('.timeline__item', { hasText: 'Politie ter plaatse' });
+    await entry.getByRole('button', { name: 'Corrigeren' }).click();
+    await entry.getByLabel('Wanneer gebeurde het?').fill(`${await dateInput(page, -4)}T09:00`);
+    await entry.getByRole('button', { name: 'Correctie opslaan' }).click();
+    const question = entry.getByRole('alert').filter({ hasText: 'ligt meer dan een dag vóór het incident' });
+    await question.waitFor();
+    expect(await page.getByText('Tijdstip gewijzigd van').count()).toBe(0);
+    await question.getByRole('button', { name: 'Ja, zo opslaan' }).click();
+    await page.getByText('Tijdstip gewijzigd van').waitFor();
+  });
+
   it('fills the end date from a duration and shows the term as due', async () => {
     await page.goto(`${server.origin}/incidenten/${incidentId}/besluit?stap=${step}&instrument=gemw-174a-b`);
     await page

@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
-import { fromLocalInputValue, toLocalInputValue } from '../../ui/format-date.ts';
+import { formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../ui/format-date.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
 import type { Decision } from '../domain/incident-state.ts';
-import { FUTURE_TIME_MESSAGE, isInFuture } from '../domain/time-rules.ts';
+import { FUTURE_TIME_MESSAGE, isInFuture, isLongBeforeIncident } from '../domain/time-rules.ts';
 import { TermCorrectionForm } from './decision-term-correction.tsx';
 import { FieldError, focusFirstInvalid, invalidProps } from './field-error.tsx';
 import { useIncidentCommands } from './incident-commands-context.tsx';
@@ -14,19 +14,24 @@ interface Props {
   text?: string;
   /** For log entries: when it happened, which a correction may change too. */
   happenedAt?: string;
+  /** For log entries: the incident's time, to question a corrected time long before it (a date-picker slip). */
+  incidentTime?: string;
   disabled?: boolean;
   /** For a decision with a term: its dates can be corrected, with the instrument's words on the term. */
   term?: { decision: Decision; hint: string | undefined };
 }
 
 /** Correct or withdraw an entry. Both add an event; the original stays in the log. */
-export function EntryActions({ incidentId, entryId, text, happenedAt, disabled, term }: Props) {
+export function EntryActions({ incidentId, entryId, text, happenedAt, incidentTime, disabled, term }: Props) {
   const commands = useIncidentCommands();
   const [mode, setMode] = useState<'edit' | 'term' | 'withdraw'>();
   const [value, setValue] = useState('');
   const [time, setTime] = useState('');
   const [errors, setErrors] = useState<{ text?: string; time?: string }>({});
   const [failure, setFailure] = useState<string>();
+  /** An early time the form asks about, and the one the adviser confirmed; a changed time asks again. */
+  const [earlyAsked, setEarlyAsked] = useState<string>();
+  const confirmedEarly = useRef<string>(undefined);
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
   if (disabled) return null;
@@ -95,10 +100,16 @@ export function EntryActions({ incidentId, entryId, text, happenedAt, disabled, 
           focusFirstInvalid(form.current);
           return;
         }
+        // Only what changed goes into the correction: an unchanged minute keeps the original seconds.
+        const timeChanged = newTime && happenedAt && time !== toLocalInputValue(new Date(happenedAt));
+        if (timeChanged && incidentTime && isLongBeforeIncident(newTime, incidentTime)) {
+          if (confirmedEarly.current !== newTime) {
+            setEarlyAsked(newTime);
+            return;
+          }
+        }
         try {
           if (mode === 'edit') {
-            // Only what changed goes into the correction: an unchanged minute keeps the original seconds.
-            const timeChanged = newTime && happenedAt && time !== toLocalInputValue(new Date(happenedAt));
             await commands.editEntry(incidentId, entryId, {
               ...(value !== text ? { text: value } : {}),
               ...(timeChanged ? { happenedAt: newTime } : {}),
@@ -136,6 +147,23 @@ export function EntryActions({ incidentId, entryId, text, happenedAt, disabled, 
             onChange={(e) => setTime(e.target.value)}
           />
           <FieldError fieldId={`${id}-at`} error={errors.time} />
+          {earlyAsked && incidentTime && earlyAsked === fromLocalInputValue(time) && (
+            <div className="alert alert--warning" role="alert">
+              <p>
+                {formatDateTime(earlyAsked)} ligt meer dan een dag vóór het incident ({formatDateTime(incidentTime)}).
+                Klopt dit tijdstip?
+              </p>
+              <button
+                type="submit"
+                className="button"
+                onClick={() => {
+                  confirmedEarly.current = earlyAsked;
+                }}
+              >
+                Ja, zo opslaan
+              </button>
+            </div>
+          )}
         </>
       )}
       {failure && (

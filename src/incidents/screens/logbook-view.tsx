@@ -83,6 +83,7 @@ export function LogbookView({ state, events }: { state: IncidentState; events: r
                 entryId={item.entryId}
                 text={item.kind === 'besluit' ? undefined : item.text}
                 happenedAt={item.kind === 'logregel' ? item.at : undefined}
+                incidentTime={state.details.occurredAt}
                 disabled={closed}
                 term={decisionOf(item) && termOf(decisionOf(item)!, index)}
               />

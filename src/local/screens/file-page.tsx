@@ -1,11 +1,14 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import { download } from '../../exchange/export/save-file.ts';
+import { formatDateTime } from '../../ui/format-date.ts';
 import { countOf } from '../../ui/format-number.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
 import type { LocalImportPlan } from '../domain/import-plan.ts';
 import type { LocalFile } from '../format/types.ts';
 import { applyLocalImport, exportLocalLayer, previewLocalImport } from '../store/local-exchange.ts';
+import { readLocalLayer } from '../store/local-store.ts';
 import { EditorPage } from './editor-page-parts.tsx';
 import { ImportPreview } from './import-preview.tsx';
 import { ReadOnlyNote, useCanEditLocal } from './local-editor-context.tsx';
@@ -33,7 +36,30 @@ export function LocalFilePage() {
     <EditorPage title="Lokale laag importeren en exporteren">
       <ExportSection />
       {canEdit ? <ImportSection /> : <ReadOnlyNote />}
+      <Origins />
     </EditorPage>
+  );
+}
+
+/** Other municipalities' layers copied into ours: importing a newer file of one shows what it changed since. */
+function Origins() {
+  const origins = useLiveQuery(async () => (await readLocalLayer().catch(() => undefined))?.origins ?? [], []);
+  if (!origins || origins.length === 0) return null;
+  return (
+    <section aria-labelledby="bronnen-kop">
+      <h2 id="bronnen-kop">Overgenomen van andere gemeenten</h2>
+      <ul>
+        {origins.map((origin) => (
+          <li key={origin.municipalityCode}>
+            {origin.municipality} ({origin.municipalityCode}), revisie {origin.revision}, ingelezen op{' '}
+            {formatDateTime(origin.importedAt)}
+          </li>
+        ))}
+      </ul>
+      <p className="quiet">
+        Importeer een nieuwer bestand van dezelfde gemeente om te zien wat zij sindsdien veranderde.
+      </p>
+    </section>
   );
 }
 

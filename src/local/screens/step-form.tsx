@@ -8,6 +8,7 @@ import { PHASE_IDS, type PhaseId, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from '.
 import { HTTP_URL_PATTERN, LOCAL_LIMITS } from '../format/rules.ts';
 import { CheckList } from './check-list.tsx';
 import { type FieldErrors, FormFailure, TextField, useEditorForm } from './form-fields.tsx';
+import { SourceRows } from './source-rows.tsx';
 
 export type StepDraft = Omit<LocalStep, 'id' | 'changedAt'>;
 
@@ -237,63 +238,12 @@ export function StepForm({
           onChange={(v) => set('contacts', v)}
         />
       )}
-      <fieldset className="field-group">
-        <legend>Bronnen</legend>
-        {draft.sources.map((source, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own while the form is open
-          <div key={i} className="phone-row">
-            <TextField
-              id={`${id}-bron-${i}`}
-              label={`Titel bron ${i + 1}`}
-              value={source.title}
-              error={undefined}
-              maxLength={LOCAL_LIMITS.name}
-              onChange={(v) =>
-                set(
-                  'sources',
-                  draft.sources.map((s, j) => (j === i ? { ...s, title: v } : s)),
-                )
-              }
-            />
-            <TextField
-              id={`${id}-link-${i}`}
-              label={`Link bron ${i + 1} (optioneel)`}
-              type="url"
-              inputMode="url"
-              value={source.url ?? ''}
-              error={errors[`source-${i}`]}
-              maxLength={LOCAL_LIMITS.shortText}
-              onChange={(v) =>
-                set(
-                  'sources',
-                  draft.sources.map((s, j) => (j === i ? { ...s, url: v } : s)),
-                )
-              }
-            />
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() =>
-                set(
-                  'sources',
-                  draft.sources.filter((_, j) => j !== i),
-                )
-              }
-            >
-              Bron {i + 1} verwijderen
-            </button>
-          </div>
-        ))}
-        {draft.sources.length < LOCAL_LIMITS.sources && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => set('sources', [...draft.sources, { title: '', url: '' }])}
-          >
-            Bron toevoegen
-          </button>
-        )}
-      </fieldset>
+      <SourceRows
+        idPrefix={id}
+        sources={draft.sources}
+        errors={errors}
+        onChange={(sources) => set('sources', sources)}
+      />
       <FormFailure text={failure} />
       <p className="actions">
         <button type="submit" className="button" disabled={busy} aria-busy={busy}>

@@ -95,7 +95,7 @@ async function unlockIfLocked(page: Page): Promise<void> {
     .waitFor();
   if (!(await locked.isVisible())) return;
   await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Ontgrendel' }).click();
+  await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
   await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor();
 }
 

@@ -72,7 +72,7 @@ async function run(locked: boolean) {
     await page.goto(`${server.origin}/incidenten/${id}?fase=direct-na`);
     if (locked) {
       await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Ontgrendel' }).click();
+      await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
     }
     await page.locator('.checklist__item').first().waitFor();
     await taps(page, 10);
@@ -161,7 +161,7 @@ async function interleaved(rounds: number) {
     await page.goto(`${server.origin}/incidenten/${id}?fase=direct-na`);
     if (locked) {
       await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Ontgrendel' }).click();
+      await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
     }
     await page.locator('.checklist__item').first().waitFor();
     await taps(page, 10);
@@ -169,7 +169,7 @@ async function interleaved(rounds: number) {
   };
   const plain = await open(false);
   const locked = await open(true);
-  await new Promise((resolve) => setTimeout(resolve, 15_000));
+  await new Promise((resolve) => setTimeout(resolve, incidents >= 500 ? 30_000 : 15_000));
   const times = { plain: [] as number[], locked: [] as number[] };
   try {
     for (let round = 0; round < rounds; round++) {
@@ -214,7 +214,7 @@ async function interleaved(rounds: number) {
         for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30))
           console.log(`${n.toFixed(1).padStart(8)}  ${k}`);
         console.log(`--- ${name}, ms per tap`);
-        for (const [k, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 40))
+        for (const [k, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 70))
           console.log(`${ms.toFixed(2).padStart(8)}  ${k}`);
       }
     }

@@ -76,10 +76,27 @@ export interface WrappedKey {
   ct: Uint8Array;
 }
 
+/**
+ * The data key wrapped a second time, by a key from HKDF over a passkey's PRF output
+ * (WebAuthn PRF extension): unlocking with a fingerprint or face. The passphrase stays.
+ */
+export interface PasskeyWrap {
+  credentialId: Uint8Array;
+  /** HKDF's salt for this passkey's wrapping key. */
+  salt: Uint8Array;
+  iv: Uint8Array;
+  /** The 32-byte data key encrypted with AES-256-GCM (tag included). */
+  ct: Uint8Array;
+  createdAt: string;
+}
+
 /** The app lock's one row (id 'lock'), plain by design: it is what opens the sealed rows. */
 export interface KeyringRow {
   id: 'lock';
   passphrase: WrappedKey;
+  /** The input the passkeys' PRF is evaluated at (the same for every passkey: their outputs differ anyway). */
+  prfInput?: Uint8Array;
+  passkeys?: PasskeyWrap[];
   /** Wrong passphrases in a row; from the tenth on each next attempt waits longer. */
   failures: number;
   lastFailureAt?: string;

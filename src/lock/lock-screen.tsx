@@ -3,6 +3,7 @@ import { getAppDatabase } from '../db/database.ts';
 import { PageTitle } from '../ui/page-title.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
 import { unlock } from './lock-service.ts';
+import { PasskeyUnlock } from './passkey-unlock.tsx';
 import { PassphraseField } from './passphrase-field.tsx';
 
 /**
@@ -36,6 +37,7 @@ export function LockScreen() {
     <section className="lock-screen">
       <PageTitle title="Vergrendeld">Vergrendeld</PageTitle>
       <p>De gegevens op dit toestel zijn versleuteld. Vul uw wachtzin in om verder te werken.</p>
+      <PasskeyUnlock />
       <div className="form">
         <PassphraseField
           label="Wachtzin"

@@ -5,6 +5,7 @@ import { toStorageError } from '../db/storage-error.ts';
 import { newDataKey, PASSPHRASE_ITERATIONS, UnwrapFailedError, unwrapDataKey, wrapDataKey } from './key-wrap.ts';
 import { announceLock } from './lock-channel.ts';
 import { FIRST_TABLE, requestMigration } from './migrate.ts';
+import { unwrapWithPasskey } from './passkey.ts';
 
 /**
  * Setting up, opening and closing the app lock. The data key is made once, stored
@@ -100,10 +101,37 @@ export async function unlock(db: AppDatabase, passphrase: string, now = new Date
     return { ok: false, message: UNLOCK_FAILED_MESSAGE };
   }
   if (row.failures > 0) await countAttempt(db, now, false);
+  openWith(row, raw);
+  return { ok: true };
+}
+
+function openWith(row: KeyringRow, raw: Uint8Array): void {
   dataKey.open(raw);
   raw.fill(0);
   // Being turned off (interrupted): nothing written from now on may be sealed again.
   if (row.migration?.to === 'plain') dataKey.writePlain(true);
+}
+
+export const PASSKEY_FAILED_MESSAGE = 'Ontgrendelen met de passkey is niet gelukt. Gebruik uw wachtzin.';
+
+/** Unlocks with an enrolled passkey; the browser's dialog verifies the adviser (fingerprint, face, screen lock). */
+export async function unlockWithPasskey(db: AppDatabase): Promise<UnlockResult> {
+  const row = await readKeyring(db);
+  if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
+  let raw: Uint8Array;
+  try {
+    raw = await unwrapWithPasskey(db);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'NotAllowedError') {
+      return {
+        ok: false,
+        message: 'Ontgrendelen met de passkey is afgebroken. Probeer het opnieuw of gebruik uw wachtzin.',
+      };
+    }
+    if (error instanceof Error) return { ok: false, message: PASSKEY_FAILED_MESSAGE };
+    throw error;
+  }
+  openWith(row, raw);
   return { ok: true };
 }
 

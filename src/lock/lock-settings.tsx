@@ -6,6 +6,7 @@ import { type Status, StatusMessage } from '../ui/status-message.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
 import { useLockStatus } from './lock-gate.tsx';
 import { changePassphrase, checkNewPassphrase, lockNow, readKeyring, setAutoLockMinutes } from './lock-service.ts';
+import { PasskeySettings } from './passkey-settings.tsx';
 import { PassphraseField } from './passphrase-field.tsx';
 import { SetUpLockForm } from './set-up-lock.tsx';
 import { TurnOffLockForm } from './turn-off-lock.tsx';
@@ -62,6 +63,7 @@ function LockOptions({ keyring }: { keyring: KeyringRow }) {
           Vergrendel nu
         </button>
       </p>
+      <PasskeySettings keyring={keyring} />
       <h3>Wachtzin wijzigen</h3>
       <ChangePassphrase />
       <h3>Beveiliging uitzetten</h3>

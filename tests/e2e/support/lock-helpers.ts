@@ -38,7 +38,7 @@ export async function gotoUnlocked(page: Page, url: string, passphrase = PASSPHR
 export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).waitFor();
   await page.getByLabel('Wachtzin', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Ontgrendel' }).click();
+  await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
 }
 
 /** Plants strings outside the app's data: one in localStorage, one in a large IndexedDB value (compressed by Blink). */

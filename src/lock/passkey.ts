@@ -1,0 +1,173 @@
+import type { AppDatabase } from '../db/database.ts';
+import type { PasskeyWrap } from '../db/rows.ts';
+import { toStorageError } from '../db/storage-error.ts';
+import { UnwrapFailedError, unwrapDataKey } from './key-wrap.ts';
+
+/**
+ * Unlocking with a passkey (fingerprint, face or the phone's screen lock), through the
+ * WebAuthn PRF extension: the authenticator turns a fixed input into 32 secret bytes
+ * only after verifying the user; HKDF makes an AES-GCM key of them that wraps the same
+ * data key as the passphrase. No server takes part: the relying party is the page's
+ * own host, and nothing is sent anywhere. The passphrase always stays, so a lost
+ * passkey locks nobody out.
+ */
+
+const AAD = new TextEncoder().encode('handelingskader data key passkey v1');
+const INFO = new TextEncoder().encode('handelingskader passkey wrap v1');
+
+export class PasskeyUnavailableError extends Error {
+  override readonly name = 'PasskeyUnavailableError';
+}
+
+/** Whether this browser can offer it: WebAuthn, and the PRF extension where the browser says. */
+export async function passkeyUnlockSupported(): Promise<boolean> {
+  if (typeof PublicKeyCredential === 'undefined' || !window.isSecureContext) return false;
+  if (typeof PublicKeyCredential.getClientCapabilities !== 'function') return true;
+  try {
+    const capabilities = await PublicKeyCredential.getClientCapabilities();
+    return capabilities['extension:prf'] !== false;
+  } catch {
+    return true;
+  }
+}
+
+async function wrappingKey(prfOutput: BufferSource, salt: Uint8Array): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey('raw', prfOutput, 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: salt as BufferSource, info: INFO },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+const random = (bytes: number) => crypto.getRandomValues(new Uint8Array(bytes));
+
+/** The PRF output for the credential just created: at creation where the authenticator gives it, else by an assertion. */
+async function prfOfNewCredential(credential: PublicKeyCredential, prfInput: Uint8Array): Promise<ArrayBuffer> {
+  const created = credential.getClientExtensionResults().prf;
+  const first = created?.results?.first;
+  if (first) return first as ArrayBuffer;
+  if (created?.enabled !== true) throw new PasskeyUnavailableError('The authenticator has no PRF');
+  const { output } = await assertPrf([new Uint8Array(credential.rawId)], prfInput);
+  return output;
+}
+
+/** Asks the authenticator (with user verification) for the PRF output of one of the given credentials. */
+async function assertPrf(
+  credentialIds: Uint8Array[],
+  prfInput: Uint8Array,
+): Promise<{ credentialId: Uint8Array; output: ArrayBuffer }> {
+  const assertion = (await navigator.credentials.get({
+    publicKey: {
+      challenge: random(32),
+      rpId: location.hostname,
+      allowCredentials: credentialIds.map((id) => ({ type: 'public-key', id: id as BufferSource })),
+      userVerification: 'required',
+      extensions: { prf: { eval: { first: prfInput as BufferSource } } },
+    },
+  })) as PublicKeyCredential | null;
+  const output = assertion?.getClientExtensionResults().prf?.results?.first;
+  if (!assertion || !output) throw new PasskeyUnavailableError('No PRF output');
+  return { credentialId: new Uint8Array(assertion.rawId), output: output as ArrayBuffer };
+}
+
+/**
+ * Adds a passkey that unlocks: the passphrase first (only it can unwrap the data key
+ * here, the key in memory is derived from it), then the browser's passkey dialog.
+ * Returns false on a wrong passphrase; throws PasskeyUnavailableError when the
+ * authenticator cannot do PRF, and the browser's NotAllowedError when cancelled.
+ */
+export async function enrolPasskey(db: AppDatabase, passphrase: string): Promise<boolean> {
+  const row = await db.keyring.get('lock');
+  if (!row) throw new Error('No lock is set up');
+  let raw: Uint8Array;
+  try {
+    raw = await unwrapDataKey(row.passphrase, passphrase);
+  } catch (error) {
+    if (error instanceof UnwrapFailedError) return false;
+    throw error;
+  }
+  try {
+    const prfInput = row.prfInput ?? random(32);
+    const credential = (await navigator.credentials.create({
+      publicKey: {
+        rp: { name: 'Handelingskader Explosies', id: location.hostname },
+        user: { id: random(16), name: 'adviseur', displayName: 'Adviseur (dit toestel)' },
+        challenge: random(32),
+        pubKeyCredParams: [
+          { type: 'public-key', alg: -7 },
+          { type: 'public-key', alg: -257 },
+        ],
+        authenticatorSelection: { userVerification: 'required', residentKey: 'discouraged' },
+        extensions: { prf: { eval: { first: prfInput as BufferSource } } },
+      },
+    })) as PublicKeyCredential | null;
+    if (!credential) throw new PasskeyUnavailableError('No credential');
+    const salt = random(32);
+    const iv = random(12);
+    const key = await wrappingKey(await prfOfNewCredential(credential, prfInput), salt);
+    const ct = new Uint8Array(
+      await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: AAD }, key, raw as BufferSource),
+    );
+    const wrap: PasskeyWrap = {
+      credentialId: new Uint8Array(credential.rawId),
+      salt,
+      iv,
+      ct,
+      createdAt: new Date().toISOString(),
+    };
+    try {
+      await db.transaction('rw', db.keyring, async () => {
+        const current = await db.keyring.get('lock');
+        if (!current) throw new Error('The lock was turned off meanwhile');
+        await db.keyring.put({ ...current, prfInput, passkeys: [...(current.passkeys ?? []), wrap] });
+      });
+    } catch (error) {
+      throw toStorageError(error);
+    }
+    return true;
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/** The data key, unwrapped with one of the enrolled passkeys (the browser asks which and verifies the user). */
+export async function unwrapWithPasskey(db: AppDatabase): Promise<Uint8Array> {
+  const row = await db.keyring.get('lock');
+  const passkeys = row?.passkeys ?? [];
+  if (!row?.prfInput || passkeys.length === 0) throw new PasskeyUnavailableError('No passkey enrolled');
+  const { credentialId, output } = await assertPrf(
+    passkeys.map((passkey) => passkey.credentialId),
+    row.prfInput,
+  );
+  const wrap = passkeys.find((passkey) => sameBytes(passkey.credentialId, credentialId));
+  if (!wrap) throw new UnwrapFailedError('Unknown passkey');
+  try {
+    const key = await wrappingKey(output, wrap.salt);
+    const raw = new Uint8Array(
+      await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: wrap.iv as BufferSource, additionalData: AAD },
+        key,
+        wrap.ct as BufferSource,
+      ),
+    );
+    if (raw.length !== 32) throw new UnwrapFailedError('Not a data key');
+    return raw;
+  } catch (error) {
+    throw error instanceof UnwrapFailedError ? error : new UnwrapFailedError('Does not unwrap', { cause: error });
+  }
+}
+
+export async function removePasskeys(db: AppDatabase): Promise<void> {
+  try {
+    await db.keyring.update('lock', { passkeys: [] });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}

@@ -1,0 +1,87 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
+import { createIncident } from './support/incident-helpers.ts';
+import { gotoUnlocked, PASSPHRASE, startLockSetUp, vergrendelButton } from './support/lock-helpers.ts';
+
+/**
+ * Unlock with a passkey through the WebAuthn PRF extension, against Chromium's virtual
+ * authenticator (DevTools protocol: a platform authenticator with user verification
+ * and PRF). No server: the relying party is the page's host (localhost).
+ */
+describe('unlocking with a passkey', () => {
+  let server: AppServer;
+  let profile: Profile;
+  const street = `Passkeylaan${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    server = await startAppServer('dist');
+    profile = await launchProfile();
+  });
+
+  afterAll(async () => {
+    await profile?.close();
+    profile?.remove();
+    await server?.stop();
+  });
+
+  async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+    const cdp = await profile.context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        ctap2Version: 'ctap2_1',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        hasPrf: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    return { cdp, authenticatorId };
+  }
+
+  it('enrols a passkey with the passphrase, then unlocks with it, also after a reload', async () => {
+    const page = await profile.context.newPage();
+    const incidentId = await createIncident(page, server.origin, { street });
+    const { cdp, authenticatorId } = await virtualAuthenticator(page);
+    await page.goto(`${server.origin}/incidenten/instellingen`);
+    await startLockSetUp(page);
+    await vergrendelButton(page).waitFor({ timeout: 60_000 });
+
+    const field = page.getByLabel('Wachtzin om een passkey in te stellen');
+    await field.fill('niet de wachtzin');
+    await page.getByRole('button', { name: 'Passkey instellen' }).click();
+    await page.getByText('De wachtzin klopt niet. Er is niets gewijzigd.').waitFor();
+    expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(0);
+
+    await field.fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Passkey instellen' }).click();
+    await page.getByText('De passkey is ingesteld.').waitFor();
+    expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(1);
+
+    await vergrendelButton(page).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).waitFor();
+    await page.getByRole('button', { name: 'Ontgrendel met passkey' }).click();
+    await vergrendelButton(page).first().waitFor();
+
+    // A page load locks; the passkey opens the incident as well.
+    await page.goto(`${server.origin}/incidenten/${incidentId}`);
+    await page.getByRole('button', { name: 'Ontgrendel met passkey' }).click();
+    await page.getByText(street).first().waitFor();
+
+    // The fingerprint not recognised: a Dutch message, still locked, and the passphrase still works.
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+    await vergrendelButton(page).first().click();
+    await page.getByRole('button', { name: 'Ontgrendel met passkey' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /passkey/ })
+      .waitFor({ timeout: 90_000 });
+    expect(await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).isVisible()).toBe(true);
+    await gotoUnlocked(page, `${server.origin}/incidenten/${incidentId}`);
+    await page.getByText(street).first().waitFor();
+  });
+});

@@ -185,7 +185,18 @@ describe('at the scene (issue 15)', () => {
       `/incidenten/${incidentId}/logboek`,
       `/incidenten/${incidentId}/besluit`,
       `/incidenten/${incidentId}/gegevens`,
+      `/incidenten/${incidentId}/dossier`,
       '/over',
+      '/instrumenten',
+      '/instrument/gemw-174a-b',
+      '/partners',
+      '/begrippen',
+      '/wijzigingen',
+      '/zoeken?q=sluiting',
+      '/incidenten/instellingen',
+      '/incidenten/delen',
+      '/incidenten/team',
+      '/incidenten/netwerk',
     ];
     for (const route of routes) {
       await page.goto(`${server.origin}${route}`);

@@ -184,6 +184,8 @@ describe('at the scene (issue 15)', () => {
       `/incidenten/${incidentId}`,
       `/incidenten/${incidentId}/logboek`,
       `/incidenten/${incidentId}/besluit`,
+      // With a closure chosen: the term fields with the duration shortcut.
+      `/incidenten/${incidentId}/besluit?instrument=gemw-174a-b`,
       `/incidenten/${incidentId}/gegevens`,
       `/incidenten/${incidentId}/dossier`,
       '/over',

@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useKaderSearch } from './kader-context.tsx';
+import { useKader, useKaderSearch } from './kader-context.tsx';
 import type { SearchHit } from './search-index.ts';
 
 const TYPE_LABEL: Record<SearchHit['type'], string> = {
@@ -29,6 +29,9 @@ export function SearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
   const [focused, setFocused] = useState(false);
   const search = useKaderSearch(focused || query.trim() !== '');
   const hits = search?.status === 'ready' ? search.search.search(deferred) : [];
+  const { local } = useKader();
+  const typeOf = (hit: SearchHit) =>
+    hit.type === 'stap' && local?.localStepIds.has(hit.refId) ? 'Lokale stap' : TYPE_LABEL[hit.type];
   const inputId = useId();
   return (
     <search className="search-panel">
@@ -75,9 +78,7 @@ export function SearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
               <li key={`${hit.type}:${hit.refId}`} className="card-list__item">
                 <Link className="card-link" to={hrefOf(hit)}>
                   <span className="card-link__title">{hit.title}</span>
-                  <span className="card-link__meta">
-                    {[TYPE_LABEL[hit.type], hit.subtitle].filter(Boolean).join(' · ')}
-                  </span>
+                  <span className="card-link__meta">{[typeOf(hit), hit.subtitle].filter(Boolean).join(' · ')}</span>
                 </Link>
               </li>
             ))}

@@ -9,6 +9,9 @@ import { scrollsSideways, seriousViolations } from './support/axe.ts';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
 import { createIncident, enterActorName, statusButton } from './support/incident-helpers.ts';
 
+/** A title as a pattern that matches only itself. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * The municipality's local layer end to end, offline on a 360 px phone: a local contact one tap
  * away on the partner page and in an incident, a local step done in an incident, the layer
@@ -146,9 +149,13 @@ describe('the local layer', () => {
     await page.getByText('In Rotterdam belt de wijkregisseur eerst de huismeester.').waitFor();
     await fitsAt320(page);
 
-    // Search finds the local contact.
+    // Search finds the local contact, the local step and the note.
     await page.goto(`${server.origin}/zoeken?q=calamiteitenlijn`);
     await page.getByRole('link', { name: /Woonstad calamiteitenlijn.*Lokaal contact/ }).waitFor();
+    await page.goto(`${server.origin}/zoeken?q=buurtapp`);
+    await page.getByRole('link', { name: new RegExp(`${localTitle}.*Lokale stap`) }).waitFor();
+    await page.goto(`${server.origin}/zoeken?q=huismeester`);
+    await page.getByRole('link', { name: new RegExp(`${literal(annotated.title)}.*Lokale aanvulling`) }).waitFor();
 
     await page.goto(`${server.origin}/lokaal/geschiedenis`);
     await page.getByText('Coördinator Test').first().waitFor();

@@ -3,7 +3,11 @@ import type { EntryChanges, LocalImportPlan } from '../domain/import-plan.ts';
 
 const MODE_TEXT: Record<LocalImportPlan['mode'], (plan: LocalImportPlan) => string> = {
   eigen: (plan) =>
-    `De lokale laag van ${plan.source.municipality} (${plan.source.municipalityCode}), revisie ${plan.source.revision}. Het is uw eigen gemeente: de inhoud van het bestand komt in plaats van wat hier staat, behalve wat u hier zelf veranderde.`,
+    `De lokale laag van ${plan.source.municipality} (${plan.source.municipalityCode}), revisie ${plan.source.revision}. ${
+      plan.baseRevision === undefined
+        ? 'Op dit apparaat staat nog geen lokale laag: deze wordt de uwe.'
+        : 'Het is uw eigen gemeente: de inhoud van het bestand komt in plaats van wat hier staat, behalve wat u hier zelf veranderde.'
+    }`,
   kopie: (plan) =>
     `De lokale laag van een andere gemeente: ${plan.source.municipality} (${plan.source.municipalityCode}), revisie ${plan.source.revision}. Hij wordt als kopie naast uw eigen inhoud gezet, onder uw eigen gemeentecode; de bron en de revisie worden vastgelegd.`,
   bijwerken: (plan) =>

@@ -1,10 +1,12 @@
 // `npm run bench`: builds, serves and measures. Prints one JSON object per line.
 // Figures are for the closing notes and for spotting regressions; tests never assert on time.
 import { execSync } from 'node:child_process';
+import { overlayLocalLayer } from '../src/local/domain/overlay.ts';
 import { measureExchange } from './bench/measure-exchange.ts';
-import { measureIncidents } from './bench/measure-incidents.ts';
+import { measureIncidents, measureLocalTaps, storeLocalLayer } from './bench/measure-incidents.ts';
 import { criticalPathJsKb, offlineStartMs, precacheKb } from './bench/measure-pwa.ts';
 import { searchMs } from './bench/measure-search.ts';
+import { seedLocalLayer } from './bench/seed-local-layer.ts';
 import { buildKader } from './content/build-kader.ts';
 
 function emit(metric: string, value: number, unit: string) {
@@ -54,6 +56,24 @@ if (wants('incidents')) {
   emit('step_toggle_locked_ratio_p95', l.stepToggleP95 / f.stepToggleP95, 'x');
   // Against the plain list measured the same way (from the Kader tab, no page load: a load locks).
   emit('incident_list_locked_ratio', l.incidentListInAppMs / f.incidentListInAppMs, 'x');
+}
+if (wants('local')) {
+  // Issue 14: with a local layer of 200 contacts, 50 steps and 100 annotations, each figure within 1.1x
+  // of the same figure without it, in the same run.
+  buildOnce();
+  const layer = seedLocalLayer(kader);
+  const overlaid = overlayLocalLayer(kader, layer).kader;
+  const searchPlain = searchMs(kader);
+  const searchLocal = searchMs(overlaid, kader);
+  emit('search_local_ms', searchLocal, 'ms');
+  emit('search_local_ratio', searchLocal / searchPlain, 'x');
+  // The app with the layer against the same app without it, measured in turn.
+  const { start, baseline } = await offlineStartMs('dist', 'dist', 7, (page) => storeLocalLayer(page, layer));
+  emit('offline_start_local_ms', start, 'ms');
+  emit('offline_start_local_ratio', start / baseline, 'x');
+  const taps = await measureLocalTaps(kader, layer);
+  emit('step_toggle_local_ms_p50', taps.localP50, 'ms');
+  emit('step_toggle_local_ratio_p50', taps.localP50 / taps.plainP50, 'x');
 }
 if (wants('exchange')) {
   buildOnce();

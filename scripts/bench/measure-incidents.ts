@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Kader } from '../../src/content/schema.ts';
+import type { LocalLayer } from '../../src/model/local-layer.ts';
 import { type AppServer, launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 import { median } from './measure-pwa.ts';
 import { seedIncidents } from './seed-incidents.ts';
@@ -141,7 +142,32 @@ async function stepTapper(page: Page, origin: string, incidentId: string, locked
   };
 }
 
-async function seededProfile(kader: Kader, incidents: number, eventsEach: number, server: AppServer) {
+/** Waits until the app has created its database (after the first render), then stores the layer. */
+export async function storeLocalLayer(page: Page, layer: LocalLayer) {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const request = indexedDB.open('handelingskader');
+        request.onsuccess = () => {
+          const has = request.result.objectStoreNames.contains('localLayer');
+          request.result.close();
+          resolve(has);
+        };
+        request.onerror = () => resolve(false);
+      }),
+    undefined,
+    { timeout: 30_000, polling: 200 },
+  );
+  await store(page, 'localLayer', [{ id: 'eigen', ...layer }]);
+}
+
+async function seededProfile(
+  kader: Kader,
+  incidents: number,
+  eventsEach: number,
+  server: AppServer,
+  layer?: LocalLayer,
+) {
   const profile = await launchProfile();
   const page = await profile.context.newPage();
   await page.goto(`${server.origin}/incidenten`);
@@ -151,6 +177,11 @@ async function seededProfile(kader: Kader, incidents: number, eventsEach: number
   const { logs, rows, settings } = seedIncidents(kader, incidents, eventsEach);
   await store(page, 'logs', logs);
   await store(page, 'incidents', rows);
+  if (layer) {
+    await storeLocalLayer(page, layer);
+    // As on a device that already projected its rows with this layer (see refresh-projections.ts).
+    settings[0]!.value += `|${layer.municipalityCode}@${layer.revision}`;
+  }
   await store(page, 'settings', settings);
   const middleId = (rows[Math.floor(incidents / 2)] as { id: string }).id;
   const close = async () => {
@@ -269,6 +300,34 @@ export async function measureIncidents(
   } finally {
     await plain.close();
     await locked.close();
+    await server.stop();
+  }
+}
+
+/** Step taps without and with a local layer (issue 14: within 1.1x), in two profiles measured in turns. */
+export async function measureLocalTaps(
+  kader: Kader,
+  layer: LocalLayer,
+  incidents = 1000,
+  eventsEach = 100,
+): Promise<{ plainP50: number; localP50: number }> {
+  const server = await startAppServer('dist');
+  const plain = await seededProfile(kader, incidents, eventsEach, server);
+  const local = await seededProfile(kader, incidents, eventsEach, server, layer);
+  try {
+    const tapPlain = await stepTapper(plain.page, server.origin, plain.middleId, false);
+    const tapLocal = await stepTapper(local.page, server.origin, local.middleId, false);
+    await tapPlain(10);
+    await tapLocal(10);
+    const times = { plain: [] as number[], local: [] as number[] };
+    for (let round = 0; round < 5; round++) {
+      times.plain.push(...(await tapPlain(10)));
+      times.local.push(...(await tapLocal(10)));
+    }
+    return { plainP50: percentile(times.plain, 50), localP50: percentile(times.local, 50) };
+  } finally {
+    await plain.close();
+    await local.close();
     await server.stop();
   }
 }

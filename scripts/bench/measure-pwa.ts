@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 
 const median = (xs: number[]) => {
@@ -52,7 +52,7 @@ async function waitForMark(context: BrowserContext, url: string): Promise<number
 }
 
 /** A profile with the app installed from `root` and the server stopped again: an offline phone. */
-async function installedOffline(root: string) {
+async function installedOffline(root: string, prepare?: (page: Page) => Promise<void>) {
   const server = await startAppServer(root);
   const profile = await launchProfile();
   const first = await profile.context.newPage();
@@ -60,6 +60,7 @@ async function installedOffline(root: string) {
   await first.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  await prepare?.(first);
   await first.close();
   await server.stop();
   return {
@@ -78,8 +79,14 @@ async function installedOffline(root: string) {
  * its floor. The two are measured in turn, run by run, so that load from other work on
  * the machine falls on both alike instead of on whichever was measured second.
  */
-export async function offlineStartMs(root: string, baselineRoot: string, runs = 7) {
-  const app = await installedOffline(root);
+export async function offlineStartMs(
+  root: string,
+  baselineRoot: string,
+  runs = 7,
+  /** Stores more in the app's profile before going offline (the local layer, issue 14). */
+  prepareApp?: (page: Page) => Promise<void>,
+) {
+  const app = await installedOffline(root, prepareApp);
   const floor = await installedOffline(baselineRoot);
   try {
     const appTimes: number[] = [];

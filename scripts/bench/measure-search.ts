@@ -27,9 +27,10 @@ function queries(kader: Kader): string[] {
   return out;
 }
 
-export function searchMs(kader: Kader): number {
+/** `queriesFrom`: the framework whose titles make the queries (the national one, to compare with a local layer). */
+export function searchMs(kader: Kader, queriesFrom: Kader = kader): number {
   const search = createKaderSearch(kader);
-  const qs = queries(kader);
+  const qs = queries(queriesFrom);
   for (const q of qs.slice(0, 10)) search.search(q);
   const times = qs.map((q) => {
     const t0 = performance.now();

@@ -29,6 +29,9 @@ describe('the local layer', () => {
   const withPartner = direct.find((s) => s.partners.length > 0 && s.timeWindow === 'eerste-uur') as KaderStep;
   const partner = kader.partners.find((p) => p.id === withPartner.partners[0])!;
   const annotated = direct.find((s) => s.id !== withPartner.id)!;
+  // A step the next national version retires; its note must stay, text intact.
+  const retired = kader.phases.find((p) => p.id === 'nazorg')!.steps[0]!;
+  const orphanNote = 'Nazorg in Rotterdam loopt via het wijkteam Feijenoord.';
   const localTitle = 'Informeer de beheerders van de buurtapp';
 
   beforeAll(async () => {
@@ -149,6 +152,11 @@ describe('the local layer', () => {
     await page.getByText('In Rotterdam belt de wijkregisseur eerst de huismeester.').waitFor();
     await fitsAt320(page);
 
+    await page.goto(`${server.origin}/lokaal/aanvulling/${retired.id}`);
+    await page.getByLabel('Lokale aanvulling').fill(orphanNote);
+    await page.getByRole('button', { name: 'Aanvulling opslaan' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/lokaal/aanvulling/'));
+
     // Search finds the local contact, the local step and the note.
     await page.goto(`${server.origin}/zoeken?q=calamiteitenlijn`);
     await page.getByRole('link', { name: /Woonstad calamiteitenlijn.*Lokaal contact/ }).waitFor();
@@ -159,7 +167,7 @@ describe('the local layer', () => {
 
     await page.goto(`${server.origin}/lokaal/geschiedenis`);
     await page.getByText('Coördinator Test').first().waitFor();
-    expect(await page.locator('.local-history__item').count()).toBe(4);
+    expect(await page.locator('.local-history__item').count()).toBe(5);
     await fitsAt320(page);
     await server.start();
   });
@@ -228,7 +236,7 @@ describe('the local layer', () => {
     await other.getByRole('link', { name: 'Contact toevoegen' }).waitFor();
   });
 
-  it('flags a note when the national text it was written against changed', async () => {
+  it('flags a note whose national text changed, and keeps a note whose step was retired', async () => {
     const page = await narrowPage(phoneA);
     await page.goto(`${server.origin}/stap/${annotated.id}`);
     await page.getByText('In Rotterdam belt de wijkregisseur eerst de huismeester.').waitFor();
@@ -240,9 +248,9 @@ describe('the local layer', () => {
       version: `${kader.version}-test`,
       phases: kader.phases.map((p) => ({
         ...p,
-        steps: p.steps.map((s) =>
-          s.id === annotated.id ? { ...s, what: `${s.what} Nieuw: meld dit ook aan de GGD.` } : s,
-        ),
+        steps: p.steps
+          .filter((s) => s.id !== retired.id)
+          .map((s) => (s.id === annotated.id ? { ...s, what: `${s.what} Nieuw: meld dit ook aan de GGD.` } : s)),
       })),
     };
     writeFileSync(join(root, 'kader.json'), JSON.stringify(next));
@@ -262,6 +270,11 @@ describe('the local layer', () => {
     await page
       .getByRole('region', { name: /Controleer na de update/ })
       .getByText(annotated.title)
+      .waitFor();
+    // The note on the retired step: kept, with its text, on the attention list.
+    await page
+      .getByRole('region', { name: /Controleer na de update/ })
+      .getByText(orphanNote)
       .waitFor();
     await fitsAt320(page);
   });

@@ -49,6 +49,15 @@ function largeIncidentFile(device: string, entries: number): { incidentId: strin
 
 const syncState = (page: Page) => page.getByTestId('sync-state');
 
+async function importFile(page: Page, json: string) {
+  await page.goto(`${page.url().split('/').slice(0, 3).join('/')}/incidenten/delen`);
+  await page
+    .getByLabel('Kies een bestand (of sleep het hierheen)')
+    .setInputFiles({ name: 'incident.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  await page.getByText(/vastleggingen? toegevoegd/).waitFor({ timeout: 30_000 });
+}
+
 /** How many of the incident's events the server acknowledged to this phone. */
 function ackedCount(page: Page, incidentId: string): Promise<number> {
   return page.evaluate(
@@ -143,15 +152,57 @@ describe('team sync faults and deletion', () => {
     expect(entries.at(-1)).toMatchObject({ access: 'purge', deviceName: 'Telefoon A' });
   }, 120_000);
 
+  it('a refused merge names the incident and what to do, retries on "Opnieuw proberen", and recovers once the own copy is gone', async () => {
+    const { incidentId, json } = largeIncidentFile(await settingOf<string>(a, 'deviceId'), 2);
+    // Phone B holds its own, different copy of the incident (same event ids, another text): a broken or edited file.
+    const tampered = JSON.parse(json);
+    tampered.incidents[0].events[1].payload.text = 'Een andere tekst onder hetzelfde id';
+    await importFile(b, JSON.stringify(tampered));
+    await importFile(a, json);
+    await a.goto(`${origin}/incidenten/${incidentId}`);
+    await a.getByRole('button', { name: 'Delen met team' }).click();
+    await a.getByText(/Gedeeld met team/).waitFor();
+
+    await b.goto(`${origin}/incidenten`);
+    const refused = syncState(b).getByText(
+      /passen niet bij wat op dit apparaat staat.*verwijder haar en tik op "Opnieuw proberen"/,
+    );
+    await refused.waitFor({ timeout: 20_000 });
+    expect(await ackedCount(b, incidentId)).toBe(0);
+    // The button tries again at once (a pull), and is refused again: nothing changed yet.
+    const pulled = b.waitForRequest((r) => r.url().includes('/api/sync/v1/events?after='));
+    await b.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await pulled;
+    await refused.waitFor();
+    expect(await seriousViolations(b)).toEqual([]);
+
+    // As the message says: remove the own copy (not shared on this phone: deleted here only), then the team's comes in.
+    await b.goto(`${origin}/incidenten/${incidentId}/gegevens`);
+    await b.getByRole('button', { name: 'Incident verwijderen…' }).click();
+    await b.getByText(/definitief van dit apparaat verwijderd/).waitFor();
+    await b.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
+    await b.waitForURL(`${origin}/incidenten`);
+    const retry = b.getByRole('button', { name: 'Opnieuw proberen' });
+    if (await retry.isVisible()) await retry.click();
+    await syncState(b)
+      .getByText(/Gesynchroniseerd/)
+      .waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => localEventIds(b, incidentId), { timeout: 20_000 })
+      .toEqual(await localEventIds(a, incidentId));
+    expect(await ackedCount(b, incidentId)).toBe(3);
+  }, 120_000);
+
   it('a server killed in the middle of a large push loses and doubles nothing; the phone says so and recovers', async () => {
     const device = await settingOf<string>(a, 'deviceId');
     const { incidentId, json } = largeIncidentFile(device, 2_499);
-    await a.goto(`${origin}/incidenten/delen`);
-    await a
-      .getByLabel('Kies een bestand (of sleep het hierheen)')
-      .setInputFiles({ name: 'groot-incident.json', mimeType: 'application/json', buffer: Buffer.from(json) });
-    await a.getByRole('button', { name: 'Importeren' }).click();
-    await a.getByText(/2.500 vastleggingen toegevoegd/).waitFor({ timeout: 30_000 });
+    await importFile(a, json);
+    expect(
+      await a
+        .getByRole('status')
+        .getByText(/2.500 vastleggingen toegevoegd/)
+        .count(),
+    ).toBe(1);
 
     // The push goes in batches of 1,000: kill -9 the server as the second batch leaves.
     let pushes = 0;

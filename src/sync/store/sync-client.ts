@@ -42,7 +42,7 @@ const REFUSED_MESSAGES: Record<string, string> = {
 /** A refused merge stops the feed here (the cursor stays): say which incident, and what the adviser can do. */
 export function refusedMergeMessage(title: string | undefined): string {
   const which = title ? `het incident "${title}"` : 'een incident';
-  return `Wijzigingen van het team voor ${which} passen niet bij wat op dit apparaat staat. Er is niets gewijzigd, en verdere wijzigingen van het team wachten tot dit is opgelost. Tik op "Opnieuw proberen". Blijft deze melding, kies dan "Bijwerken" zodra de app een nieuwe versie aanbiedt (de app probeert het daarna vanzelf opnieuw), en meld het aan de coördinator van het team.`;
+  return `Wijzigingen van het team voor ${which} passen niet bij wat op dit apparaat staat. Er is niets gewijzigd; verdere wijzigingen van het team wachten tot dit is opgelost. Staat hier een eigen kopie van dit incident (bijvoorbeeld uit een bestand)? Exporteer die zo nodig, verwijder haar en tik op "Opnieuw proberen": dan komt de versie van het team binnen. Helpt dat niet, kies dan "Bijwerken" zodra de app een nieuwe versie aanbiedt en meld het aan de coördinator van het team.`;
 }
 
 export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
@@ -150,6 +150,8 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
       // Nothing of the batch was applied and the cursor stays: report, and try again only much
       // later by itself; "Opnieuw proberen" (retry) and new content or code try at once.
       blocked.add(error.incidentId);
+      // Later stream messages must not store a cursor past the refused changes.
+      closeStream();
       const title = await db.incidents
         .get(error.incidentId)
         .then((row) => row?.title)

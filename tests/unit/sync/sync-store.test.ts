@@ -9,6 +9,7 @@ import type { Change } from '../../../src/sync/domain/protocol.ts';
 import { applyChanges, forgetTeam } from '../../../src/sync/store/apply-changes.ts';
 import { acknowledge, readMembership, writeMembership } from '../../../src/sync/store/membership.ts';
 import { shareIncident } from '../../../src/sync/store/pairing.ts';
+import { PURGE_MESSAGES, PurgeRefusedError, purgeSharedIncident } from '../../../src/sync/store/purge-shared.ts';
 import { countOutbox, readOutbox } from '../../../src/sync/store/push.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
 import { rawRows } from '../lock/lock-support.ts';
@@ -107,6 +108,35 @@ describe('changes from the team', () => {
     expect(await readLog(b, incidentId)).toEqual([]);
     expect(await b.incidents.get(incidentId)).toBeUndefined();
     expect(await b.syncIncidents.get(incidentId)).toBeUndefined();
+  });
+
+  it('a purge notice for an incident already gone here (the coordinator deleted it on this phone) changes nothing', async () => {
+    const db = freshDatabase();
+    const { incidentId } = await incidentOn(db);
+    const before = await db.incidents.toCollection().primaryKeys();
+    const purge: Change = { seq: '3', type: 'purge', purgedAt: new Date().toISOString(), incidentId: 'GONE' };
+    await applyChanges(db, [purge], realKader());
+    expect(await db.incidents.toCollection().primaryKeys()).toEqual(before);
+    expect((await readLog(db, incidentId)).length).toBe(2);
+  });
+});
+
+describe('deleting a shared incident on purpose', () => {
+  it('is refused before any request to an adviseur, a meelezer or a revoked device, with nothing deleted', async () => {
+    for (const role of ['adviseur', 'meelezer'] as const) {
+      const db = freshDatabase();
+      await member(db, role);
+      const { incidentId } = await incidentOn(db);
+      // Shared with the team (as a pull marks it; a meelezer cannot share one itself).
+      await acknowledge(db, new Map([[incidentId, []]]), new Date());
+      await expect(purgeSharedIncident(db, incidentId, realKader())).rejects.toThrow(PURGE_MESSAGES.notCoordinator);
+      expect((await readLog(db, incidentId)).length).toBe(2);
+      expect(await db.syncIncidents.get(incidentId)).toBeDefined();
+    }
+    const revoked = freshDatabase();
+    const { incidentId } = await incidentOn(revoked);
+    await expect(purgeSharedIncident(revoked, incidentId, realKader())).rejects.toBeInstanceOf(PurgeRefusedError);
+    expect((await readLog(revoked, incidentId)).length).toBe(2);
   });
 });
 

@@ -146,6 +146,12 @@ describe('the local layer', () => {
     await page.goto(`${server.origin}/stap/${annotated.id}`);
     await page.getByRole('link', { name: 'Lokale aanvulling toevoegen' }).click();
     await page.getByLabel('Lokale aanvulling').fill('In Rotterdam belt de wijkregisseur eerst de huismeester.');
+    // What was typed survives a reload (an update, another tab's upgrade) as a draft.
+    await page.waitForTimeout(100);
+    await page.reload();
+    await expect
+      .poll(() => page.getByLabel('Lokale aanvulling').inputValue())
+      .toBe('In Rotterdam belt de wijkregisseur eerst de huismeester.');
     await fitsAt320(page);
     await page.getByRole('button', { name: 'Aanvulling opslaan' }).click();
     await page.waitForURL(`**/stap/${annotated.id}`);

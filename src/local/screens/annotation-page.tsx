@@ -51,6 +51,7 @@ export function AnnotationPage() {
               )}
               <AnnotationForm
                 key={view?.annotation.note ?? ''}
+                targetId={targetId}
                 {...(view ? { initial: view.annotation } : {})}
                 onSave={async (note, contacts) => {
                   await edit({ type: 'annotation.save', targetId, note, contacts });
@@ -74,6 +75,7 @@ export function AnnotationPage() {
                   </p>
                   <NotApplicableForm
                     key={mark ?? ''}
+                    stepId={targetId}
                     municipality={local.municipality}
                     {...(mark !== undefined ? { initial: mark } : {})}
                     onSave={(reason) => edit({ type: 'not-applicable.set', stepId: targetId, reason })}

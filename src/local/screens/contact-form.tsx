@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import { FieldError, invalidProps } from '../../incidents/screens/field-error.tsx';
 import type { ContactVisibility, LocalContact, PhoneNumber } from '../../model/local-layer.ts';
 import { EMAIL_PATTERN, LOCAL_LIMITS, PHONE_PATTERN } from '../format/rules.ts';
 import { type FieldErrors, FormFailure, TextField, useEditorForm } from './form-fields.tsx';
+import { useEditorDraft } from './use-editor-draft.ts';
 
 export type ContactDraft = Omit<LocalContact, 'id'>;
 
@@ -50,7 +51,8 @@ export function ContactForm({
 }) {
   const { kader } = useKader();
   const id = useId();
-  const [draft, setDraft] = useState<ContactDraft>(() =>
+  const [draft, setDraft, clearDraft] = useEditorDraft<ContactDraft>(
+    `contact:${initial?.id ?? `nieuw:${partnerId ?? ''}`}`,
     initial
       ? { ...initial, phones: initial.phones.length ? initial.phones : emptyContact(undefined).phones }
       : emptyContact(partnerId),
@@ -63,7 +65,10 @@ export function ContactForm({
     );
   const { form, errors, failure, busy, onSubmit } = useEditorForm(
     () => checkContact(draft),
-    () => onSave({ ...draft, phones: draft.phones.filter((p) => p.number.trim()) }),
+    async () => {
+      await onSave({ ...draft, phones: draft.phones.filter((p) => p.number.trim()) });
+      clearDraft();
+    },
   );
   return (
     <form ref={form} className="form local-form" noValidate onSubmit={onSubmit}>
@@ -223,7 +228,14 @@ export function ContactForm({
         <button type="submit" className="button" disabled={busy} aria-busy={busy}>
           Contact opslaan
         </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            clearDraft();
+            onCancel();
+          }}
+        >
           Annuleren
         </button>
       </p>

@@ -3,24 +3,35 @@ import { useKader } from '../../content/kader-context.tsx';
 import { LOCAL_LIMITS } from '../format/rules.ts';
 import { CheckList } from './check-list.tsx';
 import { FormFailure, TextField, useEditorForm } from './form-fields.tsx';
+import { useEditorDraft } from './use-editor-draft.ts';
 
 /** The municipality's note on a national step or instrument, with the local contacts it names. */
 export function AnnotationForm({
+  targetId,
   initial,
   onSave,
   onCancel,
 }: {
+  targetId: string;
   initial?: { note: string; contacts: readonly string[] };
   onSave(note: string, contacts: string[]): Promise<void>;
   onCancel(): void;
 }) {
   const { local } = useKader();
   const id = useId();
-  const [note, setNote] = useState(initial?.note ?? '');
-  const [contacts, setContacts] = useState<string[]>([...(initial?.contacts ?? [])]);
+  const [draft, setDraft, clearDraft] = useEditorDraft(`aanvulling:${targetId}`, {
+    note: initial?.note ?? '',
+    contacts: [...(initial?.contacts ?? [])],
+  });
+  const { note, contacts } = draft;
+  const setNote = (value: string) => setDraft({ ...draft, note: value });
+  const setContacts = (value: string[]) => setDraft({ ...draft, contacts: value });
   const { form, errors, failure, busy, onSubmit } = useEditorForm<'note'>(
     () => (note.trim() ? {} : { note: 'Schrijf de aanvulling.' }),
-    () => onSave(note, contacts),
+    async () => {
+      await onSave(note, contacts);
+      clearDraft();
+    },
   );
   const all = local ? [...local.contacts.values()] : [];
   return (
@@ -48,7 +59,14 @@ export function AnnotationForm({
         <button type="submit" className="button" disabled={busy} aria-busy={busy}>
           Aanvulling opslaan
         </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            clearDraft();
+            onCancel();
+          }}
+        >
           Annuleren
         </button>
       </p>
@@ -58,21 +76,26 @@ export function AnnotationForm({
 
 /** Marks a national step as not used here; the national text stays visible, greyed. */
 export function NotApplicableForm({
+  stepId,
   municipality,
   initial,
   onSave,
   onCancel,
 }: {
+  stepId: string;
   municipality: string;
   initial?: string;
   onSave(reason: string): Promise<void>;
   onCancel(): void;
 }) {
   const id = useId();
-  const [reason, setReason] = useState(initial ?? '');
+  const [reason, setReason, clearDraft] = useEditorDraft(`nvt:${stepId}`, initial ?? '');
   const { form, errors, failure, busy, onSubmit } = useEditorForm<'reason'>(
     () => (reason.trim() ? {} : { reason: `Schrijf waarom deze stap in ${municipality} niet van toepassing is.` }),
-    () => onSave(reason),
+    async () => {
+      await onSave(reason);
+      clearDraft();
+    },
   );
   return (
     <form ref={form} className="form local-form" noValidate onSubmit={onSubmit}>
@@ -90,7 +113,14 @@ export function NotApplicableForm({
         <button type="submit" className="button" disabled={busy} aria-busy={busy}>
           Markering opslaan
         </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            clearDraft();
+            onCancel();
+          }}
+        >
           Annuleren
         </button>
       </p>

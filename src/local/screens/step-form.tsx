@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import type { KaderStep } from '../../content/schema.ts';
 import { FieldError, invalidProps } from '../../incidents/screens/field-error.tsx';
@@ -9,6 +9,7 @@ import { HTTP_URL_PATTERN, LOCAL_LIMITS } from '../format/rules.ts';
 import { CheckList } from './check-list.tsx';
 import { type FieldErrors, FormFailure, TextField, useEditorForm } from './form-fields.tsx';
 import { SourceRows } from './source-rows.tsx';
+import { useEditorDraft } from './use-editor-draft.ts';
 
 export type StepDraft = Omit<LocalStep, 'id' | 'changedAt'>;
 
@@ -59,22 +60,27 @@ export function StepForm({
   const index = useKader();
   const { kader, local } = index;
   const id = useId();
-  const [draft, setDraft] = useState<StepDraft>(() => {
-    if (!initial) return emptyStep(phase, after ? index.step.get(after) : undefined);
-    const { id: _, changedAt: __, ...rest } = initial;
-    return rest;
-  });
+  const [draft, setDraft, clearDraft] = useEditorDraft<StepDraft>(
+    `stap:${initial?.id ?? `nieuw:${after ?? phase}`}`,
+    (() => {
+      if (!initial) return emptyStep(phase, after ? index.step.get(after) : undefined);
+      const { id: _, changedAt: __, ...rest } = initial;
+      return rest;
+    })(),
+  );
+
   const set = <K extends keyof StepDraft>(key: K, value: StepDraft[K]) => setDraft({ ...draft, [key]: value });
   const { form, errors, failure, busy, onSubmit } = useEditorForm(
     () => checkStep(draft),
-    () => {
+    async () => {
       const { timeWindow, timing, ...rest } = draft;
-      return onSave({
+      await onSave({
         ...rest,
         ...(draft.phase === 'direct-na' && timeWindow ? { timeWindow } : {}),
         ...(timing?.trim() ? { timing } : {}),
         sources: draft.sources.filter((s) => s.title.trim() || s.url?.trim()),
       });
+      clearDraft();
     },
   );
   const phaseSteps = (kader.phases.find((p) => p.id === draft.phase)?.steps ?? []).filter((s) => s.id !== initial?.id);
@@ -249,7 +255,14 @@ export function StepForm({
         <button type="submit" className="button" disabled={busy} aria-busy={busy}>
           Stap opslaan
         </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            clearDraft();
+            onCancel();
+          }}
+        >
           Annuleren
         </button>
       </p>

@@ -152,7 +152,7 @@ describe('team sync faults and deletion', () => {
     expect(entries.at(-1)).toMatchObject({ access: 'purge', deviceName: 'Telefoon A' });
   }, 120_000);
 
-  it('a refused merge names the incident and what to do, retries on "Opnieuw proberen", and recovers once the own copy is gone', async () => {
+  it('a refused merge names the incident and what to do, retries on "Opnieuw proberen", and recovers once the own copy is gone; entries of an outside phone stay local, and B is told', async () => {
     const { incidentId, json } = largeIncidentFile(await settingOf<string>(a, 'deviceId'), 2);
     // Phone B holds its own, different copy of the incident (same event ids, another text): a broken or edited file.
     const tampered = JSON.parse(json);
@@ -190,6 +190,28 @@ describe('team sync faults and deletion', () => {
       .poll(() => localEventIds(b, incidentId), { timeout: 20_000 })
       .toEqual(await localEventIds(a, incidentId));
     expect(await ackedCount(b, incidentId)).toBe(3);
+
+    // A file from a phone outside the team adds an entry to the shared incident: B is told it stays on B.
+    const fromOutside = JSON.parse(json);
+    const last = fromOutside.incidents[0].events.at(-1);
+    fromOutside.incidents[0].events.push({ ...last, id: ulid(), device: ulid(), payload: { text: 'Van buiten' } });
+    await b.goto(`${origin}/incidenten/delen`);
+    await b
+      .getByLabel('Kies een bestand (of sleep het hierheen)')
+      .setInputFiles({
+        name: 'buiten.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(fromOutside)),
+      });
+    const note = /1 vastlegging van een ander apparaat in het gedeelde incident .* blijft alleen op dit apparaat/;
+    await b.getByText(note).waitFor();
+    await b.getByRole('button', { name: 'Importeren' }).click();
+    await b.getByRole('status').getByText(note).waitFor();
+    await b.goto(`${origin}/incidenten/${incidentId}`);
+    await b
+      .getByText(/1 vastlegging van een ander apparaat \(uit een bestand\) staat alleen op dit apparaat/)
+      .waitFor();
+    expect(await serverEventIds(origin, await tokenOf(b), incidentId)).toHaveLength(3);
   }, 120_000);
 
   it('a server killed in the middle of a large push loses and doubles nothing; the phone says so and recovers', async () => {

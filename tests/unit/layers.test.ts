@@ -90,6 +90,9 @@ describe('the layer fence', () => {
     expect(lint({ 'src/model/probe.ts': importer('react') })).toContain('noRestrictedImports');
     expect(lint({ 'src/sync/domain/probe.ts': importer('dexie') })).toContain('noRestrictedImports');
     expect(lint({ 'src/sync/store/probe.ts': importer('react') })).toContain('noRestrictedImports');
+  });
+
+  it('refuses React or Dexie in the local layer’s domain and format, and React in its store', () => {
     expect(lint({ 'src/local/domain/probe.ts': importer('dexie') })).toContain('noRestrictedImports');
     expect(lint({ 'src/local/domain/probe.ts': importer('react') })).toContain('noRestrictedImports');
     expect(lint({ 'src/local/format/probe.ts': importer('dexie') })).toContain('noRestrictedImports');

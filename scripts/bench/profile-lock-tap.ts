@@ -218,6 +218,46 @@ async function interleaved(rounds: number) {
           console.log(`${ms.toFixed(2).padStart(8)}  ${k}`);
       }
     }
+    if (process.argv.includes('--phases')) {
+      // Where a tap's time goes: click → readwrite transaction created → completed → DOM shows it.
+      for (const [name, side] of [['plain', plain], ['locked', locked]] as const) {
+        await side.page.addInitScript(() => {
+          const w = window as unknown as { phases: number[][]; t0: number; marks: number[] };
+          w.phases = [];
+          const original = IDBDatabase.prototype.transaction;
+          IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof original>) {
+            const tx = original.apply(this, args);
+            if (args[1] === 'readwrite') {
+              const created = performance.now();
+              tx.addEventListener('complete', () => w.marks.push(created, performance.now()));
+            }
+            return tx;
+          } as typeof original;
+          document.addEventListener('click', () => {
+            w.t0 = performance.now();
+            w.marks = [];
+          }, true);
+        });
+        await side.page.reload();
+        if (name === 'locked') {
+          await side.page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
+          await side.page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
+        }
+        await side.page.locator('.checklist__item').first().waitFor();
+        await taps(side.page, 10);
+        const phases: number[][] = [];
+        for (let i = 0; i < 20; i++) {
+          const total = (await taps(side.page, 1))[0]!;
+          const [t0, marks] = await side.page.evaluate(() => {
+            const w = window as unknown as { t0: number; marks: number[] };
+            return [w.t0, w.marks] as const;
+          });
+          phases.push([marks[0]! - t0, marks[1]! - marks[0]!, total - (marks[1]! - t0)]);
+        }
+        const col = (k: number) => med(phases.map((p) => p[k]!)).toFixed(1);
+        console.log(`${name}: click→tx ${col(0)} ms, tx ${col(1)} ms, commit→painted ${col(2)} ms`);
+      }
+    }
     const p50 = { plain: med(times.plain), locked: med(times.locked) };
     console.log(
       `interleaved p50 plain ${p50.plain.toFixed(1)} locked ${p50.locked.toFixed(1)} ratio ${(p50.locked / p50.plain).toFixed(2)}`,

@@ -220,7 +220,10 @@ async function interleaved(rounds: number) {
     }
     if (process.argv.includes('--phases')) {
       // Where a tap's time goes: click → readwrite transaction created → completed → DOM shows it.
-      for (const [name, side] of [['plain', plain], ['locked', locked]] as const) {
+      for (const [name, side] of [
+        ['plain', plain],
+        ['locked', locked],
+      ] as const) {
         await side.page.addInitScript(() => {
           const w = window as unknown as { phases: number[][]; t0: number; marks: number[] };
           w.phases = [];
@@ -233,10 +236,14 @@ async function interleaved(rounds: number) {
             }
             return tx;
           } as typeof original;
-          document.addEventListener('click', () => {
-            w.t0 = performance.now();
-            w.marks = [];
-          }, true);
+          document.addEventListener(
+            'click',
+            () => {
+              w.t0 = performance.now();
+              w.marks = [];
+            },
+            true,
+          );
         });
         await side.page.reload();
         if (name === 'locked') {

@@ -32,6 +32,7 @@ describe('the local layer', () => {
   // A step the next national version retires; its note must stay, text intact.
   const retired = kader.phases.find((p) => p.id === 'nazorg')!.steps[0]!;
   const orphanNote = 'Nazorg in Rotterdam loopt via het wijkteam Feijenoord.';
+  const unused = direct.find((s) => s.id !== withPartner.id && s.id !== annotated.id)!;
   const localTitle = 'Informeer de beheerders van de buurtapp';
 
   beforeAll(async () => {
@@ -163,6 +164,17 @@ describe('the local layer', () => {
     await page.getByRole('button', { name: 'Aanvulling opslaan' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/lokaal/aanvulling/'));
 
+    // A national step not used here: its text stays, greyed, with the reason in words.
+    await page.goto(`${server.origin}/lokaal/aanvulling/${unused.id}`);
+    await page.getByLabel(/Waarom niet van toepassing in Rotterdam/).fill('Doet de veiligheidsregio bij ons.');
+    await page.getByRole('button', { name: 'Markering opslaan' }).click();
+    await page.getByRole('status').getByText('Opgeslagen: niet van toepassing in Rotterdam.').waitFor();
+    await page.goto(`${server.origin}/stap/${unused.id}`);
+    await page.getByText('Niet van toepassing in Rotterdam').waitFor();
+    expect(await page.locator('.local-nvt').textContent()).toContain('Doet de veiligheidsregio bij ons.');
+    await page.getByText(unused.what).waitFor();
+    await fitsAt320(page);
+
     // Search finds the local contact, the local step and the note.
     await page.goto(`${server.origin}/zoeken?q=calamiteitenlijn`);
     await page.getByRole('link', { name: /Woonstad calamiteitenlijn.*Lokaal contact/ }).waitFor();
@@ -173,7 +185,7 @@ describe('the local layer', () => {
 
     await page.goto(`${server.origin}/lokaal/geschiedenis`);
     await page.getByText('Coördinator Test').first().waitFor();
-    expect(await page.locator('.local-history__item').count()).toBe(5);
+    expect(await page.locator('.local-history__item').count()).toBe(6);
     await fitsAt320(page);
     await server.start();
   });

@@ -18,6 +18,7 @@ export function AnnotationPage() {
   const edit = useLocalEdit();
   const back = useBack();
   const [error, setError] = useState<string>();
+  const [markStatus, setMarkStatus] = useState<string>();
   const step = index.step.get(targetId);
   const instrument = index.instrument.get(targetId);
   const view = local?.annotations.get(targetId);
@@ -78,17 +79,30 @@ export function AnnotationPage() {
                     stepId={targetId}
                     municipality={local.municipality}
                     {...(mark !== undefined ? { initial: mark } : {})}
-                    onSave={(reason) => edit({ type: 'not-applicable.set', stepId: targetId, reason })}
+                    onSave={async (reason) => {
+                      setMarkStatus(undefined);
+                      await edit({ type: 'not-applicable.set', stepId: targetId, reason });
+                      setMarkStatus(`Opgeslagen: niet van toepassing in ${local.municipality}.`);
+                    }}
                     onCancel={back}
                   />
                   {mark !== undefined && (
                     <AsyncButton
                       className="button button--secondary"
                       onError={setError}
-                      onClick={() => edit({ type: 'not-applicable.clear', stepId: targetId })}
+                      onClick={async () => {
+                        setMarkStatus(undefined);
+                        await edit({ type: 'not-applicable.clear', stepId: targetId });
+                        setMarkStatus('Opgeslagen: de stap is weer van toepassing.');
+                      }}
                     >
                       Weer van toepassing maken
                     </AsyncButton>
+                  )}
+                  {markStatus && (
+                    <p className="alert alert--ok" role="status">
+                      {markStatus}
+                    </p>
                   )}
                   {error && (
                     <p className="alert alert--error" role="alert">

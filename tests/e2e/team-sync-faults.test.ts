@@ -196,13 +196,11 @@ describe('team sync faults and deletion', () => {
     const last = fromOutside.incidents[0].events.at(-1);
     fromOutside.incidents[0].events.push({ ...last, id: ulid(), device: ulid(), payload: { text: 'Van buiten' } });
     await b.goto(`${origin}/incidenten/delen`);
-    await b
-      .getByLabel('Kies een bestand (of sleep het hierheen)')
-      .setInputFiles({
-        name: 'buiten.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(fromOutside)),
-      });
+    await b.getByLabel('Kies een bestand (of sleep het hierheen)').setInputFiles({
+      name: 'buiten.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(fromOutside)),
+    });
     const note = /1 vastlegging van een ander apparaat in het gedeelde incident .* blijft alleen op dit apparaat/;
     await b.getByText(note).waitFor();
     await b.getByRole('button', { name: 'Importeren' }).click();

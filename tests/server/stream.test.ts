@@ -91,7 +91,7 @@ describe.each(ENGINES)('the live stream on %s', (engine) => {
     const res = await app.inject({
       method: 'DELETE',
       url: `/api/sync/v1/incidents/${log.incidentId}`,
-      headers: adviseur.auth,
+      headers: coordinator.auth,
     });
     expect(res.json()).toEqual({ incidentId: log.incidentId, deleted: 4 });
     expect(await countEvents(t.db)).toBe(before - 4);

@@ -7,6 +7,7 @@ import type { Database } from '../store/database.ts';
 import { hashSecret } from '../team/secrets.ts';
 import { bearerToken } from './auth.ts';
 import { handleError } from './errors.ts';
+import { localLayerRoutes } from './local-layer-routes.ts';
 import { SECURITY_HEADERS, staticHandler } from './static-files.ts';
 import { streamRoutes } from './stream-routes.ts';
 import { syncRoutes } from './sync-routes.ts';
@@ -79,5 +80,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   syncRoutes(app, options.db);
   streamRoutes(app, options.db, hub);
   teamRoutes(app, options.db, inviteLinkFor(options.publicUrl));
+  localLayerRoutes(app, options.db);
   return app;
 }

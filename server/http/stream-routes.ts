@@ -11,7 +11,8 @@ const KEEPALIVE_MS = 20_000;
 
 /**
  * Server-Sent Events: `changes` (a page of changes and the cursor after it), `ready` (the
- * stream has caught up), `revoked` (then the stream ends). The event id is the cursor.
+ * stream has caught up), `local-layer` (the team's local layer has a new revision), `revoked`
+ * (then the stream ends). The event id is the cursor.
  * The client never relies on EventSource's own reconnect (the ticket is single-use): on
  * an error it fetches a new ticket and reconnects with `after` = its last cursor.
  */
@@ -60,6 +61,7 @@ export function streamRoutes(app: FastifyInstance, db: Database, hub: StreamHub)
       deliver: (json, cursor) =>
         res.write(`id: ${cursor}\nevent: changes\ndata: {"changes":${json},"cursor":"${cursor}"}\n\n`),
       ready: (cursor) => send('ready', { cursor }),
+      localLayer: (revision) => send('local-layer', { revision }),
       revoked: () => {
         send('revoked', { code: 'device-revoked', message: REFUSALS['device-revoked'][1] });
         end();

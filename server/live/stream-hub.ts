@@ -1,7 +1,7 @@
 import { logReads } from '../store/access-log.ts';
 import type { Database } from '../store/database.ts';
 import { type Change, incidentsOf, pullChanges } from '../store/pull-changes.ts';
-import { CHANGES_CHANNEL, REVOKED_PREFIX } from '../store/team-lock.ts';
+import { CHANGES_CHANNEL, LOCAL_LAYER_PREFIX, REVOKED_PREFIX } from '../store/team-lock.ts';
 import type { Device } from '../team/roles.ts';
 
 export interface StreamClient {
@@ -15,6 +15,8 @@ export interface StreamClient {
   /** Called once after the first fetch: the client has everything up to now. */
   ready(cursor: string): void;
   revoked(): void;
+  /** The team's local layer is now at this revision (the device fetches it when newer than its own). */
+  localLayer?(revision: number): void;
 }
 
 interface TeamState {
@@ -77,6 +79,11 @@ export class StreamHub {
       const deviceId = Number(payload.slice(REVOKED_PREFIX.length));
       for (const team of this.teams.values())
         for (const client of team.clients) if (client.device.id === deviceId) client.revoked();
+      return;
+    }
+    if (payload.startsWith(LOCAL_LAYER_PREFIX)) {
+      const [teamId, revision] = payload.slice(LOCAL_LAYER_PREFIX.length).split(':').map(Number);
+      for (const client of this.teams.get(teamId!)?.clients ?? []) client.localLayer?.(revision!);
       return;
     }
     this.wake(Number(payload));

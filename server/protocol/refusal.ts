@@ -30,6 +30,18 @@ export const REFUSALS = {
     'De server kent dit incident nog niet: deel eerst het hele incident (met het aanmaken erbij).',
   ],
   'incident-purged': [410, 'Dit incident is verwijderd van de teamserver.'],
+  'invalid-local-layer': [
+    400,
+    'De lokale laag in het verzoek is geen geldig bestand van het Handelingskader; er is niets opgeslagen.',
+  ],
+  'local-layer-stale': [
+    409,
+    'De lokale laag van het team is intussen gewijzigd (op een ander apparaat van een coördinator). Er is niets opgeslagen.',
+  ],
+  'local-layer-other-municipality': [
+    409,
+    'De lokale laag van het team hoort bij een andere gemeente. Er is niets opgeslagen.',
+  ],
   'device-exists': [409, 'Dit apparaat is al gekoppeld aan dit team.'],
   'not-found': [404, 'Niet gevonden.'],
   'rate-limited': [429, 'Te veel verzoeken van dit apparaat. De app probeert het zo opnieuw.'],

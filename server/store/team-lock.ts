@@ -29,3 +29,10 @@ export const REVOKED_PREFIX = 'revoked:';
 export async function notifyRevoked(db: Queryable, deviceId: number): Promise<void> {
   await db.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${REVOKED_PREFIX}${deviceId}`]);
 }
+
+/** On the same channel: "team T's local layer is now at revision R", so the streams tell their devices. */
+export const LOCAL_LAYER_PREFIX = 'local-layer:';
+
+export async function notifyLocalLayer(tx: Queryable, teamId: number, revision: number): Promise<void> {
+  await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${LOCAL_LAYER_PREFIX}${teamId}:${revision}`]);
+}

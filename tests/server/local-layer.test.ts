@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/store/database.ts';
@@ -7,6 +9,17 @@ import { makeTeam, type Member } from './support/fixtures.ts';
 import { listeningApp } from './support/listening.ts';
 
 /** The team's local layer (issue 14, docs/sync-protocol.md "Local layer"). */
+
+const read = (name: string) => JSON.parse(readFileSync(`docs/schemas/${name}`, 'utf8'));
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+ajv.addSchema(read('exchange.schema.json'), 'exchange.schema.json');
+ajv.addSchema(read('local.schema.json'), 'local.schema.json');
+ajv.addSchema(read('sync-protocol.schema.json'));
+function expectValid(def: string, value: unknown) {
+  const validate = ajv.getSchema(`sync-protocol.schema.json#/$defs/${def}`);
+  if (!validate) throw new Error(`no $defs/${def}`);
+  expect(validate(value) ? [] : validate.errors, def).toEqual([]);
+}
 
 const contact = (n: number, visibility: LocalContact['visibility'] = 'intern'): LocalContact => ({
   id: `gm0599-contact-${n}`,
@@ -67,16 +80,20 @@ describe.each(ENGINES)("the team's local layer on %s", (engine) => {
     const [adviseur, meelezer] = members as [Member, Member];
     expect((await get(adviseur)).json()).toEqual({ revision: 0 });
     const file = layerFile([contact(1), contact(2, 'openbaar')]);
+    expectValid('LocalLayerUpload', { baseRevision: 0, file });
     const up = await put(coordinator, { baseRevision: 0, file });
     expect(up.statusCode).toBe(200);
     expect(up.json()).toEqual({ revision: 1 });
+    expectValid('LocalLayerUploadResponse', up.json());
     for (const member of [adviseur, meelezer, coordinator]) {
       const res = await get(member);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ revision: 1, file, updatedBy: expect.any(String) });
+      expectValid('LocalLayerResponse', res.json());
     }
     // A device that has the revision gets only the number, and nothing is logged for it.
     expect((await get(adviseur, 1)).json()).toEqual({ revision: 1 });
+    expectValid('LocalLayerResponse', (await get(adviseur, 1)).json());
     const second = await put(coordinator, { baseRevision: 1, file: layerFile([contact(1)], 4) });
     expect(second.json()).toEqual({ revision: 2 });
     expect((await get(adviseur, 1)).json().file.layer.contacts).toHaveLength(1);
@@ -141,6 +158,7 @@ describe.each(ENGINES)("the team's local layer on %s", (engine) => {
       expect(res.statusCode, JSON.stringify(payload).slice(0, 120)).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
       expect(res.json().error.message).toMatch(/niets opgeslagen|verwachte vorm/);
+      expectValid('Error', res.json());
     }
     const big = layerFile(
       Array.from({ length: 1 }, (_, i) => ({ ...contact(i), availability: 'x'.repeat(6 * 1024 * 1024) })),
@@ -176,6 +194,7 @@ describe.each(ENGINES)("the team's local layer on %s", (engine) => {
     const theirs = await listen(other.members[0]!);
     expect((await put(coordinator, { baseRevision: 0, file: layerFile([contact(1)]) })).statusCode).toBe(200);
     await mine.until(/event: local-layer\ndata: \{"revision":1\}/);
+    expectValid('StreamLocalLayer', JSON.parse(/event: local-layer\ndata: (.*)\n/.exec(mine.text())![1]!));
     // The other team's stream hears nothing: a change of its own arrives after, alone.
     expect((await put(other.coordinator, { baseRevision: 0, file: layerFile([]) })).statusCode).toBe(200);
     await theirs.until(/event: local-layer/);

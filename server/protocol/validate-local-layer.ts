@@ -29,7 +29,8 @@ export function parseLocalLayerUpload(body: unknown): LocalLayerUpload {
     const first = validate.errors?.[0];
     throw new Refusal('invalid-local-layer', first ? `${first.instancePath || '/'} ${first.keyword}` : 'invalid');
   }
-  if (value.shared !== false) throw new Refusal('invalid-local-layer', 'a shared (stripped) file is not the team layer');
+  if (value.shared !== false)
+    throw new Refusal('invalid-local-layer', 'a shared (stripped) file is not the team layer');
   // The Dutch sentence names ids of the layer only, no contact data.
   const problem = checkLocalFile(value as LocalFile);
   if (problem) throw new Refusal('invalid-local-layer', problem);

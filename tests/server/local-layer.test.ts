@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/store/database.ts';
 import type { LocalContact, LocalLayer } from '../../src/model/local-layer.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
-import { makeTeam, type Member } from './support/fixtures.ts';
+import { type Member, makeTeam } from './support/fixtures.ts';
 import { listeningApp } from './support/listening.ts';
 
 /** The team's local layer (issue 14, docs/sync-protocol.md "Local layer"). */
@@ -73,7 +73,10 @@ describe.each(ENGINES)("the team's local layer on %s", (engine) => {
   const put = (member: Member, payload: unknown) =>
     app.inject({ method: 'PUT', url: '/api/sync/v1/local-layer', headers: member.auth, payload: payload as object });
   const get = (member: Member, known?: number) =>
-    app.inject({ url: `/api/sync/v1/local-layer${known === undefined ? '' : `?known=${known}`}`, headers: member.auth });
+    app.inject({
+      url: `/api/sync/v1/local-layer${known === undefined ? '' : `?known=${known}`}`,
+      headers: member.auth,
+    });
 
   it('is uploaded by the coordinator and read by every role, each read and write logged', async () => {
     const { coordinator, members } = await makeTeam(app, t.db);
@@ -125,7 +128,10 @@ describe.each(ENGINES)("the team's local layer on %s", (engine) => {
     // A second coordinator device that built on revision 0 too: refused with a reason, the first stays.
     const stale = await put(coordinator, { baseRevision: 0, file: layerFile([contact(9)]) });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'local-layer-stale', message: expect.stringContaining('intussen') });
+    expect(stale.json().error).toMatchObject({
+      code: 'local-layer-stale',
+      message: expect.stringContaining('intussen'),
+    });
     expect((await get(members[0]!)).json().file.layer.contacts.map((c: LocalContact) => c.id)).toEqual([
       'gm0599-contact-1',
     ]);

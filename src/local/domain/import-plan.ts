@@ -12,8 +12,12 @@ import { copyIntoNamespace, mapIntoNamespace } from './namespace.ts';
 /**
  * What importing a `handelingskader-lokaal` file would do, computed without writing (the preview),
  * and the layer it would leave. Three cases:
- * - `eigen`: our own layer (same municipality code, or no layer here yet): the file's entries
- *   replace ours, e.g. a backup or the layer of a colleague of the same municipality;
+ * - `eigen`: our own layer (same municipality code, or no layer here yet), e.g. a backup or the
+ *   layer of a colleague of the same municipality. The file is compared with our layer alone
+ *   (base = ours), so it cannot tell our newer entries from ones the file deleted: by default it
+ *   only adds and updates (`aanvullen`); removing what the file lacks needs the explicit choice
+ *   `vervangen`. A file made "voor andere gemeenten" lacks internal contacts and persons' numbers
+ *   by design, so in this mode it only adds;
  * - `kopie`: another municipality's layer, first time: its entries are copied into our namespace
  *   (ids rewritten to our code) next to ours, and the source and its revision are recorded;
  * - `bijwerken`: a newer file of a source copied before: what the source changed since the
@@ -26,16 +30,27 @@ import { copyIntoNamespace, mapIntoNamespace } from './namespace.ts';
 
 export type LocalImportMode = 'eigen' | 'kopie' | 'bijwerken';
 
+/** How an import of our own municipality's file treats what differs (see above). */
+export type OwnImportChoice = 'aanvullen' | 'vervangen';
+
 export interface EntryChanges<T> {
   added: T[];
   changed: { before: T; after: T }[];
   removed: T[];
-  /** Ours, kept instead of the source's version (only when copying). */
+  /** Ours, kept instead of the file's version; `theirs` undefined: the file does not have it. */
   kept: { ours: T; theirs: T | undefined }[];
+  /** Copies we deleted ourselves that the source changed since: they stay deleted (`bijwerken`). */
+  deletedByUs: T[];
 }
 
 export interface LocalImportPlan {
   mode: LocalImportMode;
+  /** For `eigen` with a layer here: what the plan does with entries the file lacks or has differently. */
+  choice?: OwnImportChoice;
+  /** For `eigen`: a file "voor andere gemeenten" only adds (it lacks internal contacts and numbers by design). */
+  additionsOnly: boolean;
+  /** For `kopie`/`bijwerken`: the source's internal contacts, not taken in (they stay in that municipality). */
+  internalLeftOut: number;
   source: { municipality: string; municipalityCode: string; revision: number; shared: boolean };
   /** For `bijwerken`: the source's revision we copied last time. */
   sinceRevision?: number;
@@ -55,26 +70,40 @@ export interface LocalImportPlan {
 }
 
 type Keyed<T> = { key: (entry: T) => string };
+/** What the file may do to an entry we have: remove it when the file lacks it, replace it when it differs. */
+type Policy = { remove: boolean; change: boolean };
 
-function threeWay<T>(base: readonly T[], theirs: readonly T[], ours: readonly T[], { key }: Keyed<T>) {
+function threeWay<T>(
+  base: readonly T[],
+  theirs: readonly T[],
+  ours: readonly T[],
+  { key }: Keyed<T>,
+  policy: Policy = { remove: true, change: true },
+) {
   const same = (a: T | undefined, b: T | undefined) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
   const byKey = (list: readonly T[]) => new Map(list.map((entry) => [key(entry), entry] as const));
   const [b, t, o] = [byKey(base), byKey(theirs), byKey(ours)];
-  const changes: EntryChanges<T> = { added: [], changed: [], removed: [], kept: [] };
+  const changes: EntryChanges<T> = { added: [], changed: [], removed: [], kept: [], deletedByUs: [] };
   const result = new Map(o);
   for (const k of new Set([...b.keys(), ...t.keys()])) {
     const [was, now, mine] = [b.get(k), t.get(k), o.get(k)];
     if (same(was, now) || same(mine, now)) continue;
-    if (!same(mine, was)) {
-      changes.kept.push({ ours: mine!, theirs: now });
+    if (mine === undefined) {
+      // Deleted here after the last import, changed there since: our deletion stands.
+      if (was !== undefined) changes.deletedByUs.push(now as T);
+      else {
+        result.set(k, now as T);
+        changes.added.push(now as T);
+      }
+      continue;
+    }
+    if (!same(mine, was) || (now === undefined ? !policy.remove : !policy.change)) {
+      changes.kept.push({ ours: mine, theirs: now });
       continue;
     }
     if (now === undefined) {
       result.delete(k);
-      changes.removed.push(mine!);
-    } else if (mine === undefined) {
-      result.set(k, now);
-      changes.added.push(now);
+      changes.removed.push(mine);
     } else {
       result.set(k, now);
       changes.changed.push({ before: mine, after: now });
@@ -94,20 +123,46 @@ const KEYS = {
 
 const EMPTY = { contacts: [], steps: [], annotations: [], notApplicable: [] };
 
+/** Another municipality's internal contacts, and every reference to them, never enter our layer. */
+function withoutInternal(layer: LocalLayer): LocalLayer {
+  const internal = new Set(layer.contacts.filter((c) => c.visibility === 'intern').map((c) => c.id));
+  if (internal.size === 0) return layer;
+  const keep = (ids: readonly string[]) => ids.filter((id) => !internal.has(id));
+  return {
+    ...layer,
+    contacts: layer.contacts.filter((c) => !internal.has(c.id)),
+    steps: layer.steps.map((s) => ({ ...s, contacts: keep(s.contacts) })),
+    annotations: layer.annotations.map((an) => ({ ...an, contacts: keep(an.contacts) })),
+  };
+}
+
+/** Our record of copied sources after an own import: the file's when replacing, else ours plus the file's new ones. */
+function mergedOrigins(ours: LocalLayer, file: LocalLayer, replace: boolean) {
+  if (replace) return file.origins;
+  const known = new Set(ours.origins.map((o) => o.municipalityCode));
+  return [...ours.origins, ...file.origins.filter((o) => !known.has(o.municipalityCode))];
+}
+
 export function planLocalImport(
   current: LocalLayer | undefined,
   file: LocalFile,
-  options: { now: string; previousSource?: LocalLayer },
+  options: { now: string; previousSource?: LocalLayer; choice?: OwnImportChoice },
 ): LocalImportPlan {
-  const source = file.layer as LocalLayer;
-  const own = !current || current.municipalityCode === source.municipalityCode;
+  const fileLayer = file.layer as LocalLayer;
+  const own = !current || current.municipalityCode === fileLayer.municipalityCode;
+  const source = own ? fileLayer : withoutInternal(fileLayer);
   const origin = current?.origins.find((o) => o.municipalityCode === source.municipalityCode);
   const previous =
     !own && origin && options.previousSource?.municipalityCode === source.municipalityCode
-      ? options.previousSource
+      ? withoutInternal(options.previousSource)
       : undefined;
   const mode: LocalImportMode = own ? 'eigen' : previous ? 'bijwerken' : 'kopie';
   const ours = current ?? { ...source, ...EMPTY, origins: [] };
+  const additionsOnly = own && current !== undefined && file.shared;
+  const choice: OwnImportChoice | undefined =
+    own && current ? (additionsOnly ? 'aanvullen' : (options.choice ?? 'aanvullen')) : undefined;
+  const policy: Policy =
+    choice === undefined ? { remove: true, change: true } : { remove: choice === 'vervangen', change: !additionsOnly };
 
   let base: Pick<LocalLayer, keyof typeof EMPTY>;
   let theirs: Pick<LocalLayer, keyof typeof EMPTY>;
@@ -122,10 +177,16 @@ export function planLocalImport(
     base = previous ? copyIntoNamespace(previous, mapping) : EMPTY;
     theirs = copyIntoNamespace(source, mapping);
   }
-  const contacts = threeWay(base.contacts, theirs.contacts, ours.contacts, KEYS.contacts);
-  const steps = threeWay(base.steps, theirs.steps, ours.steps, KEYS.steps);
-  const annotations = threeWay(base.annotations, theirs.annotations, ours.annotations, KEYS.annotations);
-  const notApplicable = threeWay(base.notApplicable, theirs.notApplicable, ours.notApplicable, KEYS.notApplicable);
+  const contacts = threeWay(base.contacts, theirs.contacts, ours.contacts, KEYS.contacts, policy);
+  const steps = threeWay(base.steps, theirs.steps, ours.steps, KEYS.steps, policy);
+  const annotations = threeWay(base.annotations, theirs.annotations, ours.annotations, KEYS.annotations, policy);
+  const notApplicable = threeWay(
+    base.notApplicable,
+    theirs.notApplicable,
+    ours.notApplicable,
+    KEYS.notApplicable,
+    policy,
+  );
 
   const sourceRef = {
     municipality: source.municipality,
@@ -133,7 +194,7 @@ export function planLocalImport(
     revision: source.revision,
   };
   const origins = own
-    ? source.origins
+    ? mergedOrigins(ours, source, choice !== 'aanvullen')
     : [
         ...ours.origins.filter((o) => o.municipalityCode !== source.municipalityCode),
         { ...sourceRef, importedAt: options.now },
@@ -152,6 +213,9 @@ export function planLocalImport(
   const all = [contacts.changes, steps.changes, annotations.changes, notApplicable.changes];
   return {
     mode,
+    ...(choice ? { choice } : {}),
+    additionsOnly,
+    internalLeftOut: fileLayer.contacts.length - source.contacts.length,
     source: { ...sourceRef, shared: file.shared },
     ...(previous && origin ? { sinceRevision: origin.revision } : {}),
     older: own ? source.revision < (current?.revision ?? 0) : source.revision < (origin?.revision ?? 0),

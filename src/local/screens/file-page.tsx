@@ -5,9 +5,9 @@ import { download } from '../../exchange/export/save-file.ts';
 import { formatDateTime } from '../../ui/format-date.ts';
 import { countOf } from '../../ui/format-number.ts';
 import { userMessageOf } from '../../ui/user-message.ts';
-import type { LocalImportPlan } from '../domain/import-plan.ts';
+import type { LocalImportPlan, OwnImportChoice } from '../domain/import-plan.ts';
 import type { LocalFile } from '../format/types.ts';
-import { applyLocalImport, exportLocalLayer, previewLocalImport } from '../store/local-exchange.ts';
+import { applyLocalImport, exportLocalLayer, previewLocalImport, undoLocalImport } from '../store/local-exchange.ts';
 import { readLocalLayer } from '../store/local-store.ts';
 import { EditorPage } from './editor-page-parts.tsx';
 import { ImportPreview } from './import-preview.tsx';
@@ -57,7 +57,7 @@ function Origins() {
         ))}
       </ul>
       <p className="quiet">
-        Importeer een nieuwer bestand van dezelfde gemeente om te zien wat zij sindsdien veranderde.
+        Importeer een nieuwer bestand van dezelfde gemeente om te zien wat die gemeente sindsdien heeft veranderd.
       </p>
     </section>
   );
@@ -121,8 +121,34 @@ function ExportSection() {
 function ImportSection() {
   const [state, setState] = useState<Stage>({ stage: 'idle' });
   const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useState<{ text: string; revision?: number }>();
   const [busy, setBusy] = useState(false);
+
+  const choose = async (choice: OwnImportChoice) => {
+    if (state.stage !== 'preview') return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setState({ ...state, plan: await previewLocalImport(state.file, { choice }) });
+    } catch (err) {
+      setError(userMessageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = async (revision: number) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const layer = await undoLocalImport(revision);
+      setDone({ text: `De import is ongedaan gemaakt. Uw laag is nu revisie ${layer.revision}.` });
+    } catch (err) {
+      setError(userMessageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const read = async (picked: File) => {
     setError(undefined);
@@ -153,9 +179,10 @@ function ImportSection() {
     try {
       const layer = await applyLocalImport(state.plan, state.file);
       const { source } = state.plan;
-      setDone(
-        `Geïmporteerd: de lokale laag van ${source.municipality} (revisie ${source.revision}). Uw laag is nu revisie ${layer.revision}.`,
-      );
+      setDone({
+        text: `Geïmporteerd: de lokale laag van ${source.municipality} (revisie ${source.revision}). Uw laag is nu revisie ${layer.revision}.`,
+        revision: layer.revision,
+      });
       setState({ stage: 'idle' });
     } catch (err) {
       setError(userMessageOf(err));
@@ -168,10 +195,10 @@ function ImportSection() {
     <section aria-labelledby="import-kop">
       <h2 id="import-kop">Importeren</h2>
       <p>
-        Een bestand van uw eigen gemeente vervangt de laag hier. Een bestand van een andere gemeente wordt als kopie
-        naast uw eigen inhoud gezet, onder uw eigen gemeentecode; een nieuwer bestand van diezelfde gemeente laat later
-        zien wat zij sindsdien veranderde. U ziet eerst wat er verandert; er wordt pas iets opgeslagen als u op
-        Importeren tikt.
+        Een bestand van uw eigen gemeente vult de laag hier aan en werkt hem bij; u kiest zelf of wat niet in het
+        bestand staat, hier wordt verwijderd. Een bestand van een andere gemeente wordt als kopie naast uw eigen inhoud
+        gezet, onder uw eigen gemeentecode; een nieuwer bestand van diezelfde gemeente laat later zien wat die gemeente
+        sindsdien heeft veranderd. U ziet eerst wat er verandert; er wordt pas iets opgeslagen als u op Importeren tikt.
       </p>
       <label className="label" htmlFor="lokaal-bestand">
         Bestand met een lokale laag kiezen
@@ -194,9 +221,19 @@ function ImportSection() {
         </p>
       )}
       {done && (
-        <p className="alert alert--ok" role="status">
-          {done}
-        </p>
+        <div className="alert alert--ok" role="status">
+          <p>{done.text}</p>
+          {done.revision !== undefined && (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => void undo(done.revision!)}
+            >
+              Import ongedaan maken
+            </button>
+          )}
+        </div>
       )}
       {state.stage === 'preview' && (
         <ImportPreview
@@ -205,6 +242,7 @@ function ImportSection() {
           busy={busy}
           onApply={apply}
           onCancel={() => setState({ stage: 'idle' })}
+          onChoice={(choice) => void choose(choice)}
         />
       )}
     </section>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalLayerError } from '../../../src/local/domain/local-layer-error.ts';
 import {
+  removeLocalContact,
   removeLocalStep,
   saveLocalContact,
   saveLocalStep,
@@ -106,6 +107,29 @@ describe('importing another municipality’s layer', () => {
     expect(after.contacts.find((c) => c.person)?.availability).toBe('werkdagen');
     expect(after.origins[0]!.revision).toBe(11);
     expect((await previewLocalImport(second, { db: amsterdam })).unchanged).toBe(true);
+  });
+
+  it('keeps a copy we deleted deleted when the source changed it since, and lists it as deleted by us', async () => {
+    const rotterdam = freshDatabase();
+    const { org } = await seedLayer(rotterdam, national);
+    const amsterdam = freshDatabase();
+    const ours = { national, db: amsterdam, actor: 'Ans' };
+    await setLocalMunicipality('gm0363', 'Amsterdam', ours);
+    const first = await sharedFileOf(rotterdam);
+    await applyLocalImport(await previewLocalImport(first, { db: amsterdam }), first, { db: amsterdam, actor: 'Ans' });
+    const copy = (await readLocalLayer(amsterdam))!.contacts.find((c) => c.copiedFrom === org.id)!;
+    await removeLocalContact(copy.id, ours);
+    const { copiedFrom: _from, ...theirOrg } = org;
+    await saveLocalContact({ ...theirOrg, availability: 'werkdagen' }, { national, db: rotterdam, actor: 'Anna' });
+
+    const second = await sharedFileOf(rotterdam);
+    const plan = await previewLocalImport(second, { db: amsterdam });
+    expect(plan.mode).toBe('bijwerken');
+    expect(plan.contacts.kept).toEqual([]);
+    expect(plan.contacts.deletedByUs.map((c) => [c.id, c.availability])).toEqual([[copy.id, 'werkdagen']]);
+    expect(plan.unchanged).toBe(true);
+    const after = await applyLocalImport({ ...plan, unchanged: false }, second, { db: amsterdam, actor: 'Ans' });
+    expect(after.contacts.some((c) => c.copiedFrom === org.id)).toBe(false);
   });
 
   it('refuses to apply a preview made before another change, and writes nothing', async () => {

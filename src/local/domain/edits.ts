@@ -36,7 +36,7 @@ export interface EditContext {
   at: string;
   /** The national framework: annotations record the hash of its text, steps are placed in it. */
   national: Kader;
-  /** A fresh unique suffix for a new contact id. */
+  /** A fresh unique suffix for a new contact or step id (lowercase letters and digits). */
   newId: () => string;
 }
 
@@ -118,7 +118,7 @@ export function applyLocalEdit(
         );
       if (!old && before.steps.length >= LOCAL_LIMITS.steps)
         throw refuse(`Hoogstens ${LOCAL_LIMITS.steps} lokale stappen.`);
-      const id = old?.id ?? newStepId(before, clean.phase, clean.title);
+      const id = old?.id ?? newStepId(before, clean.phase, context.newId);
       if (clean.after !== undefined) checkAfter(before, context.national, clean.phase, clean.after, id);
       const step: LocalStep = {
         id,

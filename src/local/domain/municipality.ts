@@ -1,5 +1,6 @@
+import { sha256Hex } from '../../model/hashing.ts';
 import type { LocalChange, LocalLayer, LocalStep } from '../../model/local-layer.ts';
-import { localStepId, MUNICIPALITY_CODE_PATTERN } from '../../model/local-layer.ts';
+import { LOCAL_STEP_ID_PATTERN, localStepId, MUNICIPALITY_CODE_PATTERN } from '../../model/local-layer.ts';
 import { LOCAL_LIMITS } from '../format/rules.ts';
 import { refuse } from './local-layer-error.ts';
 import { requireText } from './validate-input.ts';
@@ -55,19 +56,29 @@ export function setMunicipality(
   return { layer: { ...layer, revision }, change };
 }
 
-/** `direct-na.gm0363-buurtapp-beheerders`, with -2, -3 … when the name is taken. */
-export function newStepId(layer: LocalLayer, phase: LocalStep['phase'], title: string): string {
-  const name =
-    title
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'stap';
+/**
+ * A new local step's id: `direct-na.gm0363-stap-<ulid>`. Opaque on purpose: an id travels where its
+ * title does not (the file "voor andere gemeenten" and anonymised incident exports keep step ids),
+ * so an id made from a title such as "Bel Jan Jansen" would carry the name along.
+ */
+export function newStepId(layer: LocalLayer, phase: LocalStep['phase'], newId: () => string): string {
   const taken = new Set(layer.steps.map((s) => s.id));
-  let id = localStepId(phase, layer.municipalityCode, name);
-  for (let n = 2; taken.has(id); n++) id = localStepId(phase, layer.municipalityCode, `${name}-${n}`);
+  let id = localStepId(phase, layer.municipalityCode, `stap-${newId()}`);
+  while (taken.has(id)) id = localStepId(phase, layer.municipalityCode, `stap-${newId()}`);
   return id;
+}
+
+const OPAQUE_NAME = /^stap-[0-9a-z]{20,26}$/;
+
+/**
+ * An opaque stand-in for a local step id made from its title (layers made before ids were opaque):
+ * the same id always gives the same stand-in, so a municipality that copied a shared layer
+ * recognises the step in a newer file. National ids and opaque ids are returned as they are.
+ */
+export function opaqueStepId(id: string): string {
+  const match = LOCAL_STEP_ID_PATTERN.exec(id);
+  if (!match) return id;
+  const [, phase, code] = match as unknown as [string, LocalStep['phase'], string];
+  if (OPAQUE_NAME.test(id.slice(phase.length + code.length + 2))) return id;
+  return localStepId(phase, code, `stap-${sha256Hex(`lokale-stap:${id}`).slice(0, 20)}`);
 }

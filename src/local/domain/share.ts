@@ -1,5 +1,6 @@
 import { type KnownTerm, redact, scanForPersonalData } from '../../exchange/export/personal-data.ts';
 import type { LocalContact, LocalLayer } from '../../model/local-layer.ts';
+import { opaqueStepId } from './municipality.ts';
 
 /**
  * The layer as it may go to other municipalities (export "voor andere gemeenten"), with the
@@ -10,6 +11,7 @@ import type { LocalContact, LocalLayer } from '../../model/local-layer.ts';
  * - free text (titles, what, why, timing, notes, reasons, roles, availability) goes through the
  *   exchange's personal-data scanner, with the names, numbers and addresses of the contacts left
  *   out as known terms, and each hit is replaced by a label such as `[telefoonnummer verwijderd]`.
+ * - local step ids made from a title are replaced by opaque ones, in every reference too.
  * Organisations' public numbers and e-mail addresses stay: they are what another municipality
  * copies the layer for.
  */
@@ -55,11 +57,16 @@ export function shareableLayer(layer: LocalLayer): { layer: LocalLayer; report: 
       if (c.person) return { ...base, name: role || 'Contactpersoon', phones: [], person: true };
       return { ...base, name: clean(c.name), phones: c.phones, ...(c.email ? { email: c.email } : {}) };
     });
+  // Ids made from a title ("direct-na.gm0363-bel-jan-jansen") would carry it past the redaction.
+  const id = opaqueStepId;
   const steps = layer.steps.map((s) => {
     const timing = cleanOptional(s.timing);
-    const { timing: _timing, ...rest } = s;
+    const { timing: _timing, after, copiedFrom, ...rest } = s;
     return {
       ...rest,
+      id: id(s.id),
+      ...(after !== undefined ? { after: id(after) } : {}),
+      ...(copiedFrom !== undefined ? { copiedFrom: id(copiedFrom) } : {}),
       title: clean(s.title),
       what: clean(s.what),
       why: clean(s.why),
@@ -68,8 +75,13 @@ export function shareableLayer(layer: LocalLayer): { layer: LocalLayer; report: 
       contacts: keep(s.contacts),
     };
   });
-  const annotations = layer.annotations.map((a) => ({ ...a, note: clean(a.note), contacts: keep(a.contacts) }));
-  const notApplicable = layer.notApplicable.map((m) => ({ ...m, reason: clean(m.reason) }));
+  const annotations = layer.annotations.map((a) => ({
+    ...a,
+    targetId: id(a.targetId),
+    note: clean(a.note),
+    contacts: keep(a.contacts),
+  }));
+  const notApplicable = layer.notApplicable.map((m) => ({ ...m, stepId: id(m.stepId), reason: clean(m.reason) }));
   return {
     layer: { ...layer, contacts, steps, annotations, notApplicable },
     report: { internalContacts: internal.length, persons: persons.length, redactedTexts },

@@ -32,8 +32,9 @@ describe('importing another municipality’s layer', () => {
 
     const plan = await previewLocalImport(file, { db: amsterdam, now: new Date('2026-12-02T12:00:00Z') });
     expect(plan.mode).toBe('kopie');
-    expect(plan.steps.added.map((s) => s.id)).toEqual(['direct-na.gm0363-beheerders-buurtapp-informeren']);
-    expect(plan.steps.added[0]!.copiedFrom).toBe('direct-na.gm0599-beheerders-buurtapp-informeren');
+    const theirStep = (await readLocalLayer(rotterdam))!.steps[0]!;
+    expect(plan.steps.added.map((s) => s.id)).toEqual([theirStep.id.replace('gm0599', 'gm0363')]);
+    expect(plan.steps.added[0]!.copiedFrom).toBe(theirStep.id);
     expect(plan.contacts.added.every((c) => c.id.startsWith('gm0363-') && c.copiedFrom?.startsWith('gm0599-'))).toBe(
       true,
     );
@@ -98,8 +99,9 @@ describe('importing another municipality’s layer', () => {
     expect(plan.mode).toBe('bijwerken');
     expect(plan.sinceRevision).toBe(7);
     expect(plan.source.revision).toBe(11);
-    expect(plan.steps.added.map((s) => s.id)).toEqual(['nazorg.gm0363-herdenking-afstemmen']);
-    expect(plan.steps.removed.map((s) => s.id)).toEqual(['direct-na.gm0363-beheerders-buurtapp-informeren']);
+    expect(plan.steps.added.map((s) => s.title)).toEqual(['Herdenking afstemmen']);
+    expect(plan.steps.added[0]!.id).toMatch(/^nazorg\.gm0363-stap-[0-9a-z]{26}$/);
+    expect(plan.steps.removed.map((s) => s.copiedFrom)).toEqual([layer.steps[0]!.id]);
     expect(plan.contacts.changed.map((c) => c.after.name)).toEqual(['Woonstad (nieuw nummer)']);
     expect(plan.contacts.kept.map((k) => k.ours.availability)).toEqual(['werkdagen']);
 

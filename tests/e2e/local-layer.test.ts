@@ -252,6 +252,17 @@ describe('the local layer', () => {
     await store(other, 'settings', [{ key: 'syncTeam', value: { ...membership, role: 'coordinator' } }]);
     await other.goto(`${server.origin}/lokaal`);
     await other.getByRole('link', { name: 'Contact toevoegen' }).waitFor();
+
+    // Its own file again: the safe choice is preset; the file for other municipalities only adds.
+    await other.goto(`${server.origin}/lokaal/bestand`);
+    await other.getByLabel('Bestand met een lokale laag kiezen').setInputFiles(path);
+    const again = other.getByRole('region', { name: 'Voorvertoning' });
+    expect(await again.getByRole('radio', { name: /^Alleen toevoegen en bijwerken/ }).isChecked()).toBe(true);
+    await again.getByRole('radio', { name: /^Vervangen door het bestand/ }).check();
+    await again.getByText(/De laag hier wordt vervangen door het bestand/).waitFor();
+    await other.getByLabel('Bestand met een lokale laag kiezen').setInputFiles(sharedPath);
+    await again.getByText(/Daarom wordt alleen toegevoegd wat hier nog ontbreekt/).waitFor();
+    expect(await again.getByRole('radio').count()).toBe(0);
   });
 
   it('flags a note whose national text changed, and keeps a note whose step was retired', async () => {

@@ -43,6 +43,11 @@ export interface SyncMembership {
   cursor: string;
   lastSyncAt?: string;
   revokedAt?: string;
+  /**
+   * The team's local layer as last agreed with the server: its revision there, and the revision
+   * of this device's own layer that matched it. A different own revision means unsent edits.
+   */
+  localLayer?: { serverRevision: number; localRevision: number };
 }
 
 /** An incident shared with the team: the ids of its events the server holds (pushed or pulled). */

@@ -112,3 +112,18 @@ export async function writeLayer(db: AppDatabase, layer: LocalLayer, changes: re
   // add, not put: a revision that exists already means two writers built on the same layer.
   await db.localChanges.bulkAdd([...changes]);
 }
+
+/**
+ * Removes the layer, the copies' sources and the history from this device (a team device that
+ * was revoked: the team's layer holds internal contacts and stays safe on the server).
+ */
+export async function forgetLocalLayer(db: AppDatabase = getAppDatabase()): Promise<void> {
+  try {
+    await db.transaction('rw', [db.localLayer, db.localChanges], async () => {
+      await db.localLayer.clear();
+      await db.localChanges.clear();
+    });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

@@ -67,3 +67,11 @@ export function inviteCodeOf(hash: string): string | undefined {
   const code = new URLSearchParams(hash.replace(/^#/, '')).get('code');
   return code && /^[A-Za-z0-9_-]{43}$/.test(code) ? code : undefined;
 }
+
+/** GET /local-layer?known=: the file only when newer than `known` (docs/sync-protocol.md, "Local layer"). */
+export interface LocalLayerResponse {
+  revision: number;
+  file?: unknown;
+  updatedAt?: string;
+  updatedBy?: string;
+}

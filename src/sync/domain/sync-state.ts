@@ -16,6 +16,8 @@ export interface SyncState {
   lastSyncAt?: string;
   /** Dutch, for 'refused': what was refused. */
   problem?: string;
+  /** Dutch: why the team's local layer was not sent or taken over (the incidents sync on). */
+  localLayerProblem?: string;
 }
 
 export function ago(fromIso: string, now: Date): string {

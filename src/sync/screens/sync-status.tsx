@@ -14,7 +14,7 @@ export function SyncStatus() {
   }, []);
   if (!membership) return null;
   const phase = membership.revokedAt ? 'revoked' : state.phase;
-  const warn = phase === 'revoked' || phase === 'refused' || phase === 'offline';
+  const warn = phase === 'revoked' || phase === 'refused' || phase === 'offline' || Boolean(state.localLayerProblem);
   return (
     <div className={`sync-status${warn ? ' alert alert--warning' : ''}`}>
       <p role="status" data-testid="sync-state">
@@ -25,6 +25,9 @@ export function SyncStatus() {
           {state.problem ??
             'De gedeelde incidenten van het team zijn van dit apparaat verwijderd; ze staan nog op de server. Uw eigen, niet gedeelde incidenten staan er nog.'}
         </p>
+      )}
+      {phase === 'connected' && state.localLayerProblem && (
+        <p data-testid="local-layer-problem">{state.localLayerProblem}</p>
       )}
       <p className="actions">
         {(phase === 'refused' || phase === 'offline') && (

@@ -2,6 +2,7 @@ import type { IncidentEvent } from '../../model/events.ts';
 import type {
   AccessEntry,
   InviteResponse,
+  LocalLayerResponse,
   PullResponse,
   RedeemResponse,
   SharedIncident,
@@ -73,6 +74,10 @@ export const syncApi = {
   revoke: (token: string, id: number) => request<{ revoked: number }>('POST', `/devices/${id}/revoke`, token, {}),
   purge: (token: string, incidentId: string) =>
     request<{ incidentId: string; deleted: number }>('DELETE', `/incidents/${encodeURIComponent(incidentId)}`, token),
+  localLayer: (token: string, known: number) =>
+    request<LocalLayerResponse>('GET', `/local-layer?known=${known}`, token),
+  putLocalLayer: (token: string, baseRevision: number, file: unknown) =>
+    request<{ revision: number }>('PUT', '/local-layer', token, { baseRevision, file }),
   incidents: (token: string) => request<{ incidents: SharedIncident[] }>('GET', '/incidents', token),
   access: (token: string, incidentId: string) =>
     request<{ incidentId: string; entries: AccessEntry[] }>(

@@ -2,6 +2,7 @@ import type { Kader } from '../../content/schema.ts';
 import type { AppDatabase } from '../../db/database.ts';
 import { createIncidentCommands } from '../../incidents/store/commands.ts';
 import { importEvents } from '../../incidents/store/import-events.ts';
+import { forgetLocalLayer } from '../../local/store/local-store.ts';
 import type { IncidentEvent } from '../../model/events.ts';
 import type { Change } from '../domain/protocol.ts';
 import { acknowledge, readMembership, sharedIncidentIds, writeMembership } from './membership.ts';
@@ -40,15 +41,18 @@ export async function removeIncident(db: AppDatabase, incidentId: string, kader?
 
 /**
  * The device was revoked: the team's shared incidents leave this device (they are safe
- * on the server), its own unshared incidents stay; token and cursor are forgotten.
+ * on the server), its own unshared incidents stay; token and cursor are forgotten. The
+ * team's local layer goes too, once this device has had it: it holds the municipality's
+ * internal contacts, and a revoked phone may be lost or its holder gone.
  * Returns how many incidents were removed.
  */
 export async function forgetTeam(db: AppDatabase, now: Date, kader?: Kader): Promise<number> {
   const ids = await sharedIncidentIds(db);
   for (const id of ids) await removeIncident(db, id, kader);
   const membership = await readMembership(db);
+  if (membership?.localLayer) await forgetLocalLayer(db);
   if (membership) {
-    const { token: _token, ...rest } = membership;
+    const { token: _token, localLayer: _layer, ...rest } = membership;
     await writeMembership(db, { ...rest, cursor: '0', revokedAt: now.toISOString() });
   }
   return ids.length;

@@ -10,6 +10,7 @@ import { isRetryable, type PullResponse } from '../domain/protocol.ts';
 import type { SyncState } from '../domain/sync-state.ts';
 import { SyncHttpError, streamUrl, syncApi } from './api.ts';
 import { applyChanges, forgetTeam } from './apply-changes.ts';
+import { syncLocalLayer } from './local-layer-sync.ts';
 import { readMembership, updateMembership } from './membership.ts';
 import { countOutbox, pushOutbox, readOutbox } from './push.ts';
 
@@ -56,6 +57,9 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   let source: EventSource | undefined;
   /** Incidents the server refused for good (tampered, conflict): not sent again this session. */
   const blocked = new Set<string>();
+  /** The team's local layer is checked at start, on the stream's notice, after an own edit and each minute. */
+  let localDue = true;
+  let localCheckedAt = 0;
   /** Stream messages and runs share one queue, so changes are applied in feed order. */
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -102,11 +106,14 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
 
   async function revoked(): Promise<void> {
     closeStream();
+    const hadLayer = Boolean((await readMembership(db))?.localLayer);
     const removed = await forgetTeam(db, new Date(), kader());
+    const layer = hadLayer ? ' De lokale laag van het team is ook verwijderd.' : '';
     set({
       phase: 'revoked',
       pending: 0,
-      problem: `De gedeelde incidenten van het team (${removed}) zijn van dit apparaat verwijderd; ze staan nog op de server. Uw eigen, niet gedeelde incidenten staan er nog.`,
+      localLayerProblem: undefined,
+      problem: `De gedeelde incidenten van het team (${removed}) zijn van dit apparaat verwijderd; ze staan nog op de server. Uw eigen, niet gedeelde incidenten staan er nog.${layer}`,
     });
   }
 
@@ -130,6 +137,15 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     try {
       if (membership.role !== 'meelezer') await pushOutbox(db, membership.token, outbox, blocked, kader());
       await serial(() => pullAll(membership.token!));
+      if (localDue || Date.now() - localCheckedAt >= PERIODIC_MS) {
+        localDue = false;
+        localCheckedAt = Date.now();
+        const localLayerProblem = await serial(async () => {
+          const current = await readMembership(db);
+          return current?.token ? syncLocalLayer(db, current, kader()) : undefined;
+        });
+        set({ localLayerProblem });
+      }
       failures = 0;
       set({
         phase: 'connected',
@@ -187,6 +203,10 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
         .then(async () => set({ lastSyncAt: (await readMembership(db))?.lastSyncAt, phase: 'connected' }))
         .catch((error: unknown) => failed(error));
     });
+    stream.addEventListener('local-layer', () => {
+      localDue = true;
+      kick();
+    });
     stream.addEventListener('revoked', () => {
       serial(revoked).catch(() => undefined);
     });
@@ -220,15 +240,20 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   // A tap writes a log or an appended row: carry it soon. Debounced: a burst of taps is one push.
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const onMutated = (parts: Record<string, unknown>) => {
-    if (!Object.keys(parts).some((key) => key.includes('/logs/') || key.includes('/appendedEvents/'))) return;
+    const keys = Object.keys(parts);
+    // An edit of the local layer (a coordinator's form) waits a little longer: a burst is one upload.
+    const layer = keys.some((key) => key.includes('/localLayer/'));
+    if (!layer && !keys.some((key) => key.includes('/logs/') || key.includes('/appendedEvents/'))) return;
+    if (layer) localDue = true;
     clearTimeout(debounce);
-    debounce = setTimeout(kick, 50);
+    debounce = setTimeout(kick, layer ? 500 : 50);
   };
   const onOnline = () => {
     failures = 0;
     kick();
   };
   const retry = () => {
+    localDue = true;
     blocked.clear();
     failures = 0;
     set({ phase: 'connecting', problem: undefined });

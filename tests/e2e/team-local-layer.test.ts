@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kader } from '../../src/content/schema.ts';
+import { inviteLink, pair, startTeam, type Team } from './support/team-phones.ts';
+
+/**
+ * The municipality's local layer shared through the team server (issue 14, last point): the
+ * coordinator adds a local contact, an adviser's phone shows it on the partner page without a
+ * reload, its history names the coordinator's phone, and a revoked phone loses the layer.
+ */
+describe("the team's local layer between two phones", () => {
+  let team: Team;
+  let coordinator: Page;
+  let adviseur: Page;
+  const kader = JSON.parse(readFileSync('dist/kader.json', 'utf8')) as Kader;
+  const partner = kader.partners[0]!;
+  const callLink = (page: Page) => page.locator(`[id="${partner.id}"]`).getByRole('link', { name: /Bel Piketlijn/ });
+
+  beforeAll(async () => {
+    team = await startTeam();
+    coordinator = await team.phone();
+    adviseur = await team.phone();
+    await pair(coordinator, team.coordinatorLink, 'Coördinator C', 'Telefoon C');
+    await pair(adviseur, await inviteLink(coordinator, team.server.origin, 'adviseur'), 'Adviseur D', 'Telefoon D');
+  }, 120_000);
+
+  afterAll(() => team?.close());
+
+  it('a contact the coordinator adds appears on the adviser’s partner page, live', async () => {
+    const { origin } = team.server;
+    await adviseur.goto(`${origin}/partners`);
+    await adviseur.locator(`[id="${partner.id}"]`).waitFor();
+    expect(await callLink(adviseur).count()).toBe(0);
+
+    await coordinator.goto(`${origin}/lokaal`);
+    await coordinator.getByLabel('Naam van de gemeente').fill('Rotterdam');
+    await coordinator.getByLabel('CBS-code').fill('gm0599');
+    await coordinator.getByRole('button', { name: 'Gemeente opslaan' }).click();
+    await coordinator.getByRole('link', { name: 'Contact toevoegen' }).click();
+    await coordinator.getByLabel('Naam', { exact: true }).fill('Woonstad calamiteitenlijn');
+    await coordinator.getByLabel('Landelijke partner').selectOption(partner.id);
+    await coordinator.getByLabel('Omschrijving nummer 1').fill('Piketlijn');
+    await coordinator.getByLabel('Nummer 1', { exact: true }).fill('010 123 45 67');
+    await coordinator.getByRole('button', { name: 'Contact opslaan' }).click();
+    await coordinator.getByRole('link', { name: /Woonstad calamiteitenlijn/ }).waitFor();
+
+    // No reload on the adviser's phone: the stream's notice fetches the layer, the page follows the store.
+    await callLink(adviseur).waitFor({ timeout: 20_000 });
+    expect(await callLink(adviseur).getAttribute('href')).toBe('tel:0101234567');
+
+    // Taken over through the import of a layer file, with who and when in its history.
+    await adviseur.goto(`${origin}/lokaal/geschiedenis`);
+    await adviseur
+      .getByText(/Telefoon C/)
+      .first()
+      .waitFor();
+    expect(await adviseur.getByText(/Lokale laag van Rotterdam \(gm0599/).count()).toBeGreaterThan(0);
+  });
+
+  it('a revoked phone loses the team’s layer with the shared incidents', async () => {
+    const { origin } = team.server;
+    await coordinator.goto(`${origin}/incidenten/team`);
+    await coordinator.getByRole('button', { name: 'Intrekken: Telefoon D' }).click();
+    await adviseur.goto(`${origin}/incidenten`);
+    await adviseur.evaluate(() => window.dispatchEvent(new Event('online')));
+    await adviseur
+      .getByTestId('sync-state')
+      .getByText('Dit apparaat is ingetrokken', { exact: false })
+      .waitFor({ timeout: 30_000 });
+    await adviseur.getByText('De lokale laag van het team is ook verwijderd.', { exact: false }).waitFor();
+    await adviseur.goto(`${origin}/partners`);
+    await adviseur.locator(`[id="${partner.id}"]`).waitFor();
+    await expect.poll(() => callLink(adviseur).count(), { timeout: 10_000 }).toBe(0);
+    // The coordinator's phone keeps it.
+    await coordinator.goto(`${origin}/partners`);
+    await callLink(coordinator).waitFor();
+  });
+});

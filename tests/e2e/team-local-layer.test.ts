@@ -58,6 +58,31 @@ describe("the team's local layer between two phones", () => {
     expect(await adviseur.getByText(/Lokale laag van Rotterdam \(gm0599/).count()).toBeGreaterThan(0);
   });
 
+  it('a contact the coordinator removes leaves the adviser’s phone too', async () => {
+    const { origin } = team.server;
+    await adviseur.goto(`${origin}/partners`);
+    await callLink(adviseur).waitFor();
+    await coordinator.goto(`${origin}/lokaal`);
+    await coordinator.getByRole('link', { name: /Woonstad calamiteitenlijn/ }).click();
+    await coordinator.getByRole('button', { name: 'Contact verwijderen' }).click();
+    await coordinator.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await coordinator.waitForURL((url) => !url.pathname.startsWith('/lokaal/contact/'));
+    await expect.poll(() => callLink(adviseur).count(), { timeout: 20_000 }).toBe(0);
+    // What the adviser's phone holds again: the team's layer, one contact fewer, and the one before in its history.
+    await adviseur.goto(`${origin}/lokaal/geschiedenis`);
+    await expect.poll(() => adviseur.getByText(/Lokale laag van Rotterdam \(gm0599/).count()).toBe(2);
+    // Add it again for the revocation below.
+    await coordinator.goto(`${origin}/lokaal`);
+    await coordinator.getByRole('link', { name: 'Contact toevoegen' }).click();
+    await coordinator.getByLabel('Naam', { exact: true }).fill('Woonstad calamiteitenlijn');
+    await coordinator.getByLabel('Landelijke partner').selectOption(partner.id);
+    await coordinator.getByLabel('Omschrijving nummer 1').fill('Piketlijn');
+    await coordinator.getByLabel('Nummer 1', { exact: true }).fill('010 123 45 67');
+    await coordinator.getByRole('button', { name: 'Contact opslaan' }).click();
+    await adviseur.goto(`${origin}/partners`);
+    await callLink(adviseur).waitFor({ timeout: 20_000 });
+  });
+
   it('a revoked phone loses the team’s layer with the shared incidents', async () => {
     const { origin } = team.server;
     await coordinator.goto(`${origin}/incidenten/team`);

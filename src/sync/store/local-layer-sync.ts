@@ -28,6 +28,22 @@ export async function syncLocalLayer(
   membership: SyncMembership,
   kader: Kader | undefined,
 ): Promise<string | undefined> {
+  try {
+    return await exchangeLayer(db, membership, kader);
+  } catch (error) {
+    // A refusal about the layer alone (a broken upload, a body too large) must not stop the
+    // incidents' sync: say it beside the sync state. No answer, a revocation, a lost token go on
+    // to the loop's own handling (backoff, removal, "koppel opnieuw").
+    if (error instanceof SyncHttpError && [400, 409, 413, 415].includes(error.status)) return error.userMessage;
+    throw error;
+  }
+}
+
+async function exchangeLayer(
+  db: AppDatabase,
+  membership: SyncMembership,
+  kader: Kader | undefined,
+): Promise<string | undefined> {
   const token = membership.token;
   if (!token) return undefined;
   const own = await readLocalLayer(db);
@@ -52,7 +68,8 @@ export async function syncLocalLayer(
   const text = JSON.stringify(response.file);
   const read = await readLocalFile({ size: text.length, text: async () => text });
   if (!read.ok) return read.message;
-  const plan = await previewLocalImport(read.file, { db });
+  // The team's layer replaces the own one: a contact the coordinator removed goes here too.
+  const plan = await previewLocalImport(read.file, { db, choice: 'vervangen' });
   if (plan.mode !== 'eigen') return OTHER_MUNICIPALITY;
   let localRevision = own?.revision ?? 0;
   if (!plan.unchanged) {

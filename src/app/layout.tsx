@@ -1,7 +1,11 @@
+import { lazy, Suspense, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { useBackgroundSync } from './use-background-sync.ts';
+
+// From its own chunk after the first render: it reads the database, which stays out of the first script.
+const AppLock = lazy(() => import('../lock/app-lock.tsx').then(({ AppLock }) => ({ default: AppLock })));
 
 /** Each tab and the paths it covers: a phase, step or instrument page is part of "Kader". */
 const NAV = [
@@ -25,8 +29,9 @@ export function Layout() {
   const { pathname } = useLocation();
   const tab = currentTab(pathname);
   useBackgroundSync();
+  const app = useRef<HTMLDivElement>(null);
   return (
-    <div className="app">
+    <div ref={app} className="app">
       <a className="skip-link" href="#inhoud">
         Naar de inhoud
       </a>
@@ -34,6 +39,10 @@ export function Layout() {
         <Link to="/" className="app-header__title">
           Handelingskader Explosies
         </Link>
+        {/* Auto-lock and the privacy cover on every route, and "Vergrendel" outside the gated sections. */}
+        <Suspense fallback={null}>
+          <AppLock cover={app} />
+        </Suspense>
       </header>
       <UpdatePrompt />
       <main id="inhoud" className="app-main">

@@ -2,35 +2,32 @@ import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } fro
 import { dataKey } from '../db/data-key.ts';
 import { getAppDatabase } from '../db/database.ts';
 import { userMessageOf } from '../ui/user-message.ts';
-import { useAutoLock } from './auto-lock.ts';
-import { listenToOtherTabs } from './lock-channel.ts';
+import { useRegisterGate } from './app-lock.tsx';
 import { LockScreen } from './lock-screen.tsx';
 import { loadLockStatus, lockNow } from './lock-service.ts';
 import { continueMigration, migrationPending, onMigrationRequest } from './migrate.ts';
 import { useNoAutofill } from './no-autofill.ts';
-import { usePrivacyCover } from './privacy-cover.ts';
 
 export const useLockStatus = () => useSyncExternalStore(dataKey.subscribe, dataKey.status);
 
 /**
  * Around everything that shows or writes personal data. Reads first whether a lock is
  * set up (so nothing is written unsealed), shows the lock screen while the key is not
- * in memory, finishes a migration that a kill interrupted, and offers "Vergrendel".
+ * in memory, finishes a migration that a kill interrupted, and offers "Vergrendel" once it
+ * has. Auto-lock and the privacy cover are the layout's (app-lock.tsx), over every route.
  * `sealOutside` seals what the app keeps outside IndexedDB (drafts).
  */
 export function LockGate({ children, sealOutside }: { children: ReactNode; sealOutside?: () => void }) {
   const status = useLockStatus();
   const [failure, setFailure] = useState<string>();
-  useEffect(listenToOtherTabs, []);
+  useRegisterGate();
   useEffect(() => {
     if (status !== 'unknown') return;
     loadLockStatus(getAppDatabase()).catch((error: unknown) => setFailure(userMessageOf(error)));
   }, [status]);
-  useAutoLock(status === 'open');
   const migrating = useMigration(status === 'open', sealOutside);
   const fields = useRef<HTMLDivElement>(null);
   useNoAutofill(fields);
-  usePrivacyCover(fields, status === 'open');
 
   // The wrapper is rendered in every state, so the field marking watches it from the first render.
   return (

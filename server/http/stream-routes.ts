@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { StreamHub } from '../live/stream-hub.ts';
-import { REFUSALS } from '../protocol/refusal.ts';
-import { parseCursor } from '../protocol/requests.ts';
+import { Refusal, REFUSALS } from '../protocol/refusal.ts';
+import { parseCursor, parseCursorCheck } from '../protocol/requests.ts';
 import type { Database } from '../store/database.ts';
+import { checkOf, cursorKnown } from '../store/pull-changes.ts';
 import { issueTicket, redeemTicket } from '../store/tickets-store.ts';
 import { deviceOf } from './auth.ts';
 import { SECURITY_HEADERS } from './static-files.ts';
@@ -31,7 +32,12 @@ export function streamRoutes(app: FastifyInstance, db: Database, hub: StreamHub)
   app.get('/api/sync/v1/stream', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const after = parseCursor(query.after);
+    let check = parseCursorCheck(query.check);
     const device = await redeemTicket(db, query.ticket);
+    // Refused before the stream opens; EventSource sees only an error, and the client's next
+    // pull (which precedes every stream) gets the reason.
+    if (!(await cursorKnown(db, device.teamId, after, check)))
+      throw new Refusal('cursor-unknown', `no change ${check} at seq ${after}`);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -58,9 +64,13 @@ export function streamRoutes(app: FastifyInstance, db: Database, hub: StreamHub)
     remove = hub.add({
       device,
       cursor: after,
-      deliver: (json, cursor) =>
-        res.write(`id: ${cursor}\nevent: changes\ndata: {"changes":${json},"cursor":"${cursor}"}\n\n`),
-      ready: (cursor) => send('ready', { cursor }),
+      deliver: (json, cursor, changes) => {
+        check = checkOf(changes.at(-1)!);
+        res.write(
+          `id: ${cursor}\nevent: changes\ndata: {"changes":${json},"cursor":"${cursor}","cursorCheck":${JSON.stringify(check)}}\n\n`,
+        );
+      },
+      ready: (cursor) => send('ready', check === undefined ? { cursor } : { cursor, cursorCheck: check }),
       localLayer: (revision) => send('local-layer', { revision }),
       revoked: () => {
         send('revoked', { code: 'device-revoked', message: REFUSALS['device-revoked'][1] });

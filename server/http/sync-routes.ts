@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Refusal } from '../protocol/refusal.ts';
-import { parseCursor, parseLimit, parsePushBody } from '../protocol/requests.ts';
+import { parseCursor, parseCursorCheck, parseLimit, parsePushBody } from '../protocol/requests.ts';
 import { validateEvents } from '../protocol/validate-events.ts';
 import { logReads } from '../store/access-log.ts';
 import type { Database } from '../store/database.ts';
-import { incidentsOf, MAX_PULL, pullChanges } from '../store/pull-changes.ts';
+import { cursorCheckOf, cursorKnown, incidentsOf, MAX_PULL, pullChanges } from '../store/pull-changes.ts';
 import { pushEvents } from '../store/push-events.ts';
 import { deviceOf, writerOf } from './auth.ts';
 
@@ -24,8 +24,14 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
   app.get('/api/sync/v1/events', async (request) => {
     const device = await deviceOf(db, request);
     const query = request.query as Record<string, unknown>;
-    const page = await pullChanges(db, device.teamId, parseCursor(query.after), parseLimit(query.limit, MAX_PULL));
+    const after = parseCursor(query.after);
+    const check = parseCursorCheck(query.check);
+    const limit = parseLimit(query.limit, MAX_PULL);
+    if (!(await cursorKnown(db, device.teamId, after, check)))
+      throw new Refusal('cursor-unknown', `no change ${check} at seq ${after}`);
+    const page = await pullChanges(db, device.teamId, after, limit);
     await logReads(db, [{ device, incidentIds: incidentsOf(page.changes) }]);
-    return page;
+    const cursorCheck = cursorCheckOf(page, check);
+    return cursorCheck === undefined ? page : { ...page, cursorCheck };
   });
 }

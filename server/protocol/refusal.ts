@@ -42,6 +42,10 @@ export const REFUSALS = {
     409,
     'De lokale laag van het team hoort bij een andere gemeente. Er is niets opgeslagen.',
   ],
+  'cursor-unknown': [
+    409,
+    'De teamserver herkent de stand van dit apparaat niet (bijvoorbeeld na het terugzetten van een back-up). De app haalt alles opnieuw op en biedt de eigen wijzigingen opnieuw aan.',
+  ],
   'device-exists': [409, 'Dit apparaat is al gekoppeld aan dit team.'],
   'not-found': [404, 'Niet gevonden.'],
   'rate-limited': [429, 'Te veel verzoeken van dit apparaat. De app probeert het zo opnieuw.'],

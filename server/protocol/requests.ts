@@ -35,6 +35,14 @@ export function parseCursor(value: unknown): string {
   return value;
 }
 
+/** The optional `check` beside `after`: the cursorCheck the server gave with that cursor. */
+export function parseCursorCheck(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !ID.test(value))
+    throw new Refusal('invalid-request', 'check must be a cursorCheck from an earlier response');
+  return value;
+}
+
 export function parseLimit(value: unknown, max: number): number {
   if (value === undefined) return max;
   const n = typeof value === 'string' && /^[0-9]{1,5}$/.test(value) ? Number(value) : Number.NaN;

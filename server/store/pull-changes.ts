@@ -45,6 +45,43 @@ export async function pullChanges(db: Queryable, teamId: number, after: string, 
   return { changes, cursor: changes.at(-1)?.seq ?? after, more: rows.length === limit };
 }
 
+/**
+ * What a cursor stands on: the id of the event at that seq, or the incident id of a purge
+ * notice. Given out as `cursorCheck` beside the cursor and sent back as `check`.
+ */
+export function checkOf(change: Change): string {
+  return change.type === 'event' ? change.event.id : change.incidentId;
+}
+
+/** The check to answer beside a page: its last change's, or the one the client sent when nothing was new. */
+export function cursorCheckOf(page: ChangePage, sent: string | undefined): string | undefined {
+  const last = page.changes.at(-1);
+  return last ? checkOf(last) : sent;
+}
+
+/**
+ * Whether this database can vouch for a device's cursor: the change at that seq is the one
+ * the device applied. After a restore from a backup the seq is missing (the backup ended
+ * earlier) or holds another change (new pushes drew the same numbers again); either way
+ * the device may lack changes this database numbers at or below its cursor, and must
+ * start over. Without a check (an older client, or the start) there is nothing to verify.
+ */
+export async function cursorKnown(
+  db: Queryable,
+  teamId: number,
+  after: string,
+  check: string | undefined,
+): Promise<boolean> {
+  if (after === '0' || check === undefined) return true;
+  const { rows } = await db.query(
+    `SELECT 1 FROM events WHERE team_id = $1 AND seq = $2::bigint AND id = $3
+     UNION ALL SELECT 1 FROM purges WHERE team_id = $1 AND seq = $2::bigint AND incident_id = $3
+     UNION ALL SELECT 1 FROM purged_changes WHERE team_id = $1 AND seq = $2::bigint AND change_id = $3`,
+    [teamId, after, check],
+  );
+  return rows.length > 0;
+}
+
 /** Incidents a change page touches, for the access log. */
 export function incidentsOf(changes: readonly Change[]): Set<string> {
   const ids = new Set<string>();

@@ -21,6 +21,10 @@ export async function purgeIncident(db: Database, device: Device, incidentId: st
     const incident = rows[0];
     if (!incident || Number(incident.team_id) !== device.teamId) throw new Refusal('not-found', 'no such incident');
     if (incident.purged) return { deleted: 0 };
+    await tx.query(
+      'INSERT INTO purged_changes (seq, team_id, change_id) SELECT seq, team_id, id FROM events WHERE incident_id = $1',
+      [incidentId],
+    );
     await tx.query(`SELECT set_config('app.purge', $1, true)`, [incidentId]);
     const deleted = await tx.query('DELETE FROM events WHERE incident_id = $1 RETURNING 1', [incidentId]);
     await tx.query(`SELECT set_config('app.purge', '', true)`);

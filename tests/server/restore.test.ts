@@ -1,0 +1,208 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/store/database.ts';
+import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
+import { countEvents, incidentLog, type Member, makeTeam, push, stepEvent, testApp } from './support/fixtures.ts';
+
+/**
+ * The cursor check (docs/sync-protocol.md, "Cursor check") and the restore of a backup:
+ * a server set back to an earlier state must not make any device skip or lose an event.
+ */
+
+type Event = Record<string, unknown> & { id: string };
+
+/**
+ * The database as a backup taken when the feed stood at `seq` would bring it back: later
+ * changes gone, and the sequence set back, so new pushes draw the same numbers again.
+ * (Replication role `replica` lets the test past the append-only trigger, as a restore does.)
+ */
+async function restoreBackupAt(db: Database, seq: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL session_replication_role = 'replica'`);
+    await tx.query('DELETE FROM events WHERE seq > $1::bigint', [seq]);
+    await tx.query('DELETE FROM purges WHERE seq > $1::bigint', [seq]);
+    await tx.query('DELETE FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.incident_id = i.id)');
+    await tx.query(`SELECT setval('change_seq', $1::bigint)`, [seq]);
+  });
+}
+
+/** A device as the protocol describes it: a cursor with its check, what it applied, its own events and acks. */
+class SimulatedDevice {
+  cursor = '0';
+  check: string | undefined;
+  readonly applied = new Map<string, number>();
+  readonly own: Event[] = [];
+  readonly acked = new Set<string>();
+  restarts = 0;
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly member: Member,
+  ) {}
+
+  write(events: Event[]) {
+    this.own.push(...events);
+  }
+
+  async pushOutbox() {
+    const pending = this.own.filter((e) => !this.acked.has(e.id));
+    if (pending.length === 0) return;
+    const res = await push(this.app, this.member, pending);
+    expect(res.statusCode).toBe(200);
+    for (const e of pending) this.acked.add(e.id);
+  }
+
+  /** Pulls until caught up; on `cursor-unknown` starts over and offers its own events again. */
+  async pull(): Promise<void> {
+    for (;;) {
+      const check = this.check ? `&check=${this.check}` : '';
+      const res = await this.app.inject({
+        url: `/api/sync/v1/events?after=${this.cursor}${check}`,
+        headers: this.member.auth,
+      });
+      if (res.statusCode === 409 && res.json().error.code === 'cursor-unknown') {
+        this.restarts++;
+        this.cursor = '0';
+        this.check = undefined;
+        this.acked.clear();
+        await this.pushOutbox();
+        continue;
+      }
+      expect(res.statusCode).toBe(200);
+      const page = res.json() as {
+        changes: { type: string; event?: { id: string } }[];
+        cursor: string;
+        cursorCheck?: string;
+        more: boolean;
+      };
+      // The merge is a union by id: applying an event again adds nothing; count to see it is sent again.
+      for (const c of page.changes) if (c.event) this.applied.set(c.event.id, (this.applied.get(c.event.id) ?? 0) + 1);
+      this.cursor = page.cursor;
+      this.check = page.cursorCheck;
+      if (!page.more) return;
+    }
+  }
+
+  async sync() {
+    await this.pushOutbox();
+    await this.pull();
+  }
+}
+
+async function maxSeq(db: Database): Promise<string> {
+  const { rows } = await db.query<{ seq: string }>(
+    `SELECT coalesce(max(seq), 0)::text AS seq FROM (SELECT seq FROM events UNION ALL SELECT seq FROM purges) s`,
+  );
+  return rows[0]!.seq;
+}
+
+describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    app = await testApp(t.db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+  const pull = (member: Member, query: string) =>
+    app.inject({ url: `/api/sync/v1/events?${query}`, headers: member.auth });
+
+  it('answers a cursor with the id of the change it stands on, and refuses a check that does not match', async () => {
+    const { members } = await makeTeam(app, t.db, ['adviseur']);
+    const adviseur = members[0]!;
+    const { events } = incidentLog(adviseur.deviceId, 2);
+    await push(app, adviseur, events);
+    const page = (await pull(adviseur, 'after=0')).json();
+    expect(page.cursorCheck).toBe(events.at(-1)!.id);
+    // Nothing new: the same cursor and check come back.
+    const same = await pull(adviseur, `after=${page.cursor}&check=${page.cursorCheck}`);
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toEqual({ changes: [], cursor: page.cursor, cursorCheck: page.cursorCheck, more: false });
+    for (const query of [
+      `after=${page.cursor}&check=${events[0]!.id}`, // another change at that seq
+      `after=${BigInt(page.cursor) + 1000n}&check=${page.cursorCheck}`, // a seq this database never reached
+    ]) {
+      const res = await pull(adviseur, query);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('cursor-unknown');
+      expect(res.json().error.message).toMatch(/haalt alles opnieuw op/);
+    }
+    // An older client sends no check: answered as before.
+    expect((await pull(adviseur, `after=${page.cursor}`)).statusCode).toBe(200);
+    expect((await pull(adviseur, `after=${page.cursor}&check=not%20an%20id`)).json().error.code).toBe(
+      'invalid-request',
+    );
+  });
+
+  it('still vouches for a cursor on an event that was purged since, and for one on a purge notice', async () => {
+    const { coordinator, members } = await makeTeam(app, t.db, ['adviseur']);
+    const adviseur = members[0]!;
+    const log = incidentLog(adviseur.deviceId, 1);
+    await push(app, adviseur, log.events);
+    const before = (await pull(adviseur, 'after=0')).json();
+    await app.inject({ method: 'DELETE', url: `/api/sync/v1/incidents/${log.incidentId}`, headers: coordinator.auth });
+    const after = await pull(adviseur, `after=${before.cursor}&check=${before.cursorCheck}`);
+    expect(after.statusCode).toBe(200);
+    const page = after.json();
+    expect(page.changes).toEqual([expect.objectContaining({ type: 'purge', incidentId: log.incidentId })]);
+    expect(page.cursorCheck).toBe(log.incidentId);
+    expect((await pull(adviseur, `after=${page.cursor}&check=${page.cursorCheck}`)).statusCode).toBe(200);
+  });
+
+  it('the stream refuses a cursor it cannot vouch for before it opens', async () => {
+    const { members } = await makeTeam(app, t.db, ['adviseur']);
+    const adviseur = members[0]!;
+    const { events } = incidentLog(adviseur.deviceId, 1);
+    await push(app, adviseur, events);
+    const page = (await pull(adviseur, 'after=0')).json();
+    const ticket = (
+      await app.inject({ method: 'POST', url: '/api/sync/v1/stream-tickets', headers: adviseur.auth, payload: {} })
+    ).json().ticket;
+    const res = await app.inject({ url: `/api/sync/v1/stream?ticket=${ticket}&after=${page.cursor}&check=${events[0]!.id}` });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('cursor-unknown');
+  });
+
+  it('after a restore and new pushes that reuse the numbers, every device ends with every event once', async () => {
+    const { coordinator, members } = await makeTeam(app, t.db, ['adviseur']);
+    const a = new SimulatedDevice(app, members[0]!);
+    const b = new SimulatedDevice(app, coordinator);
+    const log = incidentLog(a.member.deviceId, 3);
+    a.write(log.events as Event[]);
+    await a.sync();
+    await b.sync();
+    const backup = await maxSeq(t.db);
+    // After the backup: A and B both write, and both see everything.
+    a.write([1, 2].map((i) => stepEvent(a.member.deviceId, log.incidentId, 10 + i) as Event));
+    b.write([stepEvent(b.member.deviceId, log.incidentId, 20) as Event]);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    const beforeRestore = await countEvents(t.db);
+
+    await restoreBackupAt(t.db, backup);
+    expect(await countEvents(t.db)).toBe(beforeRestore - 3);
+    // B writes on after the restore: its new events draw the numbers A's lost events had.
+    b.write([21, 22, 23].map((i) => stepEvent(b.member.deviceId, log.incidentId, i) as Event));
+    await b.pushOutbox();
+
+    await a.pull();
+    await b.pull();
+    expect(a.restarts).toBe(1);
+    expect(b.restarts).toBe(1);
+    // One more round: each device has offered its own events again; each pulls what the other re-offered.
+    await a.sync();
+    await b.sync();
+    const all = [...a.own, ...b.own].map((e) => e.id).sort();
+    for (const device of [a, b]) expect([...device.applied.keys()].sort()).toEqual(all);
+    const { rows } = await t.db.query<{ id: string; n: number }>(
+      'SELECT id, count(*)::int AS n FROM events WHERE incident_id = $1 GROUP BY id',
+      [log.incidentId],
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual(all);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    expect(a.restarts + b.restarts).toBe(2);
+  });
+});

@@ -73,12 +73,15 @@ describe.each(ENGINES)('every response matches the published schema, on %s', (en
     const pulled = await get('/api/sync/v1/events?after=0');
     expect(pulled.changes).toHaveLength(5);
     expectValid('PullResponse', pulled);
+    expect(pulled.cursorCheck).toBe(log.events.at(-1)!.id);
 
     const ticket = await app.inject({ method: 'POST', url: '/api/sync/v1/stream-tickets', headers: coordinator.auth });
     expectValid('TicketResponse', ticket.json());
     const raw = await readStream(origin, coordinator.token);
     expectValid('StreamChanges', raw.changes);
     expectValid('StreamReady', raw.ready);
+    expect(raw.changes.cursorCheck).toBe(log.events.at(-1)!.id);
+    expect(raw.ready.cursorCheck).toBe(raw.changes.cursorCheck);
 
     expectValid('DevicesResponse', await get('/api/sync/v1/devices'));
     expectValid('IncidentsResponse', await get('/api/sync/v1/incidents'));
@@ -103,6 +106,7 @@ describe.each(ENGINES)('every response matches the published schema, on %s', (en
       await app.inject({ url: '/api/sync/v1/events', headers: members[1]!.auth }),
       await app.inject({ url: '/api/sync/v1/events?after=x', headers: adviseur.auth }),
       await push(app, adviseur, [{ id: 'x' }]),
+      await app.inject({ url: `/api/sync/v1/events?after=${pulled.cursor}&check=${log.events[0]!.id}`, headers: adviseur.auth }),
     ]) {
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
       expectValid('Error', res.json());

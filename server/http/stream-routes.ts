@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { StreamHub } from '../live/stream-hub.ts';
-import { Refusal, REFUSALS } from '../protocol/refusal.ts';
+import { REFUSALS, Refusal } from '../protocol/refusal.ts';
 import { parseCursor, parseCursorCheck } from '../protocol/requests.ts';
 import type { Database } from '../store/database.ts';
 import { checkOf, cursorKnown } from '../store/pull-changes.ts';

@@ -41,6 +41,8 @@ export interface SyncMembership {
   deviceNumber?: number;
   /** The last change of the team's feed applied here (docs/sync-protocol.md). */
   cursor: string;
+  /** What the cursor stands on, sent back with it so the server can vouch for it (a restored backup cannot). */
+  cursorCheck?: string;
   lastSyncAt?: string;
   revokedAt?: string;
   /**

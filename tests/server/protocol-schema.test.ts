@@ -106,7 +106,10 @@ describe.each(ENGINES)('every response matches the published schema, on %s', (en
       await app.inject({ url: '/api/sync/v1/events', headers: members[1]!.auth }),
       await app.inject({ url: '/api/sync/v1/events?after=x', headers: adviseur.auth }),
       await push(app, adviseur, [{ id: 'x' }]),
-      await app.inject({ url: `/api/sync/v1/events?after=${pulled.cursor}&check=${log.events[0]!.id}`, headers: adviseur.auth }),
+      await app.inject({
+        url: `/api/sync/v1/events?after=${pulled.cursor}&check=${log.events[0]!.id}`,
+        headers: adviseur.auth,
+      }),
     ]) {
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
       expectValid('Error', res.json());

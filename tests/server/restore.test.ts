@@ -160,7 +160,9 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
     const ticket = (
       await app.inject({ method: 'POST', url: '/api/sync/v1/stream-tickets', headers: adviseur.auth, payload: {} })
     ).json().ticket;
-    const res = await app.inject({ url: `/api/sync/v1/stream?ticket=${ticket}&after=${page.cursor}&check=${events[0]!.id}` });
+    const res = await app.inject({
+      url: `/api/sync/v1/stream?ticket=${ticket}&after=${page.cursor}&check=${events[0]!.id}`,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('cursor-unknown');
   });

@@ -17,6 +17,8 @@ export type Change =
 export interface PullResponse {
   changes: Change[];
   cursor: string;
+  /** What `cursor` stands on; absent at "0" and from older servers. */
+  cursorCheck?: string;
   more: boolean;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { syncStateText } from '../domain/sync-state.ts';
 import { useSync, useSyncState } from './sync-context.tsx';
+import { syncStateText } from './sync-state-text.ts';
 
 /** The sync state in one Dutch line, above the incident list, with "Opnieuw proberen" when stuck; nothing without a team. */
 export function SyncStatus() {

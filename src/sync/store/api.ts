@@ -1,4 +1,5 @@
 import type { IncidentEvent } from '../../model/events.ts';
+import { cursorQuery } from '../domain/cursor.ts';
 import type {
   AccessEntry,
   InviteResponse,
@@ -66,8 +67,8 @@ export const syncApi = {
     request<RedeemResponse>('POST', '/invites/redeem', undefined, { code, deviceId, name }),
   push: (token: string, events: readonly IncidentEvent[]) =>
     request<{ inserted: number; duplicates: number }>('POST', '/events', token, { events }),
-  pull: (token: string, after: string) =>
-    request<PullResponse>('GET', `/events?after=${encodeURIComponent(after)}&limit=1000`, token),
+  pull: (token: string, after: string, check: string | undefined) =>
+    request<PullResponse>('GET', `/events?${cursorQuery(after, check)}&limit=1000`, token),
   ticket: (token: string) => request<{ ticket: string; expiresAt: string }>('POST', '/stream-tickets', token, {}),
   invite: (token: string, role: TeamRole) => request<InviteResponse>('POST', '/invites', token, { role }),
   devices: (token: string) => request<{ devices: TeamDevice[] }>('GET', '/devices', token),
@@ -87,5 +88,5 @@ export const syncApi = {
     ),
 };
 
-export const streamUrl = (ticket: string, after: string) =>
-  `${API_BASE}/stream?ticket=${encodeURIComponent(ticket)}&after=${encodeURIComponent(after)}`;
+export const streamUrl = (ticket: string, after: string, check: string | undefined) =>
+  `${API_BASE}/stream?ticket=${encodeURIComponent(ticket)}&${cursorQuery(after, check)}`;

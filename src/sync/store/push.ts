@@ -48,6 +48,9 @@ export async function pushOutbox(
         await acknowledge(db, new Map([[incidentId, batch.map((event) => event.id)]]), new Date());
       }
     } catch (error) {
+      // After a restored backup the server may have lost an incident another device started;
+      // these events wait (unacknowledged) until that device has offered it again.
+      if (error instanceof SyncHttpError && error.code === 'incident-unknown') continue;
       if (!(error instanceof SyncHttpError && error.code === 'incident-purged')) throw error;
       await removeIncident(db, incidentId, kader);
     }

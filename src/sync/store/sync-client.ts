@@ -5,7 +5,7 @@ import type { AppDatabase } from '../../db/database.ts';
 import { getDeviceId } from '../../db/settings.ts';
 import { MergeRefusedError } from '../../incidents/domain/merge-events.ts';
 import { backoffDelay, PERIODIC_MS, retryDelay } from '../domain/backoff.ts';
-import { cursorAfter } from '../domain/cursor.ts';
+import { cursorAfter, cursorCheckAfter } from '../domain/cursor.ts';
 import { isRetryable, type PullResponse } from '../domain/protocol.ts';
 import type { SyncState } from '../domain/sync-state.ts';
 import { SyncHttpError, streamUrl, syncApi } from './api.ts';
@@ -13,6 +13,7 @@ import { applyChanges, forgetTeam } from './apply-changes.ts';
 import { syncLocalLayer } from './local-layer-sync.ts';
 import { readMembership, updateMembership } from './membership.ts';
 import { countOutbox, pushOutbox, readOutbox } from './push.ts';
+import { restartFeed } from './restart-feed.ts';
 
 /**
  * The client loop: push the derived outbox, pull after the cursor, hold a live stream.
@@ -88,18 +89,19 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     while (more && !stopped) {
       const membership = await readMembership(db);
       if (!membership?.token) return;
-      const response: PullResponse = await syncApi.pull(token, membership.cursor);
-      await applyAndStore(response.changes, response.cursor);
+      const response: PullResponse = await syncApi.pull(token, membership.cursor, membership.cursorCheck);
+      await applyAndStore(response.changes, response.cursor, response.cursorCheck);
       more = response.more;
     }
   }
 
-  async function applyAndStore(changes: PullResponse['changes'], cursor: unknown): Promise<void> {
+  async function applyAndStore(changes: PullResponse['changes'], cursor: unknown, check: unknown): Promise<void> {
     const membership = await readMembership(db);
     if (!membership?.token) return;
     await applyChanges(db, changes, kader());
     await updateMembership(db, {
       cursor: cursorAfter(cursor),
+      cursorCheck: cursorCheckAfter(check),
       lastSyncAt: new Date().toISOString(),
     });
   }
@@ -160,8 +162,20 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     }
   }
 
+  /**
+   * The server cannot vouch for the cursor (restored from a backup): start the feed again and
+   * offer the own events again (restart-feed.ts), in the next run, saying so meanwhile. No tap waits.
+   */
+  async function restart(): Promise<void> {
+    closeStream();
+    await serial(() => restartFeed(db));
+    set({ phase: 'catching-up', pending: await countPending().catch(() => state.pending), problem: undefined });
+    schedule(0);
+  }
+
   async function failed(error: unknown): Promise<void> {
     if (error instanceof SyncHttpError && error.code === 'device-revoked') return revoked();
+    if (error instanceof SyncHttpError && error.code === 'cursor-unknown') return restart();
     if (error instanceof MergeRefusedError) {
       // Nothing of the batch was applied and the cursor stays: report, and try again only much
       // later by itself; "Opnieuw proberen" (retry) and new content or code try at once.
@@ -195,11 +209,14 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     const membership = await readMembership(db);
     if (!membership?.token || stopped) return;
     const { ticket } = await syncApi.ticket(token);
-    const stream = new EventSource(streamUrl(ticket, membership.cursor));
+    const stream = new EventSource(streamUrl(ticket, membership.cursor, membership.cursorCheck));
     source = stream;
     stream.addEventListener('changes', (message) => {
-      const data = JSON.parse((message as MessageEvent<string>).data) as Pick<PullResponse, 'changes' | 'cursor'>;
-      serial(() => applyAndStore(data.changes, data.cursor))
+      const data = JSON.parse((message as MessageEvent<string>).data) as Pick<
+        PullResponse,
+        'changes' | 'cursor' | 'cursorCheck'
+      >;
+      serial(() => applyAndStore(data.changes, data.cursor, data.cursorCheck))
         .then(async () => set({ lastSyncAt: (await readMembership(db))?.lastSyncAt, phase: 'connected' }))
         .catch((error: unknown) => failed(error));
     });

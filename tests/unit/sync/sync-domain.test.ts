@@ -4,7 +4,7 @@ import { backoffDelay, retryDelay } from '../../../src/sync/domain/backoff.ts';
 import { cursorAfter, INITIAL_CURSOR, isCursor } from '../../../src/sync/domain/cursor.ts';
 import { batchesOf, foreignUnacked, pendingEvents, shareRefusal } from '../../../src/sync/domain/outbox.ts';
 import { inviteCodeOf, isRetryable } from '../../../src/sync/domain/protocol.ts';
-import { ago, syncStateText } from '../../../src/sync/domain/sync-state.ts';
+import { ago, syncStateText } from '../../../src/sync/screens/sync-state-text.ts';
 
 const ME = 'DEVICE-A';
 const event = (id: string, at: string, device = ME, type: IncidentEvent['type'] = 'log.entry-added') =>
@@ -94,6 +94,26 @@ describe('the sync state in Dutch', () => {
     expect(syncStateText({ phase: 'offline', pending: 3 }, now)).toBe('3 wijzigingen wachten op verbinding');
     expect(syncStateText({ phase: 'offline', pending: 1 }, now)).toBe('1 wijziging wacht op verbinding');
     expect(syncStateText({ phase: 'offline', pending: 0 }, now)).toBe('Niet verbonden met het team');
+  });
+
+  it('writes large counts the Dutch way, with a point between thousands', () => {
+    expect(syncStateText({ phase: 'offline', pending: 1500 }, now)).toBe('1.500 wijzigingen wachten op verbinding');
+    expect(syncStateText({ phase: 'connecting', pending: 12_345 }, now)).toBe(
+      '12.345 wijzigingen wachten op verbinding',
+    );
+    expect(syncStateText({ phase: 'connected', pending: 2000 }, now)).toBe('2.000 wijzigingen versturen…');
+  });
+
+  it('says it is catching up after the server could not vouch for its cursor', () => {
+    expect(syncStateText({ phase: 'catching-up', pending: 0 }, now)).toBe(
+      'De teamserver is teruggezet of hersteld: alles wordt opnieuw opgehaald…',
+    );
+    expect(syncStateText({ phase: 'catching-up', pending: 1 }, now)).toMatch(
+      /opnieuw opgehaald en 1 wijziging van dit apparaat wordt opnieuw verstuurd…$/,
+    );
+    expect(syncStateText({ phase: 'catching-up', pending: 1200 }, now)).toMatch(
+      /en 1\.200 wijzigingen van dit apparaat worden opnieuw verstuurd…$/,
+    );
   });
 
   it('names a revoked device and a locked app', () => {

@@ -1,0 +1,40 @@
+import { formatNumber } from '../../ui/format-number.ts';
+import type { SyncState } from '../domain/sync-state.ts';
+
+/** The Dutch line of the sync state; counts through the app's number formatter (1.500, not 1500). */
+
+export function ago(fromIso: string, now: Date): string {
+  const minutes = Math.floor((now.getTime() - Date.parse(fromIso)) / 60_000);
+  if (!Number.isFinite(minutes) || minutes < 1) return 'zojuist';
+  if (minutes < 60) return `${minutes} min geleden`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} uur geleden`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${days === 1 ? 'dag' : 'dagen'} geleden`;
+}
+
+const changes = (n: number) => (n === 1 ? '1 wijziging' : `${formatNumber(n)} wijzigingen`);
+const waiting = (n: number) => (n === 1 ? '1 wijziging wacht op verbinding' : `${changes(n)} wachten op verbinding`);
+
+/** The one sentence of the sync state, e.g. "Gesynchroniseerd 2 min geleden". */
+export function syncStateText(state: SyncState, now: Date): string {
+  switch (state.phase) {
+    case 'none':
+      return 'Geen team op dit apparaat';
+    case 'revoked':
+      return 'Dit apparaat is ingetrokken';
+    case 'locked':
+      return 'De app is vergrendeld: er wordt niet gesynchroniseerd';
+    case 'refused':
+      return state.problem ?? 'De synchronisatie is gestopt door een fout';
+    case 'offline':
+      return state.pending > 0 ? waiting(state.pending) : 'Niet verbonden met het team';
+    case 'catching-up':
+      return `De teamserver is teruggezet of hersteld: alles wordt opnieuw opgehaald${state.pending > 0 ? ` en ${changes(state.pending)} van dit apparaat ${state.pending === 1 ? 'wordt' : 'worden'} opnieuw verstuurd` : ''}…`;
+    case 'connecting':
+      return state.pending > 0 ? waiting(state.pending) : 'Verbinden met het team…';
+    case 'connected':
+      if (state.pending > 0) return `${changes(state.pending)} versturen…`;
+      return state.lastSyncAt ? `Gesynchroniseerd ${ago(state.lastSyncAt, now)}` : 'Verbonden met het team';
+  }
+}

@@ -22,6 +22,9 @@ export interface PullResponse {
   more: boolean;
 }
 
+/** The data of a stream's `changes` message. */
+export type StreamChanges = Pick<PullResponse, 'changes' | 'cursor' | 'cursorCheck'>;
+
 export interface RedeemResponse {
   token: string;
   device: { id: number; name: string; role: TeamRole };

@@ -6,7 +6,8 @@ import { getDeviceId } from '../../db/settings.ts';
 import { MergeRefusedError } from '../../incidents/domain/merge-events.ts';
 import { backoffDelay, PERIODIC_MS, retryDelay } from '../domain/backoff.ts';
 import { cursorAfter, cursorCheckAfter } from '../domain/cursor.ts';
-import { isRetryable, type PullResponse } from '../domain/protocol.ts';
+import { isRetryable, type PullResponse, type StreamChanges } from '../domain/protocol.ts';
+import { REFUSED_MESSAGES, refusedMergeMessage } from '../domain/sync-messages.ts';
 import type { SyncState } from '../domain/sync-state.ts';
 import { SyncHttpError, streamUrl, syncApi } from './api.ts';
 import { applyChanges, forgetTeam } from './apply-changes.ts';
@@ -35,16 +36,6 @@ export interface SyncClient {
 export interface SyncClientOptions {
   db: AppDatabase;
   kader: () => Kader | undefined;
-}
-
-const REFUSED_MESSAGES: Record<string, string> = {
-  'unknown-token': 'Dit apparaat is niet (meer) bekend bij het team. Koppel het opnieuw met een nieuwe uitnodiging.',
-};
-
-/** A refused merge stops the feed here (the cursor stays): say which incident, and what the adviser can do. */
-export function refusedMergeMessage(title: string | undefined): string {
-  const which = title ? `het incident "${title}"` : 'een incident';
-  return `Wijzigingen van het team voor ${which} passen niet bij wat op dit apparaat staat. Er is niets gewijzigd; verdere wijzigingen van het team wachten tot dit is opgelost. Staat hier een eigen kopie van dit incident (bijvoorbeeld uit een bestand)? Exporteer die zo nodig, verwijder haar en tik op "Opnieuw proberen": dan komt de versie van het team binnen. Helpt dat niet, kies dan "Bijwerken" zodra de app een nieuwe versie aanbiedt en meld het aan de coördinator van het team.`;
 }
 
 export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
@@ -212,10 +203,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     const stream = new EventSource(streamUrl(ticket, membership.cursor, membership.cursorCheck));
     source = stream;
     stream.addEventListener('changes', (message) => {
-      const data = JSON.parse((message as MessageEvent<string>).data) as Pick<
-        PullResponse,
-        'changes' | 'cursor' | 'cursorCheck'
-      >;
+      const data = JSON.parse((message as MessageEvent<string>).data) as StreamChanges;
       serial(() => applyAndStore(data.changes, data.cursor, data.cursorCheck))
         .then(async () => set({ lastSyncAt: (await readMembership(db))?.lastSyncAt, phase: 'connected' }))
         .catch((error: unknown) => failed(error));

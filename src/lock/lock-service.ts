@@ -2,10 +2,13 @@ import { dataKey, type LockStatus } from '../db/data-key.ts';
 import type { AppDatabase } from '../db/database.ts';
 import type { KeyringRow } from '../db/rows.ts';
 import { toStorageError } from '../db/storage-error.ts';
-import { newDataKey, PASSPHRASE_ITERATIONS, UnwrapFailedError, unwrapDataKey, wrapDataKey } from './key-wrap.ts';
+import { newDataKey, PASSPHRASE_ITERATIONS, wrapDataKey } from './key-wrap.ts';
 import { announceLock } from './lock-channel.ts';
 import { FIRST_TABLE, requestMigration } from './migrate.ts';
 import { unwrapWithPasskey } from './passkey.ts';
+import { checkPassphrase } from './passphrase-attempts.ts';
+
+export { attemptDelaySeconds, FREE_ATTEMPTS } from './passphrase-attempts.ts';
 
 /**
  * Setting up, opening and closing the app lock. The data key is made once, stored
@@ -15,9 +18,6 @@ import { unwrapWithPasskey } from './passkey.ts';
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 5;
 export const MIN_PASSPHRASE_LENGTH = 8;
-/** Wrong passphrases allowed without waiting; after that each attempt waits twice as long. */
-export const FREE_ATTEMPTS = 10;
-
 export const UNLOCK_FAILED_MESSAGE = 'Ontgrendelen is niet gelukt. Controleer uw wachtzin en probeer het opnieuw.';
 
 export async function readKeyring(db: AppDatabase): Promise<KeyringRow | undefined> {
@@ -78,30 +78,12 @@ export async function setUpLock(
 
 export type UnlockResult = { ok: true } | { ok: false; message: string; waitSeconds?: number };
 
-/** Seconds to wait after `failures` wrong passphrases in a row: none for the first ten, then 30 s doubling, up to 15 minutes. */
-export function attemptDelaySeconds(failures: number): number {
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(30 * 2 ** (failures - FREE_ATTEMPTS), 900);
-}
-
 export async function unlock(db: AppDatabase, passphrase: string, now = new Date()): Promise<UnlockResult> {
   const row = await readKeyring(db);
   if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
-  const waitUntil = Date.parse(row.lastFailureAt ?? '') + attemptDelaySeconds(row.failures) * 1000;
-  if (Number.isFinite(waitUntil) && now.getTime() < waitUntil) {
-    const waitSeconds = Math.ceil((waitUntil - now.getTime()) / 1000);
-    return { ok: false, waitSeconds, message: `Te veel pogingen. Probeer het over ${waitSeconds} seconden opnieuw.` };
-  }
-  let raw: Uint8Array;
-  try {
-    raw = await unwrapDataKey(row.passphrase, passphrase);
-  } catch (error) {
-    if (!(error instanceof UnwrapFailedError)) throw error;
-    await countAttempt(db, now, true);
-    return { ok: false, message: UNLOCK_FAILED_MESSAGE };
-  }
-  if (row.failures > 0) await countAttempt(db, now, false);
-  openWith(row, raw);
+  const checked = await checkPassphrase(db, row, passphrase, UNLOCK_FAILED_MESSAGE, now);
+  if (!checked.ok) return checked;
+  openWith(row, checked.raw);
   return { ok: true };
 }
 
@@ -137,7 +119,7 @@ export async function unlockWithPasskey(db: AppDatabase): Promise<UnlockResult> 
 
 /**
  * Starts turning the lock off, after the passphrase (a wrong one counts like one on the
- * lock screen): marks the keyring so the lock gate decrypts everything in place
+ * lock screen, and the same wait holds): marks the keyring so the lock gate decrypts everything in place
  * (migrate.ts, crash-safe like turning it on) and removes the wrapped key at the end.
  * Other tabs lock meanwhile; an interrupted run goes on after the next unlock.
  */
@@ -147,13 +129,9 @@ export async function turnOffLock(db: AppDatabase, passphrase: string, now = new
   if (row.migration && row.migration.to !== 'plain') {
     return { ok: false, message: 'Het versleutelen is nog bezig. Wacht tot het klaar is en probeer het dan opnieuw.' };
   }
-  try {
-    (await unwrapDataKey(row.passphrase, passphrase)).fill(0);
-  } catch (error) {
-    if (!(error instanceof UnwrapFailedError)) throw error;
-    await countAttempt(db, now, true);
-    return { ok: false, message: 'De wachtzin klopt niet. Er is niets gewijzigd.' };
-  }
+  const checked = await checkPassphrase(db, row, passphrase, 'De wachtzin klopt niet. Er is niets gewijzigd.', now);
+  if (!checked.ok) return checked;
+  checked.raw.fill(0);
   try {
     await db.keyring.update('lock', { migration: { table: FIRST_TABLE, to: 'plain' }, failures: 0 });
   } catch (error) {
@@ -165,42 +143,25 @@ export async function turnOffLock(db: AppDatabase, passphrase: string, now = new
   return { ok: true };
 }
 
-async function countAttempt(db: AppDatabase, now: Date, failed: boolean): Promise<void> {
-  try {
-    await db.transaction('rw', db.keyring, async () => {
-      const row = await db.keyring.get('lock');
-      if (!row) return;
-      await db.keyring.put(
-        failed ? { ...row, failures: row.failures + 1, lastFailureAt: now.toISOString() } : { ...row, failures: 0 },
-      );
-    });
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
-
 /** "Vergrendel", or the auto-lock timer: the key leaves memory; the lock screen shows. */
 export function lockNow(): void {
   dataKey.lock();
   announceLock('locked');
 }
 
-/** Re-wraps the same data key with a new passphrase; no record is encrypted again. */
+/** Re-wraps the same data key with a new passphrase; no record is encrypted again. A wrong current one counts. */
 export async function changePassphrase(
   db: AppDatabase,
   current: string,
   next: string,
-  options: { iterations?: number } = {},
+  options: { iterations?: number; now?: Date } = {},
 ): Promise<UnlockResult> {
   const row = await readKeyring(db);
   if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
-  let raw: Uint8Array;
-  try {
-    raw = await unwrapDataKey(row.passphrase, current);
-  } catch (error) {
-    if (!(error instanceof UnwrapFailedError)) throw error;
-    return { ok: false, message: 'De huidige wachtzin klopt niet. Er is niets gewijzigd.' };
-  }
+  const wrong = 'De huidige wachtzin klopt niet. Er is niets gewijzigd.';
+  const checked = await checkPassphrase(db, row, current, wrong, options.now ?? new Date());
+  if (!checked.ok) return checked;
+  const raw = checked.raw;
   const passphraseWrap = await wrapDataKey(raw, next, options.iterations ?? PASSPHRASE_ITERATIONS);
   raw.fill(0);
   try {

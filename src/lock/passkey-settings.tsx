@@ -29,11 +29,11 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
     }
     setBusy(true);
     try {
-      const ok = await enrolPasskey(getAppDatabase(), passphrase);
+      const result = await enrolPasskey(getAppDatabase(), passphrase);
       setStatus(
-        ok
+        result.ok
           ? { kind: 'ok', text: 'De passkey is ingesteld. U kunt de app nu ook daarmee ontgrendelen.' }
-          : { kind: 'error', text: 'De wachtzin klopt niet. Er is niets gewijzigd.' },
+          : { kind: 'error', text: result.message },
       );
     } catch (error) {
       setStatus({ kind: 'error', text: enrolFailure(error) });

@@ -1,7 +1,8 @@
 import type { AppDatabase } from '../db/database.ts';
 import type { PasskeyWrap } from '../db/rows.ts';
 import { toStorageError } from '../db/storage-error.ts';
-import { UnwrapFailedError, unwrapDataKey } from './key-wrap.ts';
+import { UnwrapFailedError } from './key-wrap.ts';
+import { checkPassphrase, type PassphraseCheck } from './passphrase-attempts.ts';
 
 /**
  * Unlocking with a passkey (fingerprint, face or the phone's screen lock), through the
@@ -76,19 +77,20 @@ async function assertPrf(
 /**
  * Adds a passkey that unlocks: the passphrase first (only it can unwrap the data key
  * here, the key in memory is derived from it), then the browser's passkey dialog.
- * Returns false on a wrong passphrase; throws PasskeyUnavailableError when the
- * authenticator cannot do PRF, and the browser's NotAllowedError when cancelled.
+ * A wrong passphrase is refused and counted as on the lock screen (the same wait after
+ * ten); throws PasskeyUnavailableError when the authenticator cannot do PRF, and the
+ * browser's NotAllowedError when cancelled.
  */
-export async function enrolPasskey(db: AppDatabase, passphrase: string): Promise<boolean> {
+export async function enrolPasskey(
+  db: AppDatabase,
+  passphrase: string,
+  now = new Date(),
+): Promise<Exclude<PassphraseCheck, { ok: true }> | { ok: true }> {
   const row = await db.keyring.get('lock');
   if (!row) throw new Error('No lock is set up');
-  let raw: Uint8Array;
-  try {
-    raw = await unwrapDataKey(row.passphrase, passphrase);
-  } catch (error) {
-    if (error instanceof UnwrapFailedError) return false;
-    throw error;
-  }
+  const checked = await checkPassphrase(db, row, passphrase, 'De wachtzin klopt niet. Er is niets gewijzigd.', now);
+  if (!checked.ok) return checked;
+  const raw = checked.raw;
   try {
     const prfInput = row.prfInput ?? random(32);
     const credential = (await navigator.credentials.create({
@@ -127,7 +129,7 @@ export async function enrolPasskey(db: AppDatabase, passphrase: string): Promise
     } catch (error) {
       throw toStorageError(error);
     }
-    return true;
+    return { ok: true };
   } finally {
     raw.fill(0);
   }

@@ -4,6 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kader } from '../../src/content/schema.ts';
 import { inviteLink, pair, startTeam, type Team } from './support/team-phones.ts';
 
+async function fillContact(page: Page, name: string, number: string) {
+  const kader = JSON.parse(readFileSync('dist/kader.json', 'utf8')) as Kader;
+  await page.getByLabel('Naam', { exact: true }).fill(name);
+  await page.getByLabel('Landelijke partner').selectOption(kader.partners[0]!.id);
+  await page.getByLabel('Omschrijving nummer 1').fill('Algemeen');
+  await page.getByLabel('Nummer 1', { exact: true }).fill(number);
+  await page.getByRole('button', { name: 'Contact opslaan' }).click();
+}
+
+async function addContact(page: Page, origin: string, name: string, number: string) {
+  await page.goto(`${origin}/lokaal`);
+  await page.getByRole('link', { name: 'Contact toevoegen' }).click();
+  await fillContact(page, name, number);
+  await page.getByRole('link', { name: new RegExp(name) }).waitFor();
+}
+
 /**
  * The municipality's local layer shared through the team server (issue 14, last point): the
  * coordinator adds a local contact, an adviser's phone shows it on the partner page without a
@@ -81,6 +97,39 @@ describe("the team's local layer between two phones", () => {
     await coordinator.getByRole('button', { name: 'Contact opslaan' }).click();
     await adviseur.goto(`${origin}/partners`);
     await callLink(adviseur).waitFor({ timeout: 20_000 });
+  });
+
+  it('a second coordinator phone with unsent edits overwrites nothing, says so, and can take the team’s version', async () => {
+    const { origin } = team.server;
+    const second = await team.phone();
+    await pair(second, await inviteLink(coordinator, origin, 'coordinator'), 'Coördinator E', 'Telefoon E');
+    await second.goto(`${origin}/partners`);
+    await callLink(second).waitFor({ timeout: 20_000 });
+    await second.goto(`${origin}/lokaal`);
+    await second.getByRole('link', { name: 'Contact toevoegen' }).waitFor();
+    await second.context().setOffline(true);
+
+    await addContact(coordinator, origin, 'Kabinet burgemeester', '010 267 00 00');
+    await second.getByRole('link', { name: 'Contact toevoegen' }).click();
+    await fillContact(second, 'Slotenmaker Jansen', '010 111 22 33');
+    await second.getByRole('link', { name: /Slotenmaker Jansen/ }).waitFor();
+
+    await second.context().setOffline(false);
+    await second.goto(`${origin}/incidenten`);
+    await second.evaluate(() => window.dispatchEvent(new Event('online')));
+    const problem = second.getByTestId('local-layer-problem');
+    await problem.waitFor({ timeout: 30_000 });
+    expect(await problem.textContent()).toContain('Er is niets overschreven');
+    // Neither side lost anything: the team kept its version, this phone its own.
+    await coordinator.goto(`${origin}/partners`);
+    await coordinator.getByText('Kabinet burgemeester').waitFor();
+    expect(await coordinator.getByText('Slotenmaker Jansen').count()).toBe(0);
+
+    await second.getByRole('button', { name: 'Versie van het team overnemen' }).click();
+    await expect.poll(() => problem.count(), { timeout: 20_000 }).toBe(0);
+    await second.goto(`${origin}/partners`);
+    await second.getByText('Kabinet burgemeester').waitFor();
+    expect(await second.getByText('Slotenmaker Jansen').count()).toBe(0);
   });
 
   it('a revoked phone loses the team’s layer with the shared incidents', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { LOCAL_CONFLICT } from '../domain/local-layer-conflict.ts';
 import { useSync, useSyncState } from './sync-context.tsx';
 import { syncStateText } from './sync-state-text.ts';
 
@@ -27,7 +28,16 @@ export function SyncStatus() {
         </p>
       )}
       {phase === 'connected' && state.localLayerProblem && (
-        <p data-testid="local-layer-problem">{state.localLayerProblem}</p>
+        <>
+          <p data-testid="local-layer-problem">{state.localLayerProblem}</p>
+          {state.localLayerProblem === LOCAL_CONFLICT && (
+            <p className="actions">
+              <button type="button" className="button button--secondary" onClick={() => client?.adoptTeamLayer()}>
+                Versie van het team overnemen
+              </button>
+            </p>
+          )}
+        </>
       )}
       <p className="actions">
         {(phase === 'refused' || phase === 'offline') && (

@@ -6,6 +6,7 @@ import { LOCAL_LIMITS } from '../../local/format/rules.ts';
 import { applyLocalImport, exportLocalLayer, previewLocalImport } from '../../local/store/local-exchange.ts';
 import { readLocalFile } from '../../local/store/local-file-io.ts';
 import { readLocalLayer } from '../../local/store/local-store.ts';
+import { LOCAL_CONFLICT } from '../domain/local-layer-conflict.ts';
 import { SyncHttpError, syncApi } from './api.ts';
 import { readMembership, updateMembership } from './membership.ts';
 
@@ -18,8 +19,6 @@ import { readMembership, updateMembership } from './membership.ts';
  * history row naming the coordinator's device. Returns a Dutch problem, or undefined.
  */
 
-export const LOCAL_CONFLICT =
-  'De lokale laag van het team is op een ander apparaat gewijzigd, terwijl uw eigen wijzigingen nog niet verstuurd waren. Er is niets overschreven. Exporteer zo nodig uw lokale laag (onder Lokaal, Bestand) en neem de wijzigingen daarna over in de laag van het team.';
 const OTHER_MUNICIPALITY =
   'De lokale laag van het team hoort bij een andere gemeente dan de lokale laag op dit apparaat. Er is niets gewijzigd.';
 
@@ -27,9 +26,11 @@ export async function syncLocalLayer(
   db: AppDatabase,
   membership: SyncMembership,
   kader: Kader | undefined,
+  /** "Versie van het team overnemen" after a conflict: the team's layer replaces unsent own edits (kept in the history). */
+  adopt = false,
 ): Promise<string | undefined> {
   try {
-    return await exchangeLayer(db, membership, kader);
+    return await exchangeLayer(db, membership, kader, adopt);
   } catch (error) {
     // A refusal about the layer alone (a broken upload, a body too large) must not stop the
     // incidents' sync: say it beside the sync state. No answer, a revocation, a lost token go on
@@ -43,15 +44,16 @@ async function exchangeLayer(
   db: AppDatabase,
   membership: SyncMembership,
   kader: Kader | undefined,
+  adopt: boolean,
 ): Promise<string | undefined> {
   const token = membership.token;
   if (!token) return undefined;
   const own = await readLocalLayer(db);
   const agreed = membership.localLayer;
   const unsent = own !== undefined && own.revision !== agreed?.localRevision;
-  const known = agreed?.serverRevision ?? 0;
+  const known = adopt ? 0 : (agreed?.serverRevision ?? 0);
 
-  if (unsent && membership.role === 'coordinator') {
+  if (unsent && membership.role === 'coordinator' && !adopt) {
     const { file } = await exportLocalLayer({ shared: false, contentVersion: kader?.version ?? 'onbekend', db });
     try {
       const { revision } = await syncApi.putLocalLayer(token, known, file);

@@ -30,6 +30,8 @@ export interface SyncClient {
   kick(): void;
   /** "Opnieuw proberen", or new content or code: forget earlier refusals and backoff, run now. */
   retry(): void;
+  /** After a conflict over the local layer: take the team's version (the own one stays in the history). */
+  adoptTeamLayer(): void;
   stop(): void;
 }
 
@@ -52,6 +54,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   /** The team's local layer is checked at start, on the stream's notice, after an own edit and each minute. */
   let localDue = true;
   let localCheckedAt = 0;
+  let adoptLayer = false;
   /** Stream messages and runs share one queue, so changes are applied in feed order. */
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -133,9 +136,11 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
       if (localDue || Date.now() - localCheckedAt >= PERIODIC_MS) {
         localDue = false;
         localCheckedAt = Date.now();
+        const adopt = adoptLayer;
+        adoptLayer = false;
         const localLayerProblem = await serial(async () => {
           const current = await readMembership(db);
-          return current?.token ? syncLocalLayer(db, current, kader()) : undefined;
+          return current?.token ? syncLocalLayer(db, current, kader(), adopt) : undefined;
         });
         set({ localLayerProblem });
       }
@@ -277,6 +282,11 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     },
     kick,
     retry,
+    adoptTeamLayer() {
+      adoptLayer = true;
+      localDue = true;
+      kick();
+    },
     stop() {
       stopped = true;
       clearTimeout(timer);

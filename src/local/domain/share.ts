@@ -1,6 +1,7 @@
 import { type KnownTerm, redact, scanForPersonalData } from '../../exchange/export/personal-data.ts';
 import type { LocalContact, LocalLayer } from '../../model/local-layer.ts';
 import { opaqueStepId } from './municipality.ts';
+import { personalMailbox, personalNumber, personalUrl } from './person-details.ts';
 
 /**
  * The layer as it may go to other municipalities (export "voor andere gemeenten"), with the
@@ -12,14 +13,19 @@ import { opaqueStepId } from './municipality.ts';
  *   exchange's personal-data scanner, with the names, numbers and addresses of the contacts left
  *   out as known terms, and each hit is replaced by a label such as `[telefoonnummer verwijderd]`.
  * - local step ids made from a title are replaced by opaque ones, in every reference too.
- * Organisations' public numbers and e-mail addresses stay: they are what another municipality
- * copies the layer for.
+ * - an organisation's numbers and e-mail address stay (they are what another municipality copies
+ *   the layer for), except a mobile number or a person's mailbox (person-details.ts); sources'
+ *   titles are scanned like free text, and a link with personal data in it is left out.
  */
 export interface SharedLayerReport {
   internalContacts: number;
   persons: number;
   /** Texts in which something was replaced. */
   redactedTexts: number;
+  /** Mobile numbers and personal e-mail addresses left out of organisation contacts. */
+  contactDetails: number;
+  /** Source links left out because they hold personal data. */
+  sourceLinks: number;
 }
 
 export function shareableLayer(layer: LocalLayer): { layer: LocalLayer; report: SharedLayerReport } {
@@ -31,6 +37,8 @@ export function shareableLayer(layer: LocalLayer): { layer: LocalLayer; report: 
     ...(c.email ? [{ kind: 'email' as const, text: c.email }] : []),
   ]);
   let redactedTexts = 0;
+  let contactDetails = 0;
+  let sourceLinks = 0;
   const clean = (text: string): string => {
     const hits = scanForPersonalData(text, known);
     if (hits.length === 0) return text;
@@ -55,7 +63,12 @@ export function shareableLayer(layer: LocalLayer): { layer: LocalLayer; report: 
         ...(c.copiedFrom ? { copiedFrom: c.copiedFrom } : {}),
       };
       if (c.person) return { ...base, name: role || 'Contactpersoon', phones: [], person: true };
-      return { ...base, name: clean(c.name), phones: c.phones, ...(c.email ? { email: c.email } : {}) };
+      const phones = c.phones
+        .filter((p) => !personalNumber(p.number, known))
+        .map((p) => ({ label: clean(p.label), number: p.number }));
+      const email = c.email && !personalMailbox(c.email, known) ? c.email : undefined;
+      contactDetails += c.phones.length - phones.length + (c.email && !email ? 1 : 0);
+      return { ...base, name: clean(c.name), phones, ...(email ? { email } : {}) };
     });
   // Ids made from a title ("direct-na.gm0363-bel-jan-jansen") would carry it past the redaction.
   const id = opaqueStepId;
@@ -73,6 +86,12 @@ export function shareableLayer(layer: LocalLayer): { layer: LocalLayer; report: 
       actor: clean(s.actor),
       ...(timing ? { timing } : {}),
       contacts: keep(s.contacts),
+      sources: s.sources.map((source) => {
+        const title = clean(source.title);
+        if (source.url === undefined || !personalUrl(source.url, known)) return { ...source, title };
+        sourceLinks += 1;
+        return { title };
+      }),
     };
   });
   const annotations = layer.annotations.map((a) => ({
@@ -84,6 +103,6 @@ export function shareableLayer(layer: LocalLayer): { layer: LocalLayer; report: 
   const notApplicable = layer.notApplicable.map((m) => ({ ...m, stepId: id(m.stepId), reason: clean(m.reason) }));
   return {
     layer: { ...layer, contacts, steps, annotations, notApplicable },
-    report: { internalContacts: internal.length, persons: persons.length, redactedTexts },
+    report: { internalContacts: internal.length, persons: persons.length, redactedTexts, contactDetails, sourceLinks },
   };
 }

@@ -80,7 +80,7 @@ function ExportSection() {
       const result = await exportLocalLayer({ shared, contentVersion: kader.version });
       download(new File([result.text], result.fileName, { type: 'application/json' }));
       const left = result.report
-        ? ` Weggelaten: ${countOf(result.report.internalContacts, 'intern contact', 'interne contacten')}, van ${countOf(result.report.persons, 'contactpersoon', 'contactpersonen')} naam en nummers; in ${countOf(result.report.redactedTexts, 'tekst', 'teksten')} zijn persoonsgegevens vervangen.`
+        ? ` Weggelaten: ${countOf(result.report.internalContacts, 'intern contact', 'interne contacten')}, van ${countOf(result.report.persons, 'contactpersoon', 'contactpersonen')} naam en nummers; in ${countOf(result.report.redactedTexts, 'tekst', 'teksten')} zijn persoonsgegevens vervangen; bij organisaties ${countOf(result.report.contactDetails, 'mobiel nummer of persoonlijk e-mailadres', 'mobiele nummers of persoonlijke e-mailadressen')}; ${countOf(result.report.sourceLinks, 'bronlink', 'bronlinks')} met persoonsgegevens.`
         : '';
       setStatus({ kind: 'ok', text: `Bestand ${result.fileName} gemaakt.${left}` });
     } catch (error) {
@@ -104,7 +104,14 @@ function ExportSection() {
       <ul>
         <li>alle contacten die u als intern hebt gemarkeerd, ook waar een stap of aanvulling ze noemt;</li>
         <li>van contactpersonen de naam, telefoonnummers en het e-mailadres (rol en bereikbaarheid blijven);</li>
-        <li>namen, telefoonnummers, e-mailadressen en adressen in vrije tekst: die worden vervangen door een label.</li>
+        <li>
+          bij organisaties een mobiel nummer (06) of een e-mailadres met een persoonsnaam (zoals j.jansen@…): die wijzen
+          naar een persoon;
+        </li>
+        <li>
+          namen, telefoonnummers, e-mailadressen en adressen in vrije tekst en in de titels van bronnen: die worden
+          vervangen door een label; een bronlink met zulke gegevens wordt weggelaten.
+        </li>
       </ul>
       <button type="button" className="button button--secondary" onClick={() => exportAs(true)}>
         Exporteren voor andere gemeenten

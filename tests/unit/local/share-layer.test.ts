@@ -43,3 +43,46 @@ describe('the layer "voor andere gemeenten"', () => {
     ).toBe(step.id);
   });
 });
+
+describe('organisation contacts and sources in the layer "voor andere gemeenten"', () => {
+  it('leaves out a mobile number and a person’s mailbox under an organisation, and a source link with an e-mail address', () => {
+    const org = {
+      ...contact('gm0363-contact-1'),
+      name: 'Woningcorporatie Ymere',
+      phones: [
+        { label: 'Piket', number: '020 123 4567' },
+        { label: 'Mobiel', number: '06 1234 5678' },
+        { label: 'Ook', number: '+31 (0)6-87654321' },
+      ],
+      email: 'j.jansen@ymere.example',
+    };
+    const team = { ...contact('gm0363-contact-2'), email: 'crisis.team@gemeente.example' };
+    const step = {
+      ...localStep('nazorg', 'stap-01jd3m5w9xk2q7v8t4r6n0p1ab'),
+      sources: [
+        { title: 'Convenant', url: 'https://example.org/convenant.pdf' },
+        { title: 'Mail van Jan', url: 'mailto:jan.jansen@example.org' },
+      ],
+    };
+    const { layer, report } = shareableLayer({ ...emptyLayer(), contacts: [org, team], steps: [step] });
+    const [a, b] = layer.contacts;
+    expect(a!.phones.map((p) => p.number)).toEqual(['020 123 4567']);
+    expect(a!.email).toBeUndefined();
+    expect(b!.email).toBe('crisis.team@gemeente.example');
+    expect(layer.steps[0]!.sources).toEqual([
+      { title: 'Convenant', url: 'https://example.org/convenant.pdf' },
+      { title: 'Mail van Jan' },
+    ]);
+    expect(report).toMatchObject({ contactDetails: 3, sourceLinks: 1 });
+  });
+
+  it('redacts personal data in a source title', () => {
+    const step = {
+      ...localStep('nazorg', 'stap-01jd3m5w9xk2q7v8t4r6n0p1ab'),
+      sources: [{ title: 'Afspraak, bel 06 1234 5678' }],
+    };
+    const { layer, report } = shareableLayer({ ...emptyLayer(), steps: [step] });
+    expect(layer.steps[0]!.sources[0]!.title).not.toContain('1234');
+    expect(report.redactedTexts).toBe(1);
+  });
+});

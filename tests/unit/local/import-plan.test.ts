@@ -134,6 +134,23 @@ describe('importing another municipality’s layer', () => {
     expect(after.contacts.some((c) => c.copiedFrom === org.id)).toBe(false);
   });
 
+  it('leaves another municipality’s internal contacts out of a copy of its full file, and says how many', async () => {
+    const rotterdam = freshDatabase();
+    const { internal } = await seedLayer(rotterdam, national);
+    const full = (await exportLocalLayer({ shared: false, contentVersion: national.version, db: rotterdam })).file;
+    const amsterdam = freshDatabase();
+    await setLocalMunicipality('gm0363', 'Amsterdam', { national, db: amsterdam, actor: 'Ans' });
+
+    const plan = await previewLocalImport(full, { db: amsterdam });
+    expect(plan.mode).toBe('kopie');
+    expect(plan.internalLeftOut).toBe(1);
+    expect(plan.contacts.added.map((c) => c.name)).not.toContain(internal.name);
+    expect(plan.contacts.added.every((c) => c.visibility === 'openbaar')).toBe(true);
+    const kept = new Set(plan.result.contacts.map((c) => c.id));
+    for (const ref of [...plan.result.steps, ...plan.result.annotations].flatMap((e) => e.contacts))
+      expect(kept.has(ref)).toBe(true);
+  });
+
   it('refuses to apply a preview made before another change, and writes nothing', async () => {
     const rotterdam = freshDatabase();
     await seedLayer(rotterdam, national);

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import './content.css';
 import type { LocalContact } from '../model/local-layer.ts';
 
@@ -11,11 +12,13 @@ export function telHref(number: string): string {
  * calls, they do not copy. The number stays written out so it can be read to someone else.
  */
 export function LocalContactList({ contacts, label }: { contacts: readonly LocalContact[]; label: string }) {
+  // One contact can appear in several lists on a page (a step's and its partner's): ids per list.
+  const listId = useId();
   if (contacts.length === 0) return null;
   return (
     <ul className="local-contacts" aria-label={label}>
       {contacts.map((contact) => (
-        <li key={contact.id} id={contact.id} className="local-contact">
+        <li key={contact.id} id={`${listId}-${contact.id}`} className="local-contact">
           <p className="local-contact__name">
             {contact.name}
             {contact.visibility === 'intern' && <span className="local-badge local-badge--intern">Intern</span>}

@@ -207,7 +207,7 @@ export function ContactForm({
         <legend>Mag dit contact naar andere gemeenten?</legend>
         {(
           [
-            ['intern', 'Intern: alleen in onze gemeente'],
+            ['intern', 'Intern: alleen binnen uw gemeente'],
             ['openbaar', 'Openbaar: mag mee bij delen met andere gemeenten (van een persoon alleen de rol)'],
           ] as [ContactVisibility, string][]
         ).map(([value, label]) => (

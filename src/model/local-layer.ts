@@ -33,6 +33,24 @@ export function localStepId(phase: PhaseId, municipalityCode: string, name: stri
   return `${phase}.${municipalityCode}-${name}`;
 }
 
+/**
+ * National steps the municipality marked "not applicable here", attached to the framework the
+ * overlay builds (a side table, so the content's shape stays the published one). An incident's
+ * checklist does not count them as open: progress is computed from the framework alone, in one
+ * place (incidents/domain/checklist.ts), which reads this.
+ */
+const NOT_APPLICABLE_HERE = new WeakMap<object, ReadonlySet<string>>();
+
+export function markNotApplicableHere<K extends object>(kader: K, stepIds: Iterable<string>): K {
+  NOT_APPLICABLE_HERE.set(kader, new Set(stepIds));
+  return kader;
+}
+
+export function notApplicableHere(kader: object): ReadonlySet<string> {
+  return NOT_APPLICABLE_HERE.get(kader) ?? EMPTY_SET;
+}
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
 /** Public contacts may go to other municipalities; internal ones never leave the municipality. */
 export const CONTACT_VISIBILITIES = ['openbaar', 'intern'] as const;
 export type ContactVisibility = (typeof CONTACT_VISIBILITIES)[number];

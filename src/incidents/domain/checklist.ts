@@ -1,5 +1,6 @@
 import type { Kader, KaderStep, PhaseId, TimeWindowId } from '../../content/schema.ts';
 import type { StepStatus } from '../../model/events.ts';
+import { notApplicableHere } from '../../model/local-layer.ts';
 import { TIME_WINDOW_IDS } from '../../model/vocabulary.ts';
 import type { IncidentState, StepState } from './incident-state.ts';
 
@@ -35,12 +36,14 @@ export function currentTimeWindow(occurredAt: string, now: Date): TimeWindowId {
 }
 
 export function deriveChecklist(kader: Kader, incident: ChecklistInput, now: Date): ChecklistPhase[] {
+  const notHere = notApplicableHere(kader);
   return kader.phases.map((phase) => {
     const steps = stepsForTarget(phase.steps, incident);
     if (phase.id !== 'direct-na')
       return summarise(
         phase.id,
         steps.map((step) => item(step, incident, false)),
+        notHere,
       );
 
     const window = currentTimeWindow(incident.details.occurredAt, now);
@@ -62,16 +65,18 @@ export function deriveChecklist(kader: Kader, incident: ChecklistInput, now: Dat
     };
     // Array.prototype.sort is stable, so the content's order holds within each group.
     const items = [...steps].sort((a, b) => rank(a) - rank(b)).map((step) => item(step, incident, isOverdue(step)));
-    return { ...summarise(phase.id, items), currentWindow: window };
+    return { ...summarise(phase.id, items, notHere), currentWindow: window };
   });
 }
 
 /** done / applicable per phase, without ordering: what the list projection stores. */
 export function phaseProgress(kader: Kader, incident: ChecklistInput): ChecklistPhase[] {
+  const notHere = notApplicableHere(kader);
   return kader.phases.map((phase) =>
     summarise(
       phase.id,
       stepsForTarget(phase.steps, incident).map((step) => item(step, incident, false)),
+      notHere,
     ),
   );
 }
@@ -89,8 +94,14 @@ function item(step: KaderStep, incident: ChecklistInput, overdue: boolean): Chec
   return statusSet ? { step, status: statusSet.status, statusSet, overdue } : { step, status: 'open', overdue };
 }
 
-function summarise(phase: PhaseId, items: ChecklistItem[]): ChecklistPhase {
-  const applicable = items.filter((entry) => entry.status !== 'nvt').length;
+/**
+ * A step marked "not applicable here" by the municipality is not open work: it is not counted,
+ * unless the adviser did it anyway (then it counts as done, like any other).
+ */
+function summarise(phase: PhaseId, items: ChecklistItem[], notHere: ReadonlySet<string>): ChecklistPhase {
+  const applicable = items.filter(
+    (entry) => entry.status !== 'nvt' && (entry.status === 'gedaan' || !notHere.has(entry.step.id)),
+  ).length;
   const done = items.filter((entry) => entry.status === 'gedaan').length;
   return { phase, items, done, applicable };
 }

@@ -9,7 +9,8 @@ import { listRowOf } from './incident-writer.ts';
 
 /** Raise when projectIncident changes what it writes, so existing rows are projected again. */
 // 2: rows carry the deadlines of decisions (issue 15).
-export const PROJECTION_RULES_VERSION = 2;
+// 3: steps the municipality marked "not applicable here" no longer count as open.
+export const PROJECTION_RULES_VERSION = 3;
 
 const CHUNK = 50;
 

@@ -8,6 +8,7 @@ import type {
   LocalStep,
   NotApplicableMark,
 } from '../../model/local-layer.ts';
+import { markNotApplicableHere } from '../../model/local-layer.ts';
 import { annotationState, nationalTextHashes } from './national-text.ts';
 
 /**
@@ -70,9 +71,14 @@ export function overlayLocalLayer(national: Kader, layer: LocalLayer): OverlaidK
   const phases = national.phases.map((phase) =>
     placeLocalSteps(phase, [...localSteps.values()], displaced, asKaderStep),
   );
-  const kader: Kader = localSteps.size
-    ? { ...national, phases, sources: [...national.sources, ...localSources] }
-    : national;
+  // A new object whenever the layer marks steps: the marks are attached to it, never to the national one.
+  const kader: Kader =
+    localSteps.size || layer.notApplicable.length
+      ? markNotApplicableHere(
+          { ...national, phases, sources: [...national.sources, ...localSources] },
+          layer.notApplicable.map((mark) => mark.stepId),
+        )
+      : national;
   return { kader, view: overlayView(national, layer, localSteps, displaced) };
 }
 

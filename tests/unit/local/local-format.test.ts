@@ -50,7 +50,7 @@ describe('the handelingskader-lokaal file', () => {
     const db = freshDatabase();
     const { org, person, internal } = await seedLayer(db, national);
     const { file, report, text } = await exportLocalLayer({ shared: true, contentVersion: national.version, db });
-    expect(report).toEqual({ internalContacts: 1, persons: 1, redactedTexts: 1 });
+    expect(report).toEqual({ internalContacts: 1, persons: 1, redactedTexts: 1, contactDetails: 0, sourceLinks: 0 });
     expect(file.layer.contacts.map((c) => c.id)).toEqual([org.id, person.id]);
     expect(file.layer.contacts[1]).toMatchObject({ name: 'Wijkagent Zuid', phones: [], person: true });
     expect(file.layer.contacts[1]!.email).toBeUndefined();

@@ -18,8 +18,7 @@ function incident(statuses: Record<string, StepStatus> = {}) {
   const details = { kind: 'explosie', target: 'woning', municipality: 'Utrecht', occurredAt } as IncidentDetails;
   return { details, steps };
 }
-const directNa = (phases: { phase: string; done: number; applicable: number }[]) =>
-  phases.find((p) => p.phase === 'direct-na')!;
+const directNa = <T extends { phase: string }>(phases: T[]) => phases.find((p) => p.phase === 'direct-na')!;
 
 describe('a step marked "not applicable here" in an incident checklist', () => {
   const stepId = 'direct-na.uur-a';

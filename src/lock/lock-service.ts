@@ -5,7 +5,7 @@ import { toStorageError } from '../db/storage-error.ts';
 import { newDataKey, PASSPHRASE_ITERATIONS, wrapDataKey } from './key-wrap.ts';
 import { announceLock } from './lock-channel.ts';
 import { FIRST_TABLE, requestMigration } from './migrate.ts';
-import { unwrapWithPasskey } from './passkey.ts';
+import { forgetCredentials, unwrapWithPasskey } from './passkey.ts';
 import { checkPassphrase } from './passphrase-attempts.ts';
 
 export { attemptDelaySeconds, FREE_ATTEMPTS } from './passphrase-attempts.ts';
@@ -138,6 +138,8 @@ export async function turnOffLock(db: AppDatabase, passphrase: string, now = new
     throw toStorageError(error);
   }
   dataKey.writePlain(true);
+  // Off means no passkey unlocks anything: the passphrase opens an interrupted turn-off.
+  forgetCredentials((row.passkeys ?? []).map((passkey) => passkey.credentialId));
   announceLock('turning-off');
   requestMigration();
   return { ok: true };

@@ -3,7 +3,7 @@ import { getAppDatabase } from '../db/database.ts';
 import type { KeyringRow } from '../db/rows.ts';
 import { type Status, StatusMessage } from '../ui/status-message.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
-import { enrolPasskey, PasskeyUnavailableError, passkeyUnlockSupported, removePasskeys } from './passkey.ts';
+import { enrolPasskey, PasskeyUnavailableError, passkeyEnrolSupported, removePasskeys } from './passkey.ts';
 import { PassphraseField } from './passphrase-field.tsx';
 
 /** Settings: unlock with a passkey as well as the passphrase, where the browser supports it. */
@@ -12,9 +12,10 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>();
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     let active = true;
-    passkeyUnlockSupported().then((yes) => active && setSupported(yes));
+    passkeyEnrolSupported().then((yes) => active && setSupported(yes));
     return () => {
       active = false;
     };
@@ -43,6 +44,7 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
     }
   };
   const remove = async () => {
+    setConfirming(false);
     try {
       await removePasskeys(getAppDatabase());
       setStatus({ kind: 'ok', text: 'De passkey is verwijderd. Ontgrendel voortaan met uw wachtzin.' });
@@ -57,9 +59,23 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
         <>
           <p>U kunt de app ontgrendelen met een passkey op dit toestel. Uw wachtzin blijft daarnaast altijd werken.</p>
           <StatusMessage status={status} />
-          <button type="button" className="button button--secondary" onClick={remove}>
-            Passkey verwijderen
-          </button>
+          {confirming ? (
+            <div className="alert alert--warning">
+              <p>Weet u het zeker? Daarna ontgrendelt u alleen nog met uw wachtzin.</p>
+              <div className="actions">
+                <button type="button" className="button button--danger" onClick={remove}>
+                  Ja, verwijder de passkey
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+                  Annuleren
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+              Passkey verwijderen
+            </button>
+          )}
         </>
       ) : (
         <div className="form">

@@ -21,6 +21,8 @@ export function PasskeyUnlock() {
   }, []);
   if (!offered) return null;
   const submit = async () => {
+    // One WebAuthn request at a time: a double tap must not start a second dialog.
+    if (busy) return;
     setBusy(true);
     setMessage(undefined);
     try {
@@ -34,7 +36,7 @@ export function PasskeyUnlock() {
   };
   return (
     <div className="lock-screen__passkey">
-      <button type="button" className="button" onClick={submit} aria-busy={busy || undefined}>
+      <button type="button" className="button" onClick={submit} disabled={busy} aria-busy={busy || undefined}>
         {busy ? 'Bezig met ontgrendelen…' : 'Ontgrendel met passkey'}
       </button>
       {message && (

@@ -20,9 +20,11 @@ export class PasskeyUnavailableError extends Error {
   override readonly name = 'PasskeyUnavailableError';
 }
 
-/** Whether this browser can offer it: WebAuthn, and the PRF extension where the browser says. */
+const webAuthn = () => typeof PublicKeyCredential !== 'undefined' && globalThis.isSecureContext === true;
+
+/** Unlocking with a passkey already enrolled: WebAuthn, unless the browser says it has no PRF. */
 export async function passkeyUnlockSupported(): Promise<boolean> {
-  if (typeof PublicKeyCredential === 'undefined' || !window.isSecureContext) return false;
+  if (!webAuthn()) return false;
   if (typeof PublicKeyCredential.getClientCapabilities !== 'function') return true;
   try {
     const capabilities = await PublicKeyCredential.getClientCapabilities();
@@ -30,6 +32,43 @@ export async function passkeyUnlockSupported(): Promise<boolean> {
   } catch {
     return true;
   }
+}
+
+/**
+ * Adding one: only where the browser says it has PRF. A browser that cannot say would create
+ * a credential first and fail after, leaving a useless passkey in the password manager.
+ */
+export async function passkeyEnrolSupported(): Promise<boolean> {
+  if (!webAuthn() || typeof PublicKeyCredential.getClientCapabilities !== 'function') return false;
+  try {
+    return (await PublicKeyCredential.getClientCapabilities())['extension:prf'] === true;
+  } catch {
+    return false;
+  }
+}
+
+type SignalUnknown = (options: { rpId: string; credentialId: string }) => Promise<void>;
+
+/**
+ * Tells the password manager these passkeys unlock nothing any more (removed, lock turned
+ * off, or useless from the start), where the browser has the Signal API, so the adviser is
+ * not left with passkeys that fail. Best effort: nothing stored depends on it.
+ */
+export function forgetCredentials(credentialIds: Uint8Array[]): void {
+  if (typeof PublicKeyCredential === 'undefined') return;
+  const signal = (PublicKeyCredential as unknown as { signalUnknownCredential?: SignalUnknown })
+    .signalUnknownCredential;
+  if (typeof signal !== 'function') return;
+  for (const id of credentialIds) {
+    signal.call(PublicKeyCredential, { rpId: location.hostname, credentialId: base64url(id) }).catch(() => {});
+  }
+}
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 async function wrappingKey(prfOutput: BufferSource, salt: Uint8Array): Promise<CryptoKey> {
@@ -109,7 +148,14 @@ export async function enrolPasskey(
     if (!credential) throw new PasskeyUnavailableError('No credential');
     const salt = random(32);
     const iv = random(12);
-    const key = await wrappingKey(await prfOfNewCredential(credential, prfInput), salt);
+    let prf: ArrayBuffer;
+    try {
+      prf = await prfOfNewCredential(credential, prfInput);
+    } catch (error) {
+      forgetCredentials([new Uint8Array(credential.rawId)]);
+      throw error;
+    }
+    const key = await wrappingKey(prf, salt);
     const ct = new Uint8Array(
       await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: AAD }, key, raw as BufferSource),
     );
@@ -163,11 +209,16 @@ export async function unwrapWithPasskey(db: AppDatabase): Promise<Uint8Array> {
 }
 
 export async function removePasskeys(db: AppDatabase): Promise<void> {
+  let removed: PasskeyWrap[] = [];
   try {
-    await db.keyring.update('lock', { passkeys: [] });
+    await db.transaction('rw', db.keyring, async () => {
+      removed = (await db.keyring.get('lock'))?.passkeys ?? [];
+      await db.keyring.update('lock', { passkeys: [] });
+    });
   } catch (error) {
     throw toStorageError(error);
   }
+  forgetCredentials(removed.map((passkey) => passkey.credentialId));
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

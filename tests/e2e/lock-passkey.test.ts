@@ -2,7 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
 import { createIncident } from './support/incident-helpers.ts';
-import { gotoUnlocked, PASSPHRASE, startLockSetUp, vergrendelButton } from './support/lock-helpers.ts';
+import { gotoUnlocked, PASSPHRASE, startLockSetUp, unlockThroughUi, vergrendelButton } from './support/lock-helpers.ts';
 
 /**
  * Unlock with a passkey through the WebAuthn PRF extension, against Chromium's virtual
@@ -83,5 +83,18 @@ describe('unlocking with a passkey', () => {
     expect(await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).isVisible()).toBe(true);
     await gotoUnlocked(page, `${server.origin}/incidenten/${incidentId}`);
     await page.getByText(street).first().waitFor();
+
+    // Removing asks first; cancelling keeps the passkey.
+    await page.goto(`${server.origin}/incidenten/instellingen`);
+    await unlockThroughUi(page);
+    await page.getByRole('button', { name: 'Passkey verwijderen' }).click();
+    await page.getByText('Weet u het zeker?').waitFor();
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByRole('button', { name: 'Passkey verwijderen' }).click();
+    await page.getByRole('button', { name: 'Ja, verwijder de passkey' }).click();
+    await page.getByText('De passkey is verwijderd.').waitFor();
+    await vergrendelButton(page).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Ontgrendel met passkey' }).count()).toBe(0);
   });
 });

@@ -10,6 +10,11 @@ export interface PushResult {
   inserted: number;
   /** Events the server already had, with identical content (a retry, or another path). */
   duplicates: number;
+  /**
+   * Where the batch's newest event stands in the feed: a device that has not pulled that far
+   * checks the feed reaches it with this id there (a restored backup would have lost it).
+   */
+  receipt: { seq: string; check: string };
 }
 
 /**
@@ -26,11 +31,11 @@ export async function pushEvents(db: Database, device: Device, events: readonly 
     return await db.transaction(async (tx) => {
       await lockTeamChanges(tx, device.teamId);
       await claimIncidents(tx, device, events);
-      const inserted = await tx.query<{ id: string }>(
+      const inserted = await tx.query<{ id: string; seq: string | number }>(
         `INSERT INTO events (id, incident_id, team_id, device_id, event)
          SELECT e ->> 'id', e ->> 'incidentId', $2, $3, e
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS b (e, n) ORDER BY n
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
+         ON CONFLICT (id) DO NOTHING RETURNING id, seq`,
         [batch, device.teamId, device.id],
       );
       if (inserted.rows.length < events.length) await refuseChangedDuplicates(tx, batch);
@@ -41,7 +46,8 @@ export async function pushEvents(db: Database, device: Device, events: readonly 
         'write',
       );
       if (inserted.rows.length > 0) await notifyTeam(tx, device.teamId);
-      return { inserted: inserted.rows.length, duplicates: events.length - inserted.rows.length };
+      const receipt = await receiptOf(tx, inserted.rows, batch);
+      return { inserted: inserted.rows.length, duplicates: events.length - inserted.rows.length, receipt };
     });
   } catch (error) {
     // Only a race with another team's push gets here; the checks above see everything else.
@@ -91,6 +97,22 @@ async function claimIncidents(tx: Queryable, device: Device, events: readonly Sy
   );
   // Another team shared the same incident id a moment ago (its lock is not ours).
   if (claimed.rows.length < fresh.length) throw new Refusal('incident-other-team', 'shared concurrently');
+}
+
+/** The newest event of the batch: inserted ones draw higher numbers than any stored before. */
+async function receiptOf(
+  tx: Queryable,
+  inserted: readonly { id: string; seq: string | number }[],
+  batch: string,
+): Promise<PushResult['receipt']> {
+  let rows = inserted;
+  if (rows.length === 0)
+    ({ rows } = await tx.query<{ id: string; seq: string | number }>(
+      `SELECT e.id, e.seq FROM jsonb_array_elements($1::jsonb) AS b (x) JOIN events e ON e.id = b.x ->> 'id'`,
+      [batch],
+    ));
+  const newest = rows.reduce((max, row) => (BigInt(row.seq) > BigInt(max.seq) ? row : max), rows[0]!);
+  return { seq: String(newest.seq), check: newest.id };
 }
 
 async function refuseChangedDuplicates(tx: Queryable, batch: string): Promise<void> {

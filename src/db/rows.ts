@@ -43,6 +43,8 @@ export interface SyncMembership {
   cursor: string;
   /** What the cursor stands on, sent back with it so the server can vouch for it (a restored backup cannot). */
   cursorCheck?: string;
+  /** This device's newest push the feed has not brought back yet (sync/domain/push-receipt.ts). */
+  pushReceipt?: { seq: string; check: string; incidentId: string };
   lastSyncAt?: string;
   revokedAt?: string;
   /**

@@ -21,7 +21,11 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
     const { events } = incidentLog(adviseur.deviceId, 5);
     const res = await push(app, adviseur, events);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ inserted: 6, duplicates: 0 });
+    expect(res.json()).toEqual({
+      inserted: 6,
+      duplicates: 0,
+      receipt: { seq: expect.any(String), check: events.at(-1)!.id },
+    });
     for (const member of [coordinator, meelezer, adviseur]) {
       const { changes } = await pullAll(app, member);
       expect(changes.map((c) => c.event?.id)).toEqual(events.map((e) => e.id));
@@ -33,11 +37,13 @@ describe.each(ENGINES)('push and pull on %s', (engine) => {
     const adviseur = members[0]!;
     const { events } = incidentLog(adviseur.deviceId, 3);
     const before = await countEvents(t.db);
-    expect((await push(app, adviseur, events)).json()).toEqual({ inserted: 4, duplicates: 0 });
-    expect((await push(app, adviseur, events)).json()).toEqual({ inserted: 0, duplicates: 4 });
+    const first = (await push(app, adviseur, events)).json();
+    expect(first).toMatchObject({ inserted: 4, duplicates: 0 });
+    // A retry is told the same place in the feed: the newest event of the batch.
+    expect((await push(app, adviseur, events)).json()).toEqual({ inserted: 0, duplicates: 4, receipt: first.receipt });
     // Key order and unknown fields do not make an event different.
     const reordered = events.map((e) => Object.fromEntries(Object.entries(e).reverse()));
-    expect((await push(app, adviseur, reordered)).json()).toEqual({ inserted: 0, duplicates: 4 });
+    expect((await push(app, adviseur, reordered)).json()).toMatchObject({ inserted: 0, duplicates: 4 });
     expect(await countEvents(t.db)).toBe(before + 4);
   });
 

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/store/database.ts';
+import type { Change } from '../../src/sync/domain/protocol.ts';
+import { laterReceipt, type PushReceipt, receiptVerdict } from '../../src/sync/domain/push-receipt.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
 import { countEvents, incidentLog, type Member, makeTeam, push, stepEvent, testApp } from './support/fixtures.ts';
 
@@ -33,6 +35,8 @@ class SimulatedDevice {
   readonly applied = new Map<string, number>();
   readonly own: Event[] = [];
   readonly acked = new Set<string>();
+  /** The app's rule (src/sync/domain/push-receipt.ts): the newest push the feed has not brought back. */
+  receipt: PushReceipt | undefined;
   restarts = 0;
   constructor(
     private readonly app: FastifyInstance,
@@ -49,22 +53,31 @@ class SimulatedDevice {
     const res = await push(this.app, this.member, pending);
     expect(res.statusCode).toBe(200);
     for (const e of pending) this.acked.add(e.id);
+    const { receipt } = res.json() as { receipt: { seq: string; check: string } };
+    if (BigInt(this.cursor) < BigInt(receipt.seq))
+      this.receipt = laterReceipt(this.receipt, { ...receipt, incidentId: String(pending[0]!.incidentId) });
+  }
+
+  private async restart() {
+    this.restarts++;
+    this.cursor = '0';
+    this.check = undefined;
+    this.receipt = undefined;
+    this.acked.clear();
+    await this.pushOutbox();
   }
 
   /** Pulls until caught up; on `cursor-unknown` starts over and offers its own events again. */
   async pull(): Promise<void> {
     for (;;) {
+      const receipt = this.receipt;
       const check = this.check ? `&check=${this.check}` : '';
       const res = await this.app.inject({
         url: `/api/sync/v1/events?after=${this.cursor}${check}`,
         headers: this.member.auth,
       });
       if (res.statusCode === 409 && res.json().error.code === 'cursor-unknown') {
-        this.restarts++;
-        this.cursor = '0';
-        this.check = undefined;
-        this.acked.clear();
-        await this.pushOutbox();
+        await this.restart();
         continue;
       }
       expect(res.statusCode).toBe(200);
@@ -74,6 +87,13 @@ class SimulatedDevice {
         cursorCheck?: string;
         more: boolean;
       };
+      const verdict =
+        receipt && receiptVerdict(receipt, this.cursor, page.changes as unknown as Change[], page.cursor, page.more);
+      if (verdict === 'lost') {
+        await this.restart();
+        continue;
+      }
+      if (verdict === 'confirmed') this.receipt = undefined;
       // The merge is a union by id: applying an event again adds nothing; count to see it is sent again.
       for (const c of page.changes) if (c.event) this.applied.set(c.event.id, (this.applied.get(c.event.id) ?? 0) + 1);
       this.cursor = page.cursor;
@@ -206,5 +226,37 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
     expect(rows.map((r) => r.id).sort()).toEqual(all);
     expect(rows.every((r) => r.n === 1)).toBe(true);
     expect(a.restarts + b.restarts).toBe(2);
+  });
+
+  it('a device whose pushes the backup lost, while its cursor stood below them, offers them again', async () => {
+    const { coordinator, members } = await makeTeam(app, t.db, ['adviseur']);
+    const a = new SimulatedDevice(app, members[0]!);
+    const b = new SimulatedDevice(app, coordinator);
+    const log = incidentLog(a.member.deviceId, 2);
+    a.write(log.events as Event[]);
+    await a.sync();
+    await b.sync();
+    const backup = await maxSeq(t.db);
+    // A pushes after the backup and does not pull: its cursor stays below its own pushes,
+    // so the cursor check alone could not tell it anything.
+    a.write([1, 2].map((i) => stepEvent(a.member.deviceId, log.incidentId, 10 + i) as Event));
+    await a.pushOutbox();
+    expect(a.receipt).toBeDefined();
+
+    await restoreBackupAt(t.db, backup);
+    b.write([21, 22, 23].map((i) => stepEvent(b.member.deviceId, log.incidentId, i) as Event));
+    await b.pushOutbox();
+
+    await a.sync();
+    expect(a.restarts).toBe(1);
+    await b.sync();
+    const all = [...a.own, ...b.own].map((e) => e.id).sort();
+    for (const device of [a, b]) expect([...device.applied.keys()].sort()).toEqual(all);
+    const { rows } = await t.db.query<{ id: string; n: number }>(
+      'SELECT id, count(*)::int AS n FROM events WHERE incident_id = $1 GROUP BY id',
+      [log.incidentId],
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual(all);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
   });
 });

@@ -66,7 +66,12 @@ export const syncApi = {
   redeem: (code: string, deviceId: string, name: string) =>
     request<RedeemResponse>('POST', '/invites/redeem', undefined, { code, deviceId, name }),
   push: (token: string, events: readonly IncidentEvent[]) =>
-    request<{ inserted: number; duplicates: number }>('POST', '/events', token, { events }),
+    request<{ inserted: number; duplicates: number; receipt?: { seq: string; check: string } }>(
+      'POST',
+      '/events',
+      token,
+      { events },
+    ),
   pull: (token: string, after: string, check: string | undefined) =>
     request<PullResponse>('GET', `/events?${cursorQuery(after, check)}&limit=1000`, token),
   ticket: (token: string) => request<{ ticket: string; expiresAt: string }>('POST', '/stream-tickets', token, {}),

@@ -6,6 +6,7 @@ import { batchesOf, pendingEvents } from '../domain/outbox.ts';
 import { SyncHttpError, syncApi } from './api.ts';
 import { removeIncident } from './apply-changes.ts';
 import { acknowledge } from './membership.ts';
+import { storeReceipt } from './push-receipt-store.ts';
 
 /** Per shared incident, the own events the server has not acknowledged (the derived outbox). */
 export async function readOutbox(db: AppDatabase, deviceId: string): Promise<Map<string, IncidentEvent[]>> {
@@ -44,8 +45,9 @@ export async function pushOutbox(
     if (skip.has(incidentId)) continue;
     try {
       for (const batch of batchesOf(events)) {
-        await syncApi.push(token, batch);
+        const { receipt } = await syncApi.push(token, batch);
         await acknowledge(db, new Map([[incidentId, batch.map((event) => event.id)]]), new Date());
+        if (receipt) await storeReceipt(db, { ...receipt, incidentId });
       }
     } catch (error) {
       // After a restored backup the server may have lost an incident another device started;

@@ -16,7 +16,7 @@ export async function restartFeed(db: AppDatabase): Promise<number> {
   return db.transaction('rw', db.settings, db.syncIncidents, async () => {
     const membership = await readMembership(db);
     if (!membership?.token) return 0;
-    const { cursorCheck: _check, ...rest } = membership;
+    const { cursorCheck: _check, pushReceipt: _receipt, ...rest } = membership;
     await writeMembership(db, { ...rest, cursor: INITIAL_CURSOR });
     const rows = await db.syncIncidents.toArray();
     await db.syncIncidents.bulkPut(rows.map((row) => ({ ...row, acked: [] })));

@@ -6,7 +6,7 @@ import { getDeviceId } from '../../db/settings.ts';
 import { MergeRefusedError } from '../../incidents/domain/merge-events.ts';
 import { backoffDelay, PERIODIC_MS, retryDelay } from '../domain/backoff.ts';
 import { cursorAfter, cursorCheckAfter } from '../domain/cursor.ts';
-import { isRetryable, type PullResponse, type StreamChanges } from '../domain/protocol.ts';
+import { type Change, isRetryable, type PullResponse, type StreamChanges } from '../domain/protocol.ts';
 import { REFUSED_MESSAGES, refusedMergeMessage } from '../domain/sync-messages.ts';
 import type { SyncState } from '../domain/sync-state.ts';
 import { SyncHttpError, streamUrl, syncApi } from './api.ts';
@@ -14,6 +14,7 @@ import { applyChanges, forgetTeam } from './apply-changes.ts';
 import { syncLocalLayer } from './local-layer-sync.ts';
 import { readMembership, updateMembership } from './membership.ts';
 import { countOutbox, pushOutbox, readOutbox } from './push.ts';
+import { type PullCheck, receiptToSettle, settleReceipt } from './push-receipt-store.ts';
 import { restartFeed } from './restart-feed.ts';
 
 /**
@@ -84,20 +85,24 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
       const membership = await readMembership(db);
       if (!membership?.token) return;
       const response: PullResponse = await syncApi.pull(token, membership.cursor, membership.cursorCheck);
-      await applyAndStore(response.changes, response.cursor, response.cursorCheck);
+      // The receipt as it was when the request left: its last page must reach that push.
+      const pull = { receipt: membership.pushReceipt, more: response.more };
+      await applyAndStore(response.changes, response.cursor, response.cursorCheck, pull);
       more = response.more;
     }
   }
 
-  async function applyAndStore(changes: PullResponse['changes'], cursor: unknown, check: unknown): Promise<void> {
+  async function applyAndStore(changes: Change[], cursor: unknown, check: unknown, pull?: PullCheck): Promise<void> {
     const membership = await readMembership(db);
     if (!membership?.token) return;
+    const settled = receiptToSettle(membership, changes, cursorAfter(cursor), pull);
     await applyChanges(db, changes, kader());
     await updateMembership(db, {
       cursor: cursorAfter(cursor),
       cursorCheck: cursorCheckAfter(check),
       lastSyncAt: new Date().toISOString(),
     });
+    if (settled) await settleReceipt(db, settled);
   }
 
   async function revoked(): Promise<void> {

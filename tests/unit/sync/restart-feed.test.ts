@@ -25,6 +25,7 @@ async function syncedPhone() {
     deviceName: 'Telefoon A',
     cursor: '57',
     cursorCheck: '01JCHECK',
+    pushReceipt: { seq: '55', check: '01JRECEIPT', incidentId: '01JINCIDENT' },
   });
   const commands = commandsFor(a);
   const { incidentId } = await commands.createIncident(homeAt('3511AA', '1'), 'direct-na', realKader().version);
@@ -49,6 +50,7 @@ describe('a cursor the server cannot vouch for (cursor-unknown, a restored backu
     const membership = await readMembership(a);
     expect(membership?.cursor).toBe('0');
     expect(membership?.cursorCheck).toBeUndefined();
+    expect(membership?.pushReceipt).toBeUndefined();
     expect(membership?.token).toBe('T'.repeat(43));
     const outbox = await readOutbox(a, deviceId);
     expect(outbox.get(incidentId)?.map((e) => e.id)).toEqual(own.map((e) => e.id));

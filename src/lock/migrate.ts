@@ -67,20 +67,51 @@ export async function migrationPending(db: AppDatabase): Promise<boolean> {
   return (await db.keyring.get('lock'))?.migration !== undefined;
 }
 
+/** One run per database in this tab; callers that come while it goes join it (progress, outside sealing). */
+const running = new WeakMap<AppDatabase, Promise<void>>();
+const progressListeners = new Set<(progress: MigrationProgress) => void>();
+const outsideSealers = new Set<() => void>();
+
 /**
  * Continues the migration from its marker until every row is sealed and compacted.
  * Needs the key in memory. `sealOutside` seals what lives outside IndexedDB (drafts).
+ * Two runs at once would each move the marker (one backwards), so a second start, from
+ * another lock gate of this tab, joins the run under way; another tab waits for it on a
+ * Web Lock and then finds the marker where this run left it.
  */
 export async function continueMigration(
   db: AppDatabase,
   options: { onProgress?: (progress: MigrationProgress) => void; sealOutside?: () => void; chunk?: number } = {},
 ): Promise<void> {
   if (dataKey.status() !== 'open') throw new LockedError();
-  const chunk = options.chunk ?? CHUNK;
+  const { onProgress, sealOutside } = options;
+  if (onProgress) progressListeners.add(onProgress);
+  if (sealOutside) outsideSealers.add(sealOutside);
+  try {
+    let run = running.get(db);
+    if (!run) {
+      run = oneAcrossTabs(db, () => migrate(db, options.chunk ?? CHUNK)).finally(() => running.delete(db));
+      running.set(db, run);
+    }
+    await run;
+  } finally {
+    if (onProgress) progressListeners.delete(onProgress);
+    if (sealOutside) outsideSealers.delete(sealOutside);
+  }
+}
+
+function oneAcrossTabs(db: AppDatabase, run: () => Promise<void>): Promise<void> {
+  const locks = (globalThis as { navigator?: Navigator }).navigator?.locks;
+  return locks ? locks.request(`hke-migration:${db.name}`, run).then(() => undefined) : run();
+}
+
+async function migrate(db: AppDatabase, chunk: number): Promise<void> {
   try {
     for (;;) {
       const marker = (await db.keyring.get('lock'))?.migration;
       if (!marker) return;
+      // Waited for another tab's run, and locked meanwhile: go on after the next unlock.
+      if (dataKey.status() !== 'open') throw new LockedError();
       const toPlain = marker.to === 'plain';
       dataKey.writePlain(toPlain);
       const to = toPlain ? { to: 'plain' as const } : {};
@@ -88,10 +119,8 @@ export async function continueMigration(
       const name = (compacting ? marker.table.slice(COMPACT.length) : marker.table) as SealedTable;
       const index = TABLES.indexOf(name);
       if (index < 0) throw new Error(`Unknown migration marker ${marker.table}`);
-      options.onProgress?.({
-        fraction: (index + (compacting ? TABLES.length : 0)) / (2 * TABLES.length),
-        toPlain,
-      });
+      const progress = { fraction: (index + (compacting ? TABLES.length : 0)) / (2 * TABLES.length), toPlain };
+      for (const listener of progressListeners) listener(progress);
       const next = TABLES[index + 1];
       if (compacting) {
         await rewriteWhole(db, name, next ? { table: COMPACT + next, ...to } : undefined, toPlain);
@@ -102,7 +131,7 @@ export async function continueMigration(
           return;
         }
       } else if (!(await rewriteChunk(db, name, marker, chunk))) {
-        if (!next) options.sealOutside?.();
+        if (!next) for (const seal of outsideSealers) seal();
         await db.keyring.update('lock', { migration: { table: next ?? COMPACT + FIRST_TABLE, ...to } });
       }
     }

@@ -49,7 +49,39 @@ async function plainRowsLeft(db: AppDatabase): Promise<string[]> {
   return left;
 }
 
+/** Counts the database's transactions from here on (each step of a run is one or more). */
+function countTransactions(db: AppDatabase): () => number {
+  let count = 0;
+  const original = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+  (db as { transaction: unknown }).transaction = (...args: unknown[]) => {
+    count += 1;
+    return original(...args);
+  };
+  return () => count;
+}
+
 describe('turning the lock on with data present', () => {
+  it('runs once when started twice at once (two lock gates): the second start joins the first', async () => {
+    const alone = await plainDatabase();
+    await setUpLock(alone.db, PASSPHRASE, FAST);
+    const aloneCount = countTransactions(alone.db);
+    await continueMigration(alone.db);
+
+    const { db } = await plainDatabase();
+    await setUpLock(db, PASSPHRASE, FAST);
+    const count = countTransactions(db);
+    const seen: number[][] = [[], []];
+    await Promise.all(
+      [0, 1].map((gate) => continueMigration(db, { onProgress: ({ fraction }) => seen[gate]!.push(fraction) })),
+    );
+    expect(count()).toBe(aloneCount());
+    expect(await plainRowsLeft(db)).toEqual([]);
+    expect(await migrationPending(db)).toBe(false);
+    // Both gates follow the one run to its last step.
+    expect(seen[1]!.at(-1)).toBe(seen[0]!.at(-1));
+    expect(seen[1]!.length).toBeGreaterThan(0);
+  }, 30_000);
+
   it('seals every row, keys the address index, and reads the same afterwards', async () => {
     const { db, ids } = await plainDatabase();
     const before = await readAllEvents(db);

@@ -116,7 +116,7 @@ function MigrationNotice({ fraction, toPlain, error }: Migrating) {
   }
   return (
     <div role="status" className="lock-migration">
-      <p>De gegevens op dit toestel worden {work}. Dit duurt even; sluit de app niet af.</p>
+      <p>De gegevens op dit apparaat worden {work}. Dit duurt even; sluit de app niet af.</p>
       <progress
         max={100}
         value={Math.round(fraction * 100)}

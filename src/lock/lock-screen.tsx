@@ -36,7 +36,7 @@ export function LockScreen() {
   return (
     <section className="lock-screen">
       <PageTitle title="Vergrendeld">Vergrendeld</PageTitle>
-      <p>De gegevens op dit toestel zijn versleuteld. Vul uw wachtzin in om verder te werken.</p>
+      <p>De gegevens op dit apparaat zijn versleuteld. Vul uw wachtzin in om verder te werken.</p>
       <PasskeyUnlock />
       <div className="form">
         <PassphraseField
@@ -59,7 +59,7 @@ export function LockScreen() {
       <details className="lock-screen__help">
         <summary>Wachtzin vergeten?</summary>
         <p>
-          Zonder wachtzin kan niemand de gegevens op dit toestel nog openen, ook de app niet. Heeft u een versleutelde
+          Zonder wachtzin kan niemand de gegevens op dit apparaat nog openen, ook de app niet. Heeft u een versleutelde
           back-up, dan kunt u de sitegegevens van deze app in de browser wissen en de back-up daarna terugzetten onder
           Incidenten, Delen.
         </p>

@@ -80,7 +80,7 @@ export type UnlockResult = { ok: true } | { ok: false; message: string; waitSeco
 
 export async function unlock(db: AppDatabase, passphrase: string, now = new Date()): Promise<UnlockResult> {
   const row = await readKeyring(db);
-  if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
+  if (!row) return { ok: false, message: 'Er is op dit apparaat geen beveiliging ingesteld.' };
   const checked = await checkPassphrase(db, row, passphrase, UNLOCK_FAILED_MESSAGE, now);
   if (!checked.ok) return checked;
   openWith(row, checked.raw);
@@ -99,7 +99,7 @@ export const PASSKEY_FAILED_MESSAGE = 'Ontgrendelen met de passkey is niet geluk
 /** Unlocks with an enrolled passkey; the browser's dialog verifies the adviser (fingerprint, face, screen lock). */
 export async function unlockWithPasskey(db: AppDatabase): Promise<UnlockResult> {
   const row = await readKeyring(db);
-  if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
+  if (!row) return { ok: false, message: 'Er is op dit apparaat geen beveiliging ingesteld.' };
   let raw: Uint8Array;
   try {
     raw = await unwrapWithPasskey(db);
@@ -125,7 +125,7 @@ export async function unlockWithPasskey(db: AppDatabase): Promise<UnlockResult> 
  */
 export async function turnOffLock(db: AppDatabase, passphrase: string, now = new Date()): Promise<UnlockResult> {
   const row = await readKeyring(db);
-  if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
+  if (!row) return { ok: false, message: 'Er is op dit apparaat geen beveiliging ingesteld.' };
   if (row.migration && row.migration.to !== 'plain') {
     return { ok: false, message: 'Het versleutelen is nog bezig. Wacht tot het klaar is en probeer het dan opnieuw.' };
   }
@@ -159,7 +159,7 @@ export async function changePassphrase(
   options: { iterations?: number; now?: Date } = {},
 ): Promise<UnlockResult> {
   const row = await readKeyring(db);
-  if (!row) return { ok: false, message: 'Er is op dit toestel geen vergrendeling ingesteld.' };
+  if (!row) return { ok: false, message: 'Er is op dit apparaat geen beveiliging ingesteld.' };
   const wrong = 'De huidige wachtzin klopt niet. Er is niets gewijzigd.';
   const checked = await checkPassphrase(db, row, current, wrong, options.now ?? new Date());
   if (!checked.ok) return checked;

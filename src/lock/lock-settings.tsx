@@ -32,7 +32,7 @@ function LockOptions({ keyring }: { keyring: KeyringRow }) {
   return (
     <>
       <p>
-        De gegevens op dit toestel zijn versleuteld met uw wachtzin. Zonder die wachtzin zijn ze niet te openen; een
+        De gegevens op dit apparaat zijn versleuteld met uw wachtzin. Zonder die wachtzin zijn ze niet te openen; een
         vergeten wachtzin kan niemand herstellen. Maak daarom geregeld een versleutelde back-up (Incidenten, Delen).
       </p>
       <label className="label" htmlFor={id}>

@@ -57,7 +57,7 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
       <h3>Ontgrendelen met vingerafdruk of gezicht</h3>
       {enrolled ? (
         <>
-          <p>U kunt de app ontgrendelen met een passkey op dit toestel. Uw wachtzin blijft daarnaast altijd werken.</p>
+          <p>U kunt de app ontgrendelen met een passkey op dit apparaat. Uw wachtzin blijft daarnaast altijd werken.</p>
           <StatusMessage status={status} />
           {confirming ? (
             <div className="alert alert--warning">
@@ -80,8 +80,8 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
       ) : (
         <div className="form">
           <p>
-            Met een passkey ontgrendelt u de app met uw vingerafdruk, gezicht of de schermvergrendeling van het toestel.
-            Uw wachtzin blijft daarnaast altijd werken. Vul eerst uw wachtzin in.
+            Met een passkey ontgrendelt u de app met uw vingerafdruk, gezicht of de schermvergrendeling van het
+            apparaat. Uw wachtzin blijft daarnaast altijd werken. Vul eerst uw wachtzin in.
           </p>
           <PassphraseField
             label="Wachtzin om een passkey in te stellen"
@@ -104,7 +104,7 @@ function enrolFailure(error: unknown): string {
     return 'Het instellen van de passkey is afgebroken. Er is niets gewijzigd.';
   }
   if (error instanceof PasskeyUnavailableError) {
-    return 'Deze passkey kan de app niet ontgrendelen (de browser of het toestel ondersteunt dat niet). Er is niets gewijzigd; uw wachtzin blijft werken.';
+    return 'Deze passkey kan de app niet ontgrendelen (de browser of het apparaat ondersteunt dat niet). Er is niets gewijzigd; uw wachtzin blijft werken.';
   }
   return userMessageOf(error);
 }

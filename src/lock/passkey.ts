@@ -135,7 +135,7 @@ export async function enrolPasskey(
     const credential = (await navigator.credentials.create({
       publicKey: {
         rp: { name: 'Handelingskader Explosies', id: location.hostname },
-        user: { id: random(16), name: 'adviseur', displayName: 'Adviseur (dit toestel)' },
+        user: { id: random(16), name: 'adviseur', displayName: 'Adviseur (dit apparaat)' },
         challenge: random(32),
         pubKeyCredParams: [
           { type: 'public-key', alg: -7 },

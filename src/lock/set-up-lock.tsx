@@ -32,12 +32,12 @@ export function SetUpLockForm() {
   return (
     <>
       <p>
-        Beveilig de gegevens op dit toestel met een wachtzin. Adressen, notities, logregels en besluiten worden dan
+        Beveilig de gegevens op dit apparaat met een wachtzin. Adressen, notities, logregels en besluiten worden dan
         versleuteld opgeslagen, en de app vergrendelt zich als u hem een tijd niet gebruikt. Wie uw telefoon vindt, kan
         ze zonder de wachtzin niet lezen.
       </p>
       <p className="alert alert--warning">
-        Onthoud uw wachtzin goed. Bent u hem vergeten, dan kan niemand de gegevens op dit toestel nog openen, ook de
+        Onthoud uw wachtzin goed. Bent u hem vergeten, dan kan niemand de gegevens op dit apparaat nog openen, ook de
         makers van de app niet. Maak daarom geregeld een versleutelde back-up (Incidenten, Delen).
       </p>
       <div className="form">

@@ -32,7 +32,7 @@ export function TurnOffLockForm() {
   return (
     <div className="form">
       <p>
-        Zonder beveiliging staan adressen, notities, logregels en besluiten weer onversleuteld op dit toestel, en
+        Zonder beveiliging staan adressen, notities, logregels en besluiten weer onversleuteld op dit apparaat, en
         vergrendelt de app zich niet meer. Wie uw telefoon vindt, kan ze dan lezen.
       </p>
       <PassphraseField

@@ -1,3 +1,4 @@
+import { sha256Hex } from './hashing.ts';
 import type { PhaseId, StepKind, Target, TimeWindowId } from './vocabulary.ts';
 
 /**
@@ -50,6 +51,22 @@ export function notApplicableHere(kader: object): ReadonlySet<string> {
   return NOT_APPLICABLE_HERE.get(kader) ?? EMPTY_SET;
 }
 const EMPTY_SET: ReadonlySet<string> = new Set();
+
+const OPAQUE_NAME = /^stap-[0-9a-z]{20,26}$/;
+
+/**
+ * An opaque stand-in for a local step id made from its title (layers made before ids were opaque):
+ * the same id always gives the same stand-in, so a municipality that copied a shared layer
+ * recognises the step in a newer file. Used by the export "voor andere gemeenten" and the
+ * anonymised incident export, where ids are kept and titles are not. National ids and opaque ids are returned as they are.
+ */
+export function opaqueStepId(id: string): string {
+  const match = LOCAL_STEP_ID_PATTERN.exec(id);
+  if (!match) return id;
+  const [, phase, code] = match as unknown as [string, PhaseId, string];
+  if (OPAQUE_NAME.test(id.slice(phase.length + code.length + 2))) return id;
+  return localStepId(phase, code, `stap-${sha256Hex(`lokale-stap:${id}`).slice(0, 20)}`);
+}
 
 /** Public contacts may go to other municipalities; internal ones never leave the municipality. */
 export const CONTACT_VISIBILITIES = ['openbaar', 'intern'] as const;

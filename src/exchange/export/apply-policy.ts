@@ -1,4 +1,5 @@
 import type { IncidentEvent } from '../../model/events.ts';
+import { opaqueStepId } from '../../model/local-layer.ts';
 import { EVENT_POLICY, type FieldPolicy, PAYLOAD_POLICY, type PolicyTable } from '../format/field-policy.ts';
 
 /**
@@ -70,6 +71,9 @@ export function copyByPolicy(
         copy[field] = Array.isArray(fieldValue)
           ? fieldValue.map((item) => anonymiser.pseudonymId(String(item)))
           : anonymiser.pseudonymId(String(fieldValue));
+        break;
+      case 'opaque-step-id':
+        copy[field] = opaqueStepId(String(fieldValue));
         break;
       case 'free-text':
         copy[field] = anonymiser.freeText(context.eventId, pathOf(context, field), String(fieldValue));

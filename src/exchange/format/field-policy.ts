@@ -38,6 +38,11 @@ export type AnonymisedHandling =
   | 'pseudonymise'
   /** An incident or event id (or a list of them): replaced by a keyed hash, stable per device, unlinkable without its key. */
   | 'pseudonymise-id'
+  /**
+   * A step id: national ids as they are; a local step id made from its title
+   * ("direct-na.gm0363-bel-jan-jansen") becomes the same opaque id as in the local layer's shared file.
+   */
+  | 'opaque-step-id'
   /** Free text: scanned for personal data; the adviser drops it (default) or keeps it with hits redacted. */
   | 'free-text'
   /** An object or list of objects with its own table. */
@@ -58,6 +63,7 @@ export type PolicyTable = { readonly [field: string]: FieldPolicy };
 type PolicyFor<T> = { readonly [K in keyof Required<T>]-?: FieldPolicy };
 
 const keep: FieldPolicy = { exported: true, anonymised: 'keep' };
+const stepId: FieldPolicy = { exported: true, anonymised: 'opaque-step-id' };
 const freeText: FieldPolicy = { exported: true, anonymised: 'free-text' };
 const nested = (table: PolicyTable, list = false): FieldPolicy => ({
   exported: true,
@@ -90,7 +96,7 @@ export const CONSIDERATION_POLICY: PolicyFor<ConsiderationWeighed> = {
 
 export const DECISION_POLICY: PolicyFor<EventPayloads['decision.recorded']> = {
   instrumentId: keep,
-  stepId: keep,
+  stepId,
   outcome: keep,
   considerations: nested(CONSIDERATION_POLICY, true),
   motivation: freeText,
@@ -114,8 +120,8 @@ export const PAYLOAD_POLICY: { readonly [T in EventType]: PolicyFor<EventPayload
   'incident.linked': { otherIncidentId: { exported: true, anonymised: 'pseudonymise-id' }, reason: keep },
   'incident.closed': {},
   'incident.reopened': {},
-  'step.status-set': { stepId: keep, status: keep, reason: freeText },
-  'step.note-added': { stepId: keep, text: freeText },
+  'step.status-set': { stepId, status: keep, reason: freeText },
+  'step.note-added': { stepId, text: freeText },
   'log.entry-added': { text: freeText, happenedAt: keep },
   'decision.recorded': DECISION_POLICY,
   'entry.edited': {

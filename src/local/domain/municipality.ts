@@ -67,18 +67,3 @@ export function newStepId(layer: LocalLayer, phase: LocalStep['phase'], newId: (
   while (taken.has(id)) id = localStepId(phase, layer.municipalityCode, `stap-${newId()}`);
   return id;
 }
-
-const OPAQUE_NAME = /^stap-[0-9a-z]{20,26}$/;
-
-/**
- * An opaque stand-in for a local step id made from its title (layers made before ids were opaque):
- * the same id always gives the same stand-in, so a municipality that copied a shared layer
- * recognises the step in a newer file. National ids and opaque ids are returned as they are.
- */
-export function opaqueStepId(id: string): string {
-  const match = LOCAL_STEP_ID_PATTERN.exec(id);
-  if (!match) return id;
-  const [, phase, code] = match as unknown as [string, LocalStep['phase'], string];
-  if (OPAQUE_NAME.test(id.slice(phase.length + code.length + 2))) return id;
-  return localStepId(phase, code, `stap-${sha256Hex(`lokale-stap:${id}`).slice(0, 20)}`);
-}

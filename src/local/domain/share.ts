@@ -1,6 +1,5 @@
 import { type KnownTerm, redact, scanForPersonalData } from '../../exchange/export/personal-data.ts';
-import type { LocalContact, LocalLayer } from '../../model/local-layer.ts';
-import { opaqueStepId } from './municipality.ts';
+import { type LocalContact, type LocalLayer, opaqueStepId } from '../../model/local-layer.ts';
 import { personalMailbox, personalNumber, personalUrl } from './person-details.ts';
 
 /**

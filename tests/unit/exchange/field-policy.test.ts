@@ -33,6 +33,7 @@ describe('the field policy', () => {
       'coarsen-time',
       'pseudonymise',
       'pseudonymise-id',
+      'opaque-step-id',
       'free-text',
       'nested',
     ];

@@ -1,6 +1,5 @@
-import { sha256Hex } from '../../model/hashing.ts';
 import type { LocalChange, LocalLayer, LocalStep } from '../../model/local-layer.ts';
-import { LOCAL_STEP_ID_PATTERN, localStepId, MUNICIPALITY_CODE_PATTERN } from '../../model/local-layer.ts';
+import { localStepId, MUNICIPALITY_CODE_PATTERN } from '../../model/local-layer.ts';
 import { LOCAL_LIMITS } from '../format/rules.ts';
 import { refuse } from './local-layer-error.ts';
 import { requireText } from './validate-input.ts';

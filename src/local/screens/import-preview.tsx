@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import type { EntryChanges, LocalImportPlan, OwnImportChoice } from '../domain/import-plan.ts';
 
@@ -161,6 +162,14 @@ function OwnChoice({
   busy: boolean;
   onChoice(choice: OwnImportChoice): void;
 }) {
+  // The radio answers at once; the plan for the choice follows when it is computed.
+  const [selected, setSelected] = useState(plan.choice);
+  // Every new plan (another file, or the plan for the choice) says what is chosen.
+  const [shown, setShown] = useState(plan);
+  if (shown !== plan) {
+    setShown(plan);
+    setSelected(plan.choice);
+  }
   const options = [
     { value: 'aanvullen', text: 'Alleen toevoegen en bijwerken: wat hier staat en niet in het bestand, blijft staan' },
     { value: 'vervangen', text: 'Vervangen door het bestand: wat niet in het bestand staat, wordt verwijderd' },
@@ -174,9 +183,12 @@ function OwnChoice({
             type="radio"
             name="eigen-import"
             value={option.value}
-            checked={plan.choice === option.value}
+            checked={selected === option.value}
             disabled={busy}
-            onChange={() => onChoice(option.value)}
+            onChange={() => {
+              setSelected(option.value);
+              onChoice(option.value);
+            }}
           />
           {option.text}
         </label>

@@ -3,9 +3,10 @@
 import { execSync } from 'node:child_process';
 import { overlayLocalLayer } from '../src/local/domain/overlay.ts';
 import { measureExchange } from './bench/measure-exchange.ts';
-import { measureIncidents, measureLocalTaps, storeLocalLayer } from './bench/measure-incidents.ts';
+import { measureIncidents, measureLocalTaps } from './bench/measure-incidents.ts';
 import { criticalPathJsKb, median, offlineStartMs, precacheKb } from './bench/measure-pwa.ts';
 import { searchMs } from './bench/measure-search.ts';
+import { storeLocalLayer } from './bench/page-store.ts';
 import { seedLocalLayer } from './bench/seed-local-layer.ts';
 import { buildKader } from './content/build-kader.ts';
 

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Kader } from '../../src/content/schema.ts';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 import { exportFloorMs, importFloorMs } from './measure-floors.ts';
-import { store } from './measure-incidents.ts';
+import { store } from './page-store.ts';
 import { seedIncidents } from './seed-incidents.ts';
 
 export interface ExchangeFigures {

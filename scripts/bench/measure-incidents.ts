@@ -2,38 +2,15 @@ import type { Page } from 'playwright-core';
 import type { Kader } from '../../src/content/schema.ts';
 import type { LocalLayer } from '../../src/model/local-layer.ts';
 import { type AppServer, launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
+import { PASSPHRASE, setUpLock, unlockIfLocked } from './bench-lock.ts';
 import { median } from './measure-pwa.ts';
+import { store, storeLocalLayer } from './page-store.ts';
 import { seedIncidents } from './seed-incidents.ts';
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
-
-/** Writes straight into the app's database (already created by the app at its current version). */
-export async function store(page: Page, table: string, rows: unknown[]) {
-  const chunk = 100;
-  for (let i = 0; i < rows.length; i += chunk) {
-    await page.evaluate(
-      ({ table, rows }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('handelingskader');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction(table, 'readwrite');
-            for (const row of rows) tx.objectStore(table).put(row);
-            tx.oncomplete = () => {
-              db.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      { table, rows: rows.slice(i, i + chunk) },
-    );
-  }
-}
 
 /** Time from a click until `done()` holds in the DOM, plus one frame: what the adviser sees. */
 function clickUntil(page: Page, selector: string, done: string): Promise<number> {
@@ -73,31 +50,6 @@ export interface LockedFigures {
   unlockMs: number;
   /** Turning the lock on over the stored incidents, from the tap to the end of the migration. */
   migrationMs: number;
-}
-
-const PASSPHRASE = 'bench wachtzin voor meten';
-
-/** Sets up the lock through the settings page; returns the time until the migration ended. */
-async function setUpLock(page: Page, origin: string): Promise<number> {
-  await page.goto(`${origin}/incidenten/instellingen`);
-  await page.getByLabel(/^Wachtzin \(minstens/).fill(PASSPHRASE);
-  await page.getByLabel('Wachtzin nog een keer').fill(PASSPHRASE);
-  const t0 = Date.now();
-  await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).click();
-  await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor({ timeout: 600_000 });
-  return Date.now() - t0;
-}
-
-async function unlockIfLocked(page: Page): Promise<void> {
-  const locked = page.getByRole('heading', { level: 1, name: 'Vergrendeld' });
-  await locked
-    .or(page.getByRole('button', { name: 'Vergrendel', exact: true }))
-    .first()
-    .waitFor();
-  if (!(await locked.isVisible())) return;
-  await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
-  await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor();
 }
 
 /** The list once from the Kader tab, without a page load (which would lock a locked profile). */
@@ -140,25 +92,6 @@ async function stepTapper(page: Page, origin: string, incidentId: string, locked
     }
     return times;
   };
-}
-
-/** Waits until the app has created its database (after the first render), then stores the layer. */
-export async function storeLocalLayer(page: Page, layer: LocalLayer) {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const request = indexedDB.open('handelingskader');
-        request.onsuccess = () => {
-          const has = request.result.objectStoreNames.contains('localLayer');
-          request.result.close();
-          resolve(has);
-        };
-        request.onerror = () => resolve(false);
-      }),
-    undefined,
-    { timeout: 30_000, polling: 200 },
-  );
-  await store(page, 'localLayer', [{ id: 'eigen', ...layer }]);
 }
 
 async function seededProfile(

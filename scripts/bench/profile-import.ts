@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 import { buildKader } from '../content/build-kader.ts';
 import { startExport } from './measure-exchange.ts';
-import { store } from './measure-incidents.ts';
+import { store } from './page-store.ts';
 import { seedIncidents } from './seed-incidents.ts';
 
 interface ProfileNode {

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 import { buildKader } from '../content/build-kader.ts';
-import { store } from './measure-incidents.ts';
+import { store } from './page-store.ts';
 import { seedIncidents } from './seed-incidents.ts';
 
 interface ProfileNode {

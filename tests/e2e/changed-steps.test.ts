@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { store } from '../../scripts/bench/measure-incidents.ts';
+import { store } from '../../scripts/bench/page-store.ts';
 import { seedIncidents } from '../../scripts/bench/seed-incidents.ts';
 import { buildKader } from '../../scripts/content/build-kader.ts';
 import { stepsChangedSince } from '../../src/content/changelog.ts';

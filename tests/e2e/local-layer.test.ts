@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { store } from '../../scripts/bench/measure-incidents.ts';
+import { store } from '../../scripts/bench/page-store.ts';
 import type { Kader, KaderStep } from '../../src/content/schema.ts';
 import { scrollsSideways, seriousViolations } from './support/axe.ts';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';

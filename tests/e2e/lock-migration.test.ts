@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { store } from '../../scripts/bench/measure-incidents.ts';
+import { store } from '../../scripts/bench/page-store.ts';
 import { seedIncidents } from '../../scripts/bench/seed-incidents.ts';
 import type { Kader } from '../../src/content/schema.ts';
 import { foldIncident } from '../../src/incidents/domain/fold.ts';

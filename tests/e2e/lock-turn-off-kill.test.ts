@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { store } from '../../scripts/bench/measure-incidents.ts';
+import { store } from '../../scripts/bench/page-store.ts';
 import { seedIncidents } from '../../scripts/bench/seed-incidents.ts';
 import type { Kader } from '../../src/content/schema.ts';
 import { type AppServer, launchOwnedChromium, type OwnedBrowser, startAppServer } from './support/browser.ts';

@@ -3,7 +3,8 @@ import { useKader } from '../../content/kader-context.tsx';
 import { FieldError, invalidProps } from '../../incidents/screens/field-error.tsx';
 import type { ContactVisibility, LocalContact, PhoneNumber } from '../../model/local-layer.ts';
 import { EMAIL_PATTERN, LOCAL_LIMITS, PHONE_PATTERN } from '../format/rules.ts';
-import { type FieldErrors, FormFailure, TextField, useEditorForm } from './form-fields.tsx';
+import { FormActions } from './form-actions.tsx';
+import { type FieldErrors, TextField, useEditorForm } from './form-fields.tsx';
 import { useEditorDraft } from './use-editor-draft.ts';
 
 export type ContactDraft = Omit<LocalContact, 'id'>;
@@ -223,22 +224,13 @@ export function ContactForm({
           </label>
         ))}
       </fieldset>
-      <FormFailure text={failure} />
-      <p className="actions">
-        <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-          Contact opslaan
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            clearDraft();
-            onCancel();
-          }}
-        >
-          Annuleren
-        </button>
-      </p>
+      <FormActions
+        failure={failure}
+        busy={busy}
+        submitLabel="Contact opslaan"
+        clearDraft={clearDraft}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useKader } from '../../content/kader-context.tsx';
 import { LOCAL_LIMITS } from '../format/rules.ts';
 import { CheckList } from './check-list.tsx';
+import { FormActions } from './form-actions.tsx';
 import { FormFailure, TextField, useEditorForm } from './form-fields.tsx';
 import { useEditorDraft } from './use-editor-draft.ts';
 
@@ -54,22 +55,13 @@ export function AnnotationForm({
           onChange={setContacts}
         />
       )}
-      <FormFailure text={failure} />
-      <p className="actions">
-        <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-          Aanvulling opslaan
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            clearDraft();
-            onCancel();
-          }}
-        >
-          Annuleren
-        </button>
-      </p>
+      <FormActions
+        failure={failure}
+        busy={busy}
+        submitLabel="Aanvulling opslaan"
+        clearDraft={clearDraft}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -108,22 +100,13 @@ export function NotApplicableForm({
         maxLength={LOCAL_LIMITS.shortText}
         onChange={setReason}
       />
-      <FormFailure text={failure} />
-      <p className="actions">
-        <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-          Markering opslaan
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            clearDraft();
-            onCancel();
-          }}
-        >
-          Annuleren
-        </button>
-      </p>
+      <FormActions
+        failure={failure}
+        busy={busy}
+        submitLabel="Markering opslaan"
+        clearDraft={clearDraft}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

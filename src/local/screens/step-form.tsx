@@ -7,7 +7,8 @@ import type { LocalStep } from '../../model/local-layer.ts';
 import { PHASE_IDS, type PhaseId, STEP_KINDS, TARGETS, TIME_WINDOW_IDS } from '../../model/vocabulary.ts';
 import { HTTP_URL_PATTERN, LOCAL_LIMITS } from '../format/rules.ts';
 import { CheckList } from './check-list.tsx';
-import { type FieldErrors, FormFailure, TextField, useEditorForm } from './form-fields.tsx';
+import { FormActions } from './form-actions.tsx';
+import { type FieldErrors, TextField, useEditorForm } from './form-fields.tsx';
 import { SourceRows } from './source-rows.tsx';
 import { useEditorDraft } from './use-editor-draft.ts';
 
@@ -250,22 +251,13 @@ export function StepForm({
         errors={errors}
         onChange={(sources) => set('sources', sources)}
       />
-      <FormFailure text={failure} />
-      <p className="actions">
-        <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-          Stap opslaan
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            clearDraft();
-            onCancel();
-          }}
-        >
-          Annuleren
-        </button>
-      </p>
+      <FormActions
+        failure={failure}
+        busy={busy}
+        submitLabel="Stap opslaan"
+        clearDraft={clearDraft}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

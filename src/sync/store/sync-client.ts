@@ -5,16 +5,15 @@ import type { AppDatabase } from '../../db/database.ts';
 import { getDeviceId } from '../../db/settings.ts';
 import { MergeRefusedError } from '../../incidents/domain/merge-events.ts';
 import { backoffDelay, PERIODIC_MS, retryDelay } from '../domain/backoff.ts';
-import { cursorAfter, cursorCheckAfter } from '../domain/cursor.ts';
-import { type Change, isRetryable, type PullResponse, type StreamChanges } from '../domain/protocol.ts';
+import { isRetryable, type StreamChanges } from '../domain/protocol.ts';
 import { REFUSED_MESSAGES, refusedMergeMessage } from '../domain/sync-messages.ts';
 import type { SyncState } from '../domain/sync-state.ts';
 import { SyncHttpError, streamUrl, syncApi } from './api.ts';
-import { applyChanges, forgetTeam } from './apply-changes.ts';
+import { forgetTeam } from './apply-changes.ts';
 import { syncLocalLayer } from './local-layer-sync.ts';
-import { readMembership, updateMembership } from './membership.ts';
+import { readMembership } from './membership.ts';
+import { applyFeedPage, pullAll } from './pull-feed.ts';
 import { countOutbox, pushOutbox, readOutbox } from './push.ts';
-import { type PullCheck, receiptToSettle, settleReceipt } from './push-receipt-store.ts';
 import { restartFeed } from './restart-feed.ts';
 
 /**
@@ -79,32 +78,6 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
 
   const countPending = async () => countOutbox(await readOutbox(db, await getDeviceId(db)));
 
-  async function pullAll(token: string): Promise<void> {
-    let more = true;
-    while (more && !stopped) {
-      const membership = await readMembership(db);
-      if (!membership?.token) return;
-      const response: PullResponse = await syncApi.pull(token, membership.cursor, membership.cursorCheck);
-      // The receipt as it was when the request left: its last page must reach that push.
-      const pull = { receipt: membership.pushReceipt, more: response.more };
-      await applyAndStore(response.changes, response.cursor, response.cursorCheck, pull);
-      more = response.more;
-    }
-  }
-
-  async function applyAndStore(changes: Change[], cursor: unknown, check: unknown, pull?: PullCheck): Promise<void> {
-    const membership = await readMembership(db);
-    if (!membership?.token) return;
-    const settled = receiptToSettle(membership, changes, cursorAfter(cursor), pull);
-    await applyChanges(db, changes, kader());
-    await updateMembership(db, {
-      cursor: cursorAfter(cursor),
-      cursorCheck: cursorCheckAfter(check),
-      lastSyncAt: new Date().toISOString(),
-    });
-    if (settled) await settleReceipt(db, settled);
-  }
-
   async function revoked(): Promise<void> {
     closeStream();
     const hadLayer = Boolean((await readMembership(db))?.localLayer);
@@ -137,7 +110,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     set({ pending: countOutbox(outbox), lastSyncAt: membership.lastSyncAt });
     try {
       if (membership.role !== 'meelezer') await pushOutbox(db, membership.token, outbox, blocked, kader());
-      await serial(() => pullAll(membership.token!));
+      await serial(() => pullAll(db, kader, membership.token!, () => stopped));
       if (localDue || Date.now() - localCheckedAt >= PERIODIC_MS) {
         localDue = false;
         localCheckedAt = Date.now();
@@ -214,7 +187,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     source = stream;
     stream.addEventListener('changes', (message) => {
       const data = JSON.parse((message as MessageEvent<string>).data) as StreamChanges;
-      serial(() => applyAndStore(data.changes, data.cursor, data.cursorCheck))
+      serial(() => applyFeedPage(db, kader, data.changes, data.cursor, data.cursorCheck))
         .then(async () => set({ lastSyncAt: (await readMembership(db))?.lastSyncAt, phase: 'connected' }))
         .catch((error: unknown) => failed(error));
     });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { launchProfile } from './support/browser.ts';
 import { createIncident } from './support/incident-helpers.ts';
-import { gotoUnlocked, startLockSetUp, vergrendelButton } from './support/lock-helpers.ts';
+import { appWithProfile, gotoUnlocked, incidentThenLock } from './support/lock-helpers.ts';
 
 /**
  * The task switcher keeps a snapshot of the app taken as it goes to the background.
@@ -10,28 +10,12 @@ import { gotoUnlocked, startLockSetUp, vergrendelButton } from './support/lock-h
  * (document.visibilityState and the visibilitychange event), as in lock-profile.test.ts.
  */
 describe('hiding the app with the lock on', () => {
-  let server: AppServer;
-  let profile: Profile;
+  const env = appWithProfile();
   const street = `Dekweg${Date.now().toString(36)}`;
 
-  beforeAll(async () => {
-    server = await startAppServer('dist');
-    profile = await launchProfile();
-  });
-
-  afterAll(async () => {
-    await profile?.close();
-    profile?.remove();
-    await server?.stop();
-  });
-
   it('covers personal content and the title while hidden, and shows them again on return', async () => {
-    const page = await profile.context.newPage();
-    const incidentId = await createIncident(page, server.origin, { street });
-    await page.goto(`${server.origin}/incidenten/instellingen`);
-    await startLockSetUp(page);
-    await vergrendelButton(page).waitFor({ timeout: 60_000 });
-    await gotoUnlocked(page, `${server.origin}/incidenten/${incidentId}`);
+    const { page, incidentId } = await incidentThenLock(env, street);
+    await gotoUnlocked(page, `${env.server.origin}/incidenten/${incidentId}`);
     const address = page.getByText(street).first();
     await address.waitFor();
     // As a screen with a personal title would set it (the network pages show an incident's title).
@@ -70,8 +54,8 @@ describe('hiding the app with the lock on', () => {
     const other = await launchProfile();
     try {
       const page = await other.context.newPage();
-      const incidentId = await createIncident(page, server.origin, { street });
-      await page.goto(`${server.origin}/incidenten/${incidentId}`);
+      const incidentId = await createIncident(page, env.server.origin, { street });
+      await page.goto(`${env.server.origin}/incidenten/${incidentId}`);
       await page.getByText(street).first().waitFor();
       const before = await page.title();
       await page.evaluate(() => {

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
-import { createIncident } from './support/incident-helpers.ts';
-import { gotoUnlocked, startLockSetUp, vergrendelButton } from './support/lock-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Profile } from './support/browser.ts';
+import { appWithProfile, gotoUnlocked, incidentThenLock, vergrendelButton } from './support/lock-helpers.ts';
 
 /** A heap snapshot of the page (DevTools protocol; it collects garbage first), as one string. */
 async function heapSnapshot(profile: Profile, page: Page): Promise<string> {
@@ -23,40 +22,24 @@ async function heapSnapshot(profile: Profile, page: Page): Promise<string> {
  * them while the app is open, so it can see what it looks for.
  */
 describe('a lock clears the page’s memory', () => {
-  let server: AppServer;
-  let profile: Profile;
+  const env = appWithProfile();
   const token = Date.now().toString(36);
   const street = `Geheugenstraat${token}`;
   const log = `geheugenlog${token}`;
 
-  beforeAll(async () => {
-    server = await startAppServer('dist');
-    profile = await launchProfile();
-  });
-
-  afterAll(async () => {
-    await profile?.close();
-    profile?.remove();
-    await server?.stop();
-  });
-
   it('holds no planted string in the JavaScript heap once locked', async () => {
-    const page = await profile.context.newPage();
-    const incidentId = await createIncident(page, server.origin, { street });
-    await page.goto(`${server.origin}/incidenten/instellingen`);
-    await startLockSetUp(page);
-    await vergrendelButton(page).waitFor({ timeout: 60_000 });
+    const { page, incidentId } = await incidentThenLock(env, street);
     // A fresh page: what the set-up and the plain creation left in memory is gone with it.
-    await gotoUnlocked(page, `${server.origin}/incidenten/${incidentId}/logboek`);
+    await gotoUnlocked(page, `${env.server.origin}/incidenten/${incidentId}/logboek`);
     await page.getByLabel('Nieuwe logregel').fill(log);
     await page.getByRole('button', { name: 'Logregel opslaan' }).click();
     await page.locator('.timeline__item', { hasText: log }).waitFor();
-    await gotoUnlocked(page, `${server.origin}/incidenten`);
+    await gotoUnlocked(page, `${env.server.origin}/incidenten`);
     await page.getByText(street).first().waitFor();
-    await gotoUnlocked(page, `${server.origin}/incidenten/${incidentId}/logboek`);
+    await gotoUnlocked(page, `${env.server.origin}/incidenten/${incidentId}/logboek`);
     await page.locator('.timeline__item', { hasText: log }).waitFor();
 
-    const open = await heapSnapshot(profile, page);
+    const open = await heapSnapshot(env.profile, page);
     expect(open).toContain(street);
     expect(open).toContain(log);
 
@@ -64,7 +47,7 @@ describe('a lock clears the page’s memory', () => {
     await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).waitFor();
     // Dexie's query results and React's unmounted trees are let go after the current task.
     await page.waitForTimeout(500);
-    const locked = await heapSnapshot(profile, page);
+    const locked = await heapSnapshot(env.profile, page);
     expect(locked.includes(street), 'address in the heap after the lock').toBe(false);
     expect(locked.includes(log), 'log entry in the heap after the lock').toBe(false);
   });

@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
-import { createIncident } from './support/incident-helpers.ts';
-import { gotoUnlocked, PASSPHRASE, startLockSetUp, vergrendelButton } from './support/lock-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  appWithProfile,
+  gotoUnlocked,
+  incidentThenLock,
+  PASSPHRASE,
+  vergrendelButton,
+} from './support/lock-helpers.ts';
 
 /** Turning the lock off in settings: the passphrase, then everything plain again and no lock screen after a reload. */
 describe('turning the lock off through the settings', () => {
-  let server: AppServer;
-  let profile: Profile;
+  const env = appWithProfile();
   const street = `Uitzetlaan${Date.now().toString(36)}`;
 
-  beforeAll(async () => {
-    server = await startAppServer('dist');
-    profile = await launchProfile();
-  });
-
-  afterAll(async () => {
-    await profile?.close();
-    profile?.remove();
-    await server?.stop();
-  });
-
   it('asks the passphrase, decrypts in place, and opens without one afterwards', async () => {
-    const page = await profile.context.newPage();
-    const incidentId = await createIncident(page, server.origin, { street });
-    await page.goto(`${server.origin}/incidenten/instellingen`);
-    await startLockSetUp(page);
-    await vergrendelButton(page).waitFor({ timeout: 60_000 });
-    await gotoUnlocked(page, `${server.origin}/incidenten/instellingen`);
+    const { page, incidentId } = await incidentThenLock(env, street);
+    await gotoUnlocked(page, `${env.server.origin}/incidenten/instellingen`);
 
     const field = page.getByLabel('Wachtzin om de beveiliging uit te zetten');
     await field.fill('niet de goede wachtzin');
@@ -40,7 +28,7 @@ describe('turning the lock off through the settings', () => {
     await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).waitFor({ timeout: 60_000 });
     expect(await vergrendelButton(page).count()).toBe(0);
 
-    await page.goto(`${server.origin}/incidenten/${incidentId}`);
+    await page.goto(`${env.server.origin}/incidenten/${incidentId}`);
     await page.getByText(street).first().waitFor();
     expect(await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).count()).toBe(0);
     const stored = await page.evaluate(

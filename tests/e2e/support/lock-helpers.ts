@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
-import { enterActorName } from './incident-helpers.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { type AppServer, launchProfile, type Profile, startAppServer } from './browser.ts';
+import { createIncident, enterActorName } from './incident-helpers.ts';
 
 export const PASSPHRASE = 'oranje fiets regen zeven';
 
@@ -17,6 +19,43 @@ export async function startLockSetUp(page: Page, passphrase = PASSPHRASE): Promi
   await page.getByLabel(/^Wachtzin \(minstens/).fill(passphrase);
   await page.getByLabel('Wachtzin nog een keer').fill(passphrase);
   await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).click();
+}
+
+/** The built app (dist/) and one fresh browser profile for a describe block; filled in beforeAll, gone after it. */
+export interface AppAndProfile {
+  server: AppServer;
+  profile: Profile;
+}
+
+/** Call inside a describe block: starts the app server and a profile before its tests, removes both after. */
+export function appWithProfile(): AppAndProfile {
+  const env = {} as AppAndProfile;
+  beforeAll(async () => {
+    env.server = await startAppServer('dist');
+    env.profile = await launchProfile();
+  });
+  afterAll(async () => {
+    await env.profile?.close();
+    env.profile?.remove();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+/**
+ * An incident at the given street, created while the data is still plain, then the lock set up
+ * through the settings and the migration awaited. The page stays on the settings, unlocked.
+ */
+export async function incidentThenLock(
+  { server, profile }: AppAndProfile,
+  street: string,
+): Promise<{ page: Page; incidentId: string }> {
+  const page = await profile.context.newPage();
+  const incidentId = await createIncident(page, server.origin, { street });
+  await page.goto(`${server.origin}/incidenten/instellingen`);
+  await startLockSetUp(page);
+  await vergrendelButton(page).waitFor({ timeout: 60_000 });
+  return { page, incidentId };
 }
 
 export const vergrendelButton = (page: Page) => page.getByRole('button', { name: 'Vergrendel', exact: true });

@@ -1,16 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { store } from '../../scripts/bench/page-store.ts';
 import type { Kader, KaderStep } from '../../src/content/schema.ts';
-import { scrollsSideways, seriousViolations } from './support/axe.ts';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
 import { createIncident, enterActorName, statusButton } from './support/incident-helpers.ts';
-
-/** A title as a pattern that matches only itself. */
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { fitsAt320, literal, narrowPage, publishKader } from './support/local-layer-steps.ts';
 
 /**
  * The municipality's local layer end to end, offline on a 360 px phone: a local contact one tap
@@ -51,19 +47,6 @@ describe('the local layer', () => {
     rmSync(root, { recursive: true, force: true });
     rmSync(files, { recursive: true, force: true });
   });
-
-  async function narrowPage(profile: Profile): Promise<Page> {
-    const page = await profile.context.newPage();
-    await page.setViewportSize({ width: 360, height: 740 });
-    return page;
-  }
-
-  async function fitsAt320(page: Page) {
-    await page.setViewportSize({ width: 320, height: 740 });
-    expect(await scrollsSideways(page)).toBe(false);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.setViewportSize({ width: 360, height: 740 });
-  }
 
   it('keeps a local contact one tap away on the partner page and in an incident, and a local step in its checklist', async () => {
     const page = await narrowPage(phoneA);
@@ -282,11 +265,7 @@ describe('the local layer', () => {
           .map((s) => (s.id === annotated.id ? { ...s, what: `${s.what} Nieuw: meld dit ook aan de GGD.` } : s)),
       })),
     };
-    writeFileSync(join(root, 'kader.json'), JSON.stringify(next));
-    const sw = readFileSync(join(root, 'sw.js'), 'utf8');
-    const updated = sw.replace(/(url:\s*"kader\.json",\s*revision:\s*")[^"]+/, '$1nieuwe-versie');
-    expect(updated).not.toBe(sw);
-    writeFileSync(join(root, 'sw.js'), updated);
+    publishKader(root, next);
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });

@@ -1,0 +1,37 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Kader } from '../../../src/content/schema.ts';
+import { scrollsSideways, seriousViolations } from './axe.ts';
+import type { Profile } from './browser.ts';
+
+/** A title as a pattern that matches only itself. */
+export const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A new tab of the profile, as wide as a phone (360 px). */
+export async function narrowPage(profile: Profile): Promise<Page> {
+  const page = await profile.context.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  return page;
+}
+
+/** The page at 320 px: no sideways scrolling and no serious accessibility violation; back to 360 px after. */
+export async function fitsAt320(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 740 });
+  expect(await scrollsSideways(page)).toBe(false);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+/**
+ * Publishes a new national content version in the served copy of dist/ (root): the new kader.json,
+ * and a new revision for it in sw.js, so the service worker offers the update.
+ */
+export function publishKader(root: string, next: Kader): void {
+  writeFileSync(join(root, 'kader.json'), JSON.stringify(next));
+  const sw = readFileSync(join(root, 'sw.js'), 'utf8');
+  const updated = sw.replace(/(url:\s*"kader\.json",\s*revision:\s*")[^"]+/, '$1nieuwe-versie');
+  expect(updated).not.toBe(sw);
+  writeFileSync(join(root, 'sw.js'), updated);
+}

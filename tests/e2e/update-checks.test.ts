@@ -104,13 +104,22 @@ describe('learning of a new version while open (issue 15)', () => {
     await here.goto(`${server.origin}/incidenten/${incidentId}/logboek`);
     await here.getByLabel('Nieuwe logregel').fill('Buurtbewoners ingelicht');
 
+    // From here on this tab must never navigate by itself: the adviser is typing in it.
+    let hereNavigations = 0;
+    here.on('framenavigated', (frame) => {
+      if (frame === here.mainFrame()) hereNavigations++;
+    });
     publish();
     const other = await profile.context.newPage();
     await other.goto(`${server.origin}/`);
     await other.getByText(NEW_VERSION).waitFor();
+    // The tab where the adviser taps "Bijwerken" reloads into the new version (and only that one).
+    const otherReloaded = other.waitForEvent('load');
     await other.getByRole('button', { name: 'Bijwerken' }).click();
     // This tab did not ask for the update: it offers a reload, it does not do one.
     await here.getByText('Herlaad deze pagina wanneer het u uitkomt.').waitFor();
+    await otherReloaded;
+    await other.getByRole('heading', { level: 1 }).first().waitFor();
 
     // The new version's first start upgrades the database, which closes this tab's connection.
     await other.evaluate(async () => {
@@ -135,5 +144,6 @@ describe('learning of a new version while open (issue 15)', () => {
     expect(await refusal.textContent()).not.toContain('Probeer het opnieuw');
     // What was typed stays on screen, for after the reload.
     expect(await here.getByLabel('Nieuwe logregel').inputValue()).toBe('Buurtbewoners ingelicht');
+    expect(hereNavigations).toBe(0);
   });
 });

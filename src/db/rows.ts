@@ -48,6 +48,11 @@ export interface SyncMembership {
   lastSyncAt?: string;
   revokedAt?: string;
   /**
+   * What the revocation removed (how many shared incidents, whether the team's layer), kept with
+   * it so every later start and page says so too, not only the run that noticed it.
+   */
+  revokedRemoved?: { incidents: number; localLayer: boolean };
+  /**
    * The team's local layer as last agreed with the server: its revision there, and the revision
    * of this device's own layer that matched it. A different own revision means unsent edits.
    */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { LOCAL_CONFLICT } from '../domain/local-layer-conflict.ts';
+import { revokedMessage } from '../domain/sync-messages.ts';
 import { useSync, useSyncState } from './sync-context.tsx';
 import { syncStateText } from './sync-state-text.ts';
 
@@ -22,10 +23,8 @@ export function SyncStatus() {
         Team {membership.teamName}: {syncStateText({ ...state, phase }, now)}.
       </p>
       {phase === 'revoked' && (
-        <p>
-          {state.problem ??
-            'De gedeelde incidenten van het team zijn van dit apparaat verwijderd; ze staan nog op de server. Uw eigen, niet gedeelde incidenten staan er nog.'}
-        </p>
+        // From the membership, not the client's memory: a revocation noticed by an earlier page says the same.
+        <p>{revokedMessage(membership.revokedRemoved)}</p>
       )}
       {phase === 'connected' && state.localLayerProblem && (
         <>

@@ -47,13 +47,19 @@ export async function removeIncident(db: AppDatabase, incidentId: string, kader?
  * Returns how many incidents were removed.
  */
 export async function forgetTeam(db: AppDatabase, now: Date, kader?: Kader): Promise<number> {
+  const before = await readMembership(db);
+  // Noticed twice (the stream's notice and a refused request, or an earlier page): the first
+  // one removed everything and wrote down what; a second must not overwrite that with nothing.
+  if (before?.revokedAt) return before.revokedRemoved?.incidents ?? 0;
   const ids = await sharedIncidentIds(db);
   for (const id of ids) await removeIncident(db, id, kader);
   const membership = await readMembership(db);
-  if (membership?.localLayer) await forgetLocalLayer(db);
+  const localLayer = Boolean(membership?.localLayer);
+  if (localLayer) await forgetLocalLayer(db);
   if (membership) {
     const { token: _token, localLayer: _layer, ...rest } = membership;
-    await writeMembership(db, { ...rest, cursor: '0', revokedAt: now.toISOString() });
+    const revokedRemoved = { incidents: ids.length, localLayer };
+    await writeMembership(db, { ...rest, cursor: '0', revokedAt: now.toISOString(), revokedRemoved });
   }
   return ids.length;
 }

@@ -6,7 +6,7 @@ import { getDeviceId } from '../../db/settings.ts';
 import { MergeRefusedError } from '../../incidents/domain/merge-events.ts';
 import { backoffDelay, PERIODIC_MS, retryDelay } from '../domain/backoff.ts';
 import { isRetryable, type StreamChanges } from '../domain/protocol.ts';
-import { REFUSED_MESSAGES, refusedMergeMessage } from '../domain/sync-messages.ts';
+import { REFUSED_MESSAGES, refusedMergeMessage, revokedMessage } from '../domain/sync-messages.ts';
 import type { SyncState } from '../domain/sync-state.ts';
 import { SyncHttpError, streamUrl, syncApi } from './api.ts';
 import { forgetTeam } from './apply-changes.ts';
@@ -80,14 +80,12 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
 
   async function revoked(): Promise<void> {
     closeStream();
-    const hadLayer = Boolean((await readMembership(db))?.localLayer);
-    const removed = await forgetTeam(db, new Date(), kader());
-    const layer = hadLayer ? ' De lokale laag van het team is ook verwijderd.' : '';
+    await forgetTeam(db, new Date(), kader());
     set({
       phase: 'revoked',
       pending: 0,
       localLayerProblem: undefined,
-      problem: `De gedeelde incidenten van het team (${removed}) zijn van dit apparaat verwijderd; ze staan nog op de server. Uw eigen, niet gedeelde incidenten staan er nog.${layer}`,
+      problem: revokedMessage((await readMembership(db))?.revokedRemoved),
     });
   }
 
@@ -103,7 +101,8 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     if (!membership) return set({ phase: 'none', pending: 0 });
     if (!membership.token || membership.revokedAt) {
       closeStream();
-      return set({ phase: 'revoked', pending: 0, lastSyncAt: undefined });
+      const problem = revokedMessage(membership.revokedRemoved);
+      return set({ phase: 'revoked', pending: 0, lastSyncAt: undefined, localLayerProblem: undefined, problem });
     }
     const deviceId = await getDeviceId(db);
     const outbox = await readOutbox(db, deviceId);
@@ -148,7 +147,8 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   }
 
   async function failed(error: unknown): Promise<void> {
-    if (error instanceof SyncHttpError && error.code === 'device-revoked') return revoked();
+    // In the queue, like the stream's notice: the two never remove things side by side.
+    if (error instanceof SyncHttpError && error.code === 'device-revoked') return serial(revoked);
     if (error instanceof SyncHttpError && error.code === 'cursor-unknown') return restart();
     if (error instanceof MergeRefusedError) {
       // Nothing of the batch was applied and the cursor stays: report, and try again only much

@@ -6,8 +6,9 @@ import { getDeviceId } from '../../../src/db/settings.ts';
 import { MergeRefusedError } from '../../../src/incidents/domain/merge-events.ts';
 import type { IncidentEvent } from '../../../src/model/events.ts';
 import type { Change } from '../../../src/sync/domain/protocol.ts';
+import { revokedMessage } from '../../../src/sync/domain/sync-messages.ts';
 import { applyChanges, forgetTeam } from '../../../src/sync/store/apply-changes.ts';
-import { acknowledge, readMembership, writeMembership } from '../../../src/sync/store/membership.ts';
+import { acknowledge, readMembership, updateMembership, writeMembership } from '../../../src/sync/store/membership.ts';
 import { shareIncident } from '../../../src/sync/store/pairing.ts';
 import { PURGE_MESSAGES, PurgeRefusedError, purgeSharedIncident } from '../../../src/sync/store/purge-shared.ts';
 import { countOutbox, readOutbox } from '../../../src/sync/store/push.ts';
@@ -157,6 +158,23 @@ describe('a revoked device', () => {
     const membership = await readMembership(db);
     expect(membership?.token).toBeUndefined();
     expect(membership?.revokedAt).toBeDefined();
+    expect(membership?.revokedRemoved).toEqual({ incidents: 2, localLayer: false });
+  });
+
+  it('noticed a second time (stream and refused request, or a later page) keeps what the first removed', async () => {
+    const db = freshDatabase();
+    await member(db);
+    const colleague = freshDatabase();
+    const theirs = await incidentOn(colleague, '3513CC');
+    await applyChanges(db, asChanges(await readLog(colleague, theirs.incidentId)), realKader());
+    await updateMembership(db, { localLayer: { serverRevision: 3, localRevision: 3 } });
+
+    expect(await forgetTeam(db, new Date(), realKader())).toBe(1);
+    expect(await forgetTeam(db, new Date(), realKader())).toBe(1);
+    const removed = (await readMembership(db))?.revokedRemoved;
+    expect(removed).toEqual({ incidents: 1, localLayer: true });
+    expect(revokedMessage(removed)).toContain('(1)');
+    expect(revokedMessage(removed)).toContain('De lokale laag van het team is ook verwijderd.');
   });
 });
 

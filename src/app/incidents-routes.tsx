@@ -23,6 +23,7 @@ import { PairPage } from '../sync/screens/pair-page.tsx';
 import { SyncProvider } from '../sync/screens/sync-context.tsx';
 import { SyncStatus } from '../sync/screens/sync-status.tsx';
 import { TeamPage } from '../sync/screens/team-page.tsx';
+import { useLocalLayerRead } from './local-kader-provider.tsx';
 import { markDatabaseClosed } from './reload-notice.ts';
 
 /** Loaded on first visit to /incidenten, so the database code is off the start-up path. */
@@ -94,11 +95,14 @@ function ProjectionRefresh() {
   const { kader, local } = useKader();
   const code = local?.municipalityCode;
   const revision = local?.revision;
+  const layerRead = useLocalLayerRead();
   useEffect(() => {
+    // Until the layer is read, the framework lacks its steps: projecting now would be redone at once.
+    if (!layerRead) return;
     const layer = code !== undefined && revision !== undefined ? { municipalityCode: code, revision } : undefined;
     refreshProjections(getAppDatabase(), kader, layer).catch(() => {
       // The rows keep their earlier progress; the next visit tries again.
     });
-  }, [kader, code, revision]);
+  }, [kader, code, revision, layerRead]);
   return null;
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { createContext, type ReactNode, use, useEffect, useState } from 'react';
 import { KaderProvider } from '../content/kader-context.tsx';
 import type { KaderIndex } from '../content/kader-index.ts';
 
@@ -7,16 +7,33 @@ import type { KaderIndex } from '../content/kader-index.ts';
  * database, then with the municipality's local layer laid over it once that is read (and again
  * after every change, from any tab). Search follows: KaderProvider builds it per index.
  */
+const LayerReadContext = createContext(false);
+
+/**
+ * True once the stored local layer (or its absence) has been read. Work that depends on the
+ * overlaid framework (projecting list rows) waits for it, so it is not done once with the
+ * national framework and again a moment later with the layer.
+ */
+export function useLocalLayerRead(): boolean {
+  return use(LayerReadContext);
+}
+
 export function LocalKaderProvider({ national, children }: { national: KaderIndex; children: ReactNode }) {
   const [index, setIndex] = useState(national);
+  const [layerRead, setLayerRead] = useState(false);
   useEffect(() => {
     setIndex(national);
+    setLayerRead(false);
     let cancelled = false;
     let stop: (() => void) | undefined;
     const start = () => {
       import('./local-layer-watch.ts')
         .then(({ watchLocalLayer }) => {
-          if (!cancelled) stop = watchLocalLayer(national, setIndex);
+          if (!cancelled)
+            stop = watchLocalLayer(national, (next, read) => {
+              setIndex(next);
+              setLayerRead(read);
+            });
         })
         .catch(() => {
           // A chunk or storage unavailable: the national framework stays, which is always correct.
@@ -31,5 +48,9 @@ export function LocalKaderProvider({ national, children }: { national: KaderInde
       stop?.();
     };
   }, [national]);
-  return <KaderProvider index={index}>{children}</KaderProvider>;
+  return (
+    <LayerReadContext value={layerRead}>
+      <KaderProvider index={index}>{children}</KaderProvider>
+    </LayerReadContext>
+  );
 }

@@ -15,16 +15,22 @@ import { markDatabaseClosed } from './reload-notice.ts';
  * locked (or its lock state is not read yet) the national framework alone is shown, and the
  * layer comes back when the adviser unlocks.
  */
-export function watchLocalLayer(national: KaderIndex, onIndex: (index: KaderIndex) => void): () => void {
+export function watchLocalLayer(
+  national: KaderIndex,
+  onIndex: (index: KaderIndex, layerRead: boolean) => void,
+): () => void {
   const db = getAppDatabase();
   let stopObserving: (() => void) | undefined;
   let shown: string | undefined;
+  let read = false;
   let stopped = false;
 
-  const show = (index: KaderIndex, key: string | undefined) => {
-    if (key === shown) return;
+  // `layerRead`: the stored layer (or its absence) is known, not just assumed while locked or loading.
+  const show = (index: KaderIndex, key: string | undefined, layerRead = false) => {
+    if (key === shown && (read || !layerRead)) return;
     shown = key;
-    onIndex(index);
+    read ||= layerRead;
+    onIndex(index, read);
   };
   const follow = () => {
     stopObserving?.();
@@ -37,10 +43,10 @@ export function watchLocalLayer(national: KaderIndex, onIndex: (index: KaderInde
     }
     stopObserving = observeLocalLayer(
       (layer) => {
-        if (!layer) show(national, undefined);
-        else show(overlaidIndex(national.kader, layer), `${layer.municipalityCode}@${layer.revision}`);
+        if (!layer) show(national, undefined, true);
+        else show(overlaidIndex(national.kader, layer), `${layer.municipalityCode}@${layer.revision}`, true);
       },
-      () => show(national, undefined),
+      () => show(national, undefined, true),
       db,
     );
   };

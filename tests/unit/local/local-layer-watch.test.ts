@@ -9,6 +9,16 @@ import { realKader } from '../incidents/helpers.ts';
 afterEach(() => dataKey.configure(false));
 
 describe('the app following the stored local layer', () => {
+  // First in the file: the database is shared and still holds no layer here.
+  it('says when it has read that there is no layer, so work waiting for the overlay can start', async () => {
+    const national = indexKader(realKader());
+    const calls: [KaderIndex, boolean][] = [];
+    const stop = watchLocalLayer(national, (index, read) => calls.push([index, read]));
+    await expect.poll(() => calls.at(-1)?.[1]).toBe(true);
+    expect(calls.at(-1)?.[0]).toBe(national);
+    stop();
+  });
+
   it('shows the overlay, the national framework alone while locked, and every later change from any connection', async () => {
     const national = indexKader(realKader());
     const db = getAppDatabase();

@@ -110,6 +110,11 @@ describe("the team's local layer between two phones", () => {
     await second.context().setOffline(true);
 
     await addContact(coordinator, origin, 'Kabinet burgemeester', '010 267 00 00');
+    // The coordinator's upload runs in the background (debounced): only once the server holds it
+    // (the adviser's phone shows it) is the second phone's edit the late one. Otherwise the second
+    // phone may upload first and rightly win, and the conflict is the coordinator's.
+    await adviseur.goto(`${origin}/partners`);
+    await adviseur.getByText('Kabinet burgemeester').waitFor({ timeout: 20_000 });
     await second.getByRole('link', { name: 'Contact toevoegen' }).click();
     await fillContact(second, 'Slotenmaker Jansen', '010 111 22 33');
     await second.getByRole('link', { name: /Slotenmaker Jansen/ }).waitFor();

@@ -23,7 +23,7 @@ export function localLayerRoutes(app: FastifyInstance, db: Database): void {
   // The coordinator is the only editor of the layer in a team (the screens say so; this enforces it).
   app.put('/api/sync/v1/local-layer', { bodyLimit: LOCAL_LAYER_BODY_LIMIT }, async (request) => {
     const device = await coordinatorOf(db, request);
-    const { baseRevision, file } = parseLocalLayerUpload(request.body);
-    return writeTeamLocalLayer(db, device, baseRevision, file);
+    const { baseRevision, baseUpdatedAt, file } = parseLocalLayerUpload(request.body);
+    return writeTeamLocalLayer(db, device, { revision: baseRevision, updatedAt: baseUpdatedAt }, file);
   });
 }

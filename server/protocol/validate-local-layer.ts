@@ -7,8 +7,12 @@ import { Refusal } from './refusal.ts';
 
 export interface LocalLayerUpload {
   baseRevision: number;
+  /** When the server stored the base revision, as it said: a restored server may hold that number with other content. */
+  baseUpdatedAt?: string;
   file: LocalFile;
 }
+
+const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
  * `{ baseRevision, file }`: the revision the upload was built on and a `handelingskader-lokaal`
@@ -19,9 +23,11 @@ export interface LocalLayerUpload {
 export function parseLocalLayerUpload(body: unknown): LocalLayerUpload {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new Refusal('invalid-request', 'body must be a JSON object');
-  const { baseRevision, file } = body as Record<string, unknown>;
+  const { baseRevision, baseUpdatedAt, file } = body as Record<string, unknown>;
   if (typeof baseRevision !== 'number' || !Number.isSafeInteger(baseRevision) || baseRevision < 0)
     throw new Refusal('invalid-request', 'baseRevision must be a revision from an earlier response, or 0');
+  if (baseUpdatedAt !== undefined && (typeof baseUpdatedAt !== 'string' || !STAMP.test(baseUpdatedAt)))
+    throw new Refusal('invalid-request', 'baseUpdatedAt must be the updatedAt of an earlier response');
   const value = file as { format?: unknown; version?: unknown; shared?: unknown } | null;
   if (typeof value !== 'object' || value === null || value.format !== LOCAL_FORMAT || value.version !== LOCAL_VERSION)
     throw new Refusal('invalid-local-layer', `file must be ${LOCAL_FORMAT} version ${LOCAL_VERSION}`);
@@ -34,5 +40,5 @@ export function parseLocalLayerUpload(body: unknown): LocalLayerUpload {
   // The Dutch sentence names ids of the layer only, no contact data.
   const problem = checkLocalFile(value as LocalFile);
   if (problem) throw new Refusal('invalid-local-layer', problem);
-  return { baseRevision, file: value as LocalFile };
+  return { baseRevision, ...(baseUpdatedAt === undefined ? {} : { baseUpdatedAt }), file: value as LocalFile };
 }

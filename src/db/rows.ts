@@ -55,8 +55,10 @@ export interface SyncMembership {
   /**
    * The team's local layer as last agreed with the server: its revision there, and the revision
    * of this device's own layer that matched it. A different own revision means unsent edits.
+   * `serverUpdatedAt` is when the server stored that revision (its clock): a restored server
+   * can hold the same or a lower revision number with other content (sync/domain/local-layer-revision.ts).
    */
-  localLayer?: { serverRevision: number; localRevision: number };
+  localLayer?: { serverRevision: number; localRevision: number; serverUpdatedAt?: string };
 }
 
 /** An incident shared with the team: the ids of its events the server holds (pushed or pulled). */

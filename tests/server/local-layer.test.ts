@@ -86,19 +86,28 @@ describe.each(ENGINES)("the team's local layer on %s", (engine) => {
     expectValid('LocalLayerUpload', { baseRevision: 0, file });
     const up = await put(coordinator, { baseRevision: 0, file });
     expect(up.statusCode).toBe(200);
-    expect(up.json()).toEqual({ revision: 1 });
+    expect(up.json()).toEqual({ revision: 1, updatedAt: expect.any(String) });
     expectValid('LocalLayerUploadResponse', up.json());
+    const stamp = up.json().updatedAt as string;
     for (const member of [adviseur, meelezer, coordinator]) {
       const res = await get(member);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ revision: 1, file, updatedBy: expect.any(String) });
+      expect(res.json()).toMatchObject({ revision: 1, file, updatedAt: stamp, updatedBy: expect.any(String) });
       expectValid('LocalLayerResponse', res.json());
     }
-    // A device that has the revision gets only the number, and nothing is logged for it.
-    expect((await get(adviseur, 1)).json()).toEqual({ revision: 1 });
+    // A device that has the revision gets only the number and when it was stored, and nothing is logged for it.
+    expect((await get(adviseur, 1)).json()).toEqual({ revision: 1, updatedAt: stamp });
     expectValid('LocalLayerResponse', (await get(adviseur, 1)).json());
-    const second = await put(coordinator, { baseRevision: 1, file: layerFile([contact(1)], 4) });
-    expect(second.json()).toEqual({ revision: 2 });
+    // An upload naming the base's stamp wrongly is stale (a restored server's same number); rightly, it goes.
+    const wrongStamp = await put(coordinator, {
+      baseRevision: 1,
+      baseUpdatedAt: new Date(Date.parse(stamp) - 1).toISOString(),
+      file: layerFile([contact(1)], 4),
+    });
+    expect(wrongStamp.json().error.code).toBe('local-layer-stale');
+    const second = await put(coordinator, { baseRevision: 1, baseUpdatedAt: stamp, file: layerFile([contact(1)], 4) });
+    expect(second.json()).toEqual({ revision: 2, updatedAt: expect.any(String) });
+    expectValid('LocalLayerUpload', { baseRevision: 1, baseUpdatedAt: stamp, file: layerFile([contact(1)], 4) });
     expect((await get(adviseur, 1)).json().file.layer.contacts).toHaveLength(1);
     const { rows } = await t.db.query<{ device_id: string; revision: string; access: string }>(
       `SELECT device_id, revision, access FROM local_layer_log l JOIN devices d ON d.id = l.device_id
@@ -149,6 +158,7 @@ describe.each(ENGINES)("the team's local layer on %s", (engine) => {
       {},
       { baseRevision: -1, file: good },
       { baseRevision: '0', file: good },
+      { baseRevision: 0, baseUpdatedAt: 'gisteren', file: good },
       { baseRevision: 0 },
       { baseRevision: 0, file: { ...good, format: 'handelingskader-export' } },
       { baseRevision: 0, file: { ...good, version: 2 } },

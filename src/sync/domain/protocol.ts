@@ -77,6 +77,7 @@ export function inviteCodeOf(hash: string): string | undefined {
 export interface LocalLayerResponse {
   revision: number;
   file?: unknown;
+  /** When the server stored this revision; with or without the file (older servers: only with it). */
   updatedAt?: string;
   updatedBy?: string;
 }

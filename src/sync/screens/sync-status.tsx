@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { LOCAL_CONFLICT } from '../domain/local-layer-conflict.ts';
+import { offersTeamVersion } from '../domain/local-layer-conflict.ts';
 import { revokedMessage } from '../domain/sync-messages.ts';
 import { useSync, useSyncState } from './sync-context.tsx';
 import { syncStateText } from './sync-state-text.ts';
@@ -29,7 +29,7 @@ export function SyncStatus() {
       {phase === 'connected' && state.localLayerProblem && (
         <>
           <p data-testid="local-layer-problem">{state.localLayerProblem}</p>
-          {state.localLayerProblem === LOCAL_CONFLICT && (
+          {offersTeamVersion(state.localLayerProblem) && (
             <p className="actions">
               <button type="button" className="button button--secondary" onClick={() => client?.adoptTeamLayer()}>
                 Versie van het team overnemen

@@ -82,8 +82,12 @@ export const syncApi = {
     request<{ incidentId: string; deleted: number }>('DELETE', `/incidents/${encodeURIComponent(incidentId)}`, token),
   localLayer: (token: string, known: number) =>
     request<LocalLayerResponse>('GET', `/local-layer?known=${known}`, token),
-  putLocalLayer: (token: string, baseRevision: number, file: unknown) =>
-    request<{ revision: number }>('PUT', '/local-layer', token, { baseRevision, file }),
+  putLocalLayer: (token: string, base: { revision: number; updatedAt?: string | undefined }, file: unknown) =>
+    request<{ revision: number; updatedAt?: string }>('PUT', '/local-layer', token, {
+      baseRevision: base.revision,
+      ...(base.updatedAt === undefined ? {} : { baseUpdatedAt: base.updatedAt }),
+      file,
+    }),
   incidents: (token: string) => request<{ incidents: SharedIncident[] }>('GET', '/incidents', token),
   access: (token: string, incidentId: string) =>
     request<{ incidentId: string; entries: AccessEntry[] }>(

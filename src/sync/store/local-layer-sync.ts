@@ -6,7 +6,9 @@ import { LOCAL_LIMITS } from '../../local/format/rules.ts';
 import { applyLocalImport, exportLocalLayer, previewLocalImport } from '../../local/store/local-exchange.ts';
 import { readLocalFile } from '../../local/store/local-file-io.ts';
 import { readLocalLayer } from '../../local/store/local-store.ts';
-import { LOCAL_CONFLICT } from '../domain/local-layer-conflict.ts';
+import { LOCAL_CONFLICT, LOCAL_RESTORED_CONFLICT } from '../domain/local-layer-conflict.ts';
+import { serverLayerVerdict } from '../domain/local-layer-revision.ts';
+import type { LocalLayerResponse } from '../domain/protocol.ts';
 import { SyncHttpError, syncApi } from './api.ts';
 import { readMembership, updateMembership } from './membership.ts';
 
@@ -40,6 +42,8 @@ export async function syncLocalLayer(
   }
 }
 
+type Agreed = NonNullable<SyncMembership['localLayer']>;
+
 async function exchangeLayer(
   db: AppDatabase,
   membership: SyncMembership,
@@ -49,31 +53,95 @@ async function exchangeLayer(
   const token = membership.token;
   if (!token) return undefined;
   const own = await readLocalLayer(db);
+  if (adopt) return take(db, membership, own?.revision, await syncApi.localLayer(token, 0));
   const agreed = membership.localLayer;
-  const unsent = own !== undefined && own.revision !== agreed?.localRevision;
-  const known = adopt ? 0 : (agreed?.serverRevision ?? 0);
+  const known = agreed?.serverRevision ?? 0;
+  const coordinator = membership.role === 'coordinator' && own !== undefined;
 
-  if (unsent && membership.role === 'coordinator' && !adopt) {
-    const { file } = await exportLocalLayer({ shared: false, contentVersion: kader?.version ?? 'onbekend', db });
-    try {
-      const { revision } = await syncApi.putLocalLayer(token, known, file);
-      await updateMembership(db, { localLayer: { serverRevision: revision, localRevision: own.revision } });
-      return undefined;
-    } catch (error) {
-      if (error instanceof SyncHttpError && error.code === 'local-layer-stale') return LOCAL_CONFLICT;
-      throw error;
-    }
+  if (coordinator && own.revision !== agreed?.localRevision) {
+    // Unsent edits: offer them on the agreed revision (one request in the usual case).
+    const problem = await offer(db, token, kader, own.revision, {
+      revision: known,
+      updatedAt: agreed?.serverUpdatedAt,
+    });
+    if (problem === undefined) return undefined;
+    // Refused as stale: the team's layer moved on elsewhere (a conflict), or the server was
+    // restored and holds an older revision of the agreed line (offer again on that one).
+    const server = await syncApi.localLayer(token, known);
+    const verdict = serverLayerVerdict(agreed, server);
+    if (verdict === 'restored') return offer(db, token, kader, own.revision, server);
+    return verdict === 'replaced' ? LOCAL_RESTORED_CONFLICT : problem;
   }
 
-  const response = await syncApi.localLayer(token, known);
-  if (response.revision <= known || response.file === undefined) return undefined;
+  const server = await syncApi.localLayer(token, known);
+  switch (serverLayerVerdict(agreed, server)) {
+    case 'same':
+      return undefined;
+    case 'newer':
+      return take(db, membership, own?.revision, server);
+    case 'restored':
+      // The server lost revisions this device agreed on (a backup); what it holds is older.
+      // A coordinator offers its layer again, so the team gets the agreed version back. Any
+      // other device keeps its layer (the newer one) rather than step back to the backup's,
+      // and agrees on the server's revision, so it takes the next upload (the coordinator's
+      // offer, or a new edit) through the usual path. Nothing is lost either way.
+      if (coordinator) return offer(db, token, kader, own.revision, server);
+      await agree(db, token, {
+        serverRevision: server.revision,
+        localRevision: (agreed as Agreed).localRevision,
+        ...stampOf(server),
+      });
+      return undefined;
+    case 'replaced':
+      // Restored, and uploaded to by another device since: that layer is news this device lacks.
+      // A coordinator's own (agreed) version is not on the server either: neither overwrites the
+      // other (as for a stale upload). Any other device takes the team's; its own stays in the history.
+      if (coordinator) return LOCAL_RESTORED_CONFLICT;
+      return take(db, membership, own?.revision, await syncApi.localLayer(token, 0));
+  }
+}
+
+const stampOf = (server: { updatedAt?: string }) =>
+  server.updatedAt === undefined ? {} : { serverUpdatedAt: server.updatedAt };
+
+/**
+ * The coordinator's whole layer as the team's next revision on `base` (with when the server
+ * stored it, so the same number with other content after a restore is refused, not
+ * overwritten); a Dutch problem when refused as stale.
+ */
+async function offer(
+  db: AppDatabase,
+  token: string,
+  kader: Kader | undefined,
+  localRevision: number,
+  base: { revision: number; updatedAt?: string | undefined },
+): Promise<string | undefined> {
+  const { file } = await exportLocalLayer({ shared: false, contentVersion: kader?.version ?? 'onbekend', db });
+  try {
+    const response = await syncApi.putLocalLayer(token, base, file);
+    await agree(db, token, { serverRevision: response.revision, localRevision, ...stampOf(response) });
+    return undefined;
+  } catch (error) {
+    if (error instanceof SyncHttpError && error.code === 'local-layer-stale') return LOCAL_CONFLICT;
+    throw error;
+  }
+}
+
+/** Applies the team's layer from `response` (when it carries one) as this device's own. */
+async function take(
+  db: AppDatabase,
+  membership: SyncMembership,
+  ownRevision: number | undefined,
+  response: LocalLayerResponse,
+): Promise<string | undefined> {
+  if (response.file === undefined) return undefined;
   const text = JSON.stringify(response.file);
   const read = await readLocalFile({ size: text.length, text: async () => text });
   if (!read.ok) return read.message;
   // The team's layer replaces the own one: a contact the coordinator removed goes here too.
   const plan = await previewLocalImport(read.file, { db, choice: 'vervangen' });
   if (plan.mode !== 'eigen') return OTHER_MUNICIPALITY;
-  let localRevision = own?.revision ?? 0;
+  let localRevision = ownRevision ?? 0;
   if (!plan.unchanged) {
     const actor = (response.updatedBy ?? membership.teamName).slice(0, LOCAL_LIMITS.name);
     try {
@@ -84,8 +152,11 @@ async function exchangeLayer(
       throw error;
     }
   }
-  // Only if the membership is still the one we started from (not revoked meanwhile).
-  if ((await readMembership(db))?.token === token)
-    await updateMembership(db, { localLayer: { serverRevision: response.revision, localRevision } });
+  await agree(db, membership.token, { serverRevision: response.revision, localRevision, ...stampOf(response) });
   return undefined;
+}
+
+/** Stores what was agreed, only if the membership is still the one we started from (not revoked meanwhile). */
+async function agree(db: AppDatabase, token: string | undefined, localLayer: Agreed): Promise<void> {
+  if (token !== undefined && (await readMembership(db))?.token === token) await updateMembership(db, { localLayer });
 }

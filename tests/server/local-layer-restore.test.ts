@@ -1,0 +1,205 @@
+import 'fake-indexeddb/auto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/store/database.ts';
+import type { AppDatabase } from '../../src/db/database.ts';
+import type { SyncMembership } from '../../src/db/rows.ts';
+import { editLocalLayer, readLocalChanges, readLocalLayer } from '../../src/local/store/local-store.ts';
+import { LOCAL_CONFLICT, LOCAL_RESTORED_CONFLICT } from '../../src/sync/domain/local-layer-conflict.ts';
+import { syncLocalLayer } from '../../src/sync/store/local-layer-sync.ts';
+import { readMembership, writeMembership } from '../../src/sync/store/membership.ts';
+import { freshDatabase } from '../unit/incidents/helpers.ts';
+import { kaderOf } from '../unit/local/local-fixtures.ts';
+import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
+import { type Member, makeTeam } from './support/fixtures.ts';
+import { listeningApp } from './support/listening.ts';
+
+/**
+ * The team's local layer when the server is restored from a backup (docs/sync-protocol.md,
+ * "Local layer", "A restored server"): real phones' storage (fake-indexeddb) running the
+ * app's own `syncLocalLayer` against the real server and database, on both engines.
+ */
+
+const national = kaderOf({});
+
+interface Phone {
+  db: AppDatabase;
+  sync(adopt?: boolean): Promise<string | undefined>;
+  contacts(): Promise<string[]>;
+  agreed(): Promise<SyncMembership['localLayer']>;
+}
+
+function phone(member: Member): Phone {
+  const db = freshDatabase();
+  const ready = writeMembership(db, {
+    teamName: 'Gemeente Rotterdam',
+    token: member.token,
+    role: member.role,
+    deviceName: `Telefoon ${member.role}`,
+    cursor: '0',
+  });
+  return {
+    db,
+    async sync(adopt = false) {
+      await ready;
+      return syncLocalLayer(db, (await readMembership(db))!, national, adopt);
+    },
+    contacts: async () => ((await readLocalLayer(db))?.contacts ?? []).map((c) => c.name).sort(),
+    agreed: async () => (await readMembership(db))?.localLayer,
+  };
+}
+
+const addContact = (p: Phone, name: string) =>
+  editLocalLayer(
+    {
+      type: 'contact.save',
+      contact: { name, role: 'Piket', phones: [{ label: 'Piket', number: '010 440 88 00' }], visibility: 'intern' },
+    },
+    { national, actor: 'Coördinator', db: p.db },
+  );
+
+/** The team's row as a backup holds it, and putting it back as restoring that backup does. */
+async function backupOf(db: Database, teamId: number) {
+  const { rows } = await db.query('SELECT * FROM team_local_layers WHERE team_id = $1', [teamId]);
+  const row = rows[0] as { revision: string; file: unknown; updated_by: string; updated_at: Date };
+  return () =>
+    db.query(
+      'UPDATE team_local_layers SET revision = $2, file = $3::jsonb, updated_by = $4, updated_at = $5 WHERE team_id = $1',
+      [teamId, row.revision, JSON.stringify(row.file), row.updated_by, row.updated_at],
+    );
+}
+
+describe.each(ENGINES)("the team's local layer after a restored backup on %s", (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  const realFetch = globalThis.fetch;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    const listening = await listeningApp(t.db);
+    app = listening.app;
+    // The app asks its own origin ('/api/sync/v1/…'); here that origin is the listening server.
+    globalThis.fetch = (input, init) =>
+      realFetch(typeof input === 'string' && input.startsWith('/') ? `${listening.origin}${input}` : input, init);
+  });
+  afterAll(async () => {
+    globalThis.fetch = realFetch;
+    await app.close();
+    await t.drop();
+  });
+
+  const serverContacts = async (member: Member) => {
+    const res = await app.inject({ url: '/api/sync/v1/local-layer', headers: member.auth });
+    const body = res.json() as { revision: number; file?: { layer: { contacts: { name: string }[] } } };
+    return { revision: body.revision, contacts: (body.file?.layer.contacts ?? []).map((c) => c.name).sort() };
+  };
+
+  /** Revision 1 (one contact) is backed up; revision 2 (a second contact) reaches both phones and is then lost. */
+  async function restoredTeam() {
+    const { teamId, coordinator, members } = await makeTeam(app, t.db, ['adviseur', 'coordinator']);
+    const [adviseur, second] = members as [Member, Member];
+    const c = phone(coordinator);
+    const a = phone(adviseur);
+    await editLocalLayer(
+      { type: 'municipality', code: 'gm0599', name: 'Rotterdam' },
+      { national, db: c.db, actor: 'C' },
+    );
+    await addContact(c, 'Piket 1');
+    expect(await c.sync()).toBeUndefined();
+    expect(await a.sync()).toBeUndefined();
+    const restore = await backupOf(t.db, teamId);
+    await addContact(c, 'Piket 2');
+    expect(await c.sync()).toBeUndefined();
+    expect(await a.sync()).toBeUndefined();
+    expect(await a.contacts()).toEqual(['Piket 1', 'Piket 2']);
+    expect((await a.agreed())?.serverRevision).toBe(2);
+    await restore();
+    expect(await serverContacts(adviseur)).toEqual({ revision: 1, contacts: ['Piket 1'] });
+    return { coordinator, adviseur, second, c, a };
+  }
+
+  it('an adviser keeps the agreed layer, the coordinator offers it again, and the adviser takes the next upload', async () => {
+    const { adviseur, c, a } = await restoredTeam();
+    const history = (await readLocalChanges({ db: a.db })).length;
+    // The adviser's phone does not step back to the backup's older layer.
+    expect(await a.sync()).toBeUndefined();
+    expect(await a.contacts()).toEqual(['Piket 1', 'Piket 2']);
+    expect((await a.agreed())?.serverRevision).toBe(1);
+
+    // The coordinator's phone, with nothing unsent, gives the team the agreed layer back.
+    expect(await c.sync()).toBeUndefined();
+    expect(await serverContacts(adviseur)).toEqual({ revision: 2, contacts: ['Piket 1', 'Piket 2'] });
+    expect((await c.agreed())?.serverRevision).toBe(2);
+    // And a later edit goes up the usual way.
+    await addContact(c, 'Piket 3');
+    expect(await c.sync()).toBeUndefined();
+    expect(await serverContacts(adviseur)).toEqual({ revision: 3, contacts: ['Piket 1', 'Piket 2', 'Piket 3'] });
+
+    expect(await a.sync()).toBeUndefined();
+    expect(await a.contacts()).toEqual(['Piket 1', 'Piket 2', 'Piket 3']);
+    expect((await a.agreed())?.serverRevision).toBe(3);
+    // Nothing of the adviser's history went: the one new row is the coordinator's upload.
+    expect((await readLocalChanges({ db: a.db })).length).toBe(history + 1);
+  });
+
+  it('a coordinator with edits made while the server was away offers them on the restored revision', async () => {
+    const { adviseur, c } = await restoredTeam();
+    await addContact(c, 'Piket 3');
+    expect(await c.sync()).toBeUndefined();
+    expect(await serverContacts(adviseur)).toEqual({ revision: 2, contacts: ['Piket 1', 'Piket 2', 'Piket 3'] });
+    expect(await c.agreed()).toMatchObject({
+      serverRevision: 2,
+      localRevision: (await readLocalLayer(c.db))!.revision,
+    });
+    // In step with the server now: the next run changes nothing.
+    expect(await c.sync()).toBeUndefined();
+    expect((await serverContacts(adviseur)).revision).toBe(2);
+  });
+
+  it('a layer uploaded after the restore by another coordinator phone overwrites nothing, and reaches the adviser', async () => {
+    const { adviseur, second, c, a } = await restoredTeam();
+    // A second coordinator phone takes the restored layer and edits it: the same revision number
+    // the others agreed on (2), with other content.
+    const s = phone(second);
+    expect(await s.sync()).toBeUndefined();
+    expect(await s.contacts()).toEqual(['Piket 1']);
+    await addContact(s, 'Slotenmaker');
+    expect(await s.sync()).toBeUndefined();
+    expect(await serverContacts(adviseur)).toEqual({ revision: 2, contacts: ['Piket 1', 'Slotenmaker'] });
+
+    // The first coordinator's phone: its version is not on the server, neither is newer; nothing overwritten.
+    expect(await c.sync()).toBe(LOCAL_RESTORED_CONFLICT);
+    expect(await c.contacts()).toEqual(['Piket 1', 'Piket 2']);
+    await addContact(c, 'Piket 3');
+    expect(await c.sync()).toBe(LOCAL_RESTORED_CONFLICT);
+    expect(await serverContacts(adviseur)).toEqual({ revision: 2, contacts: ['Piket 1', 'Slotenmaker'] });
+
+    // The adviser takes the team's layer; its own stays in the history.
+    const history = (await readLocalChanges({ db: a.db })).length;
+    expect(await a.sync()).toBeUndefined();
+    expect(await a.contacts()).toEqual(['Piket 1', 'Slotenmaker']);
+    expect((await readLocalChanges({ db: a.db })).length).toBe(history + 1);
+
+    // "Versie van het team overnemen" on the coordinator's phone, then it is in step again.
+    expect(await c.sync(true)).toBeUndefined();
+    expect(await c.contacts()).toEqual(['Piket 1', 'Slotenmaker']);
+    expect(await c.sync()).toBeUndefined();
+    expect((await serverContacts(adviseur)).revision).toBe(2);
+  });
+
+  it('a stale upload without a restore is still a conflict', async () => {
+    const { coordinator, members } = await makeTeam(app, t.db, ['coordinator']);
+    const c = phone(coordinator);
+    const s = phone(members[0]!);
+    await editLocalLayer(
+      { type: 'municipality', code: 'gm0599', name: 'Rotterdam' },
+      { national, db: c.db, actor: 'C' },
+    );
+    expect(await c.sync()).toBeUndefined();
+    expect(await s.sync()).toBeUndefined();
+    await addContact(s, 'Slotenmaker');
+    expect(await s.sync()).toBeUndefined();
+    await addContact(c, 'Piket 1');
+    expect(await c.sync()).toBe(LOCAL_CONFLICT);
+    expect(await serverContacts(coordinator)).toEqual({ revision: 2, contacts: ['Slotenmaker'] });
+  });
+});

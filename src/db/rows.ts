@@ -97,6 +97,11 @@ export interface WrappedKey {
  * (WebAuthn PRF extension): unlocking with a fingerprint or face. The passphrase stays.
  */
 export interface PasskeyWrap {
+  /**
+   * The wrap's format (lock/passkey-wrap.ts): absent in wraps written before the credential
+   * id was bound in, 2 since. Read as stored, so any number may turn up; only 1 and 2 open.
+   */
+  v?: number;
   credentialId: Uint8Array;
   /** HKDF's salt for this passkey's wrapping key. */
   salt: Uint8Array;

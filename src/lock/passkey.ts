@@ -2,6 +2,7 @@ import type { AppDatabase } from '../db/database.ts';
 import type { PasskeyWrap } from '../db/rows.ts';
 import { toStorageError } from '../db/storage-error.ts';
 import { UnwrapFailedError } from './key-wrap.ts';
+import { openPasskeyWrap, wrapForPasskey } from './passkey-wrap.ts';
 import { checkPassphrase, type PassphraseCheck } from './passphrase-attempts.ts';
 
 /**
@@ -10,11 +11,8 @@ import { checkPassphrase, type PassphraseCheck } from './passphrase-attempts.ts'
  * only after verifying the user; HKDF makes an AES-GCM key of them that wraps the same
  * data key as the passphrase. No server takes part: the relying party is the page's
  * own host, and nothing is sent anywhere. The passphrase always stays, so a lost
- * passkey locks nobody out.
+ * passkey locks nobody out. The stored wrap and its format versions: passkey-wrap.ts.
  */
-
-const AAD = new TextEncoder().encode('handelingskader data key passkey v1');
-const INFO = new TextEncoder().encode('handelingskader passkey wrap v1');
 
 export class PasskeyUnavailableError extends Error {
   override readonly name = 'PasskeyUnavailableError';
@@ -69,17 +67,6 @@ function base64url(bytes: Uint8Array): string {
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '');
-}
-
-async function wrappingKey(prfOutput: BufferSource, salt: Uint8Array): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', prfOutput, 'HKDF', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: salt as BufferSource, info: INFO },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
 }
 
 const random = (bytes: number) => crypto.getRandomValues(new Uint8Array(bytes));
@@ -146,8 +133,6 @@ export async function enrolPasskey(
       },
     })) as PublicKeyCredential | null;
     if (!credential) throw new PasskeyUnavailableError('No credential');
-    const salt = random(32);
-    const iv = random(12);
     let prf: ArrayBuffer;
     try {
       prf = await prfOfNewCredential(credential, prfInput);
@@ -155,17 +140,7 @@ export async function enrolPasskey(
       forgetCredentials([new Uint8Array(credential.rawId)]);
       throw error;
     }
-    const key = await wrappingKey(prf, salt);
-    const ct = new Uint8Array(
-      await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: AAD }, key, raw as BufferSource),
-    );
-    const wrap: PasskeyWrap = {
-      credentialId: new Uint8Array(credential.rawId),
-      salt,
-      iv,
-      ct,
-      createdAt: new Date().toISOString(),
-    };
+    const wrap = await wrapForPasskey(raw, prf, new Uint8Array(credential.rawId), prfInput);
     try {
       await db.transaction('rw', db.keyring, async () => {
         const current = await db.keyring.get('lock');
@@ -190,21 +165,39 @@ export async function unwrapWithPasskey(db: AppDatabase): Promise<Uint8Array> {
     passkeys.map((passkey) => passkey.credentialId),
     row.prfInput,
   );
-  const wrap = passkeys.find((passkey) => sameBytes(passkey.credentialId, credentialId));
-  if (!wrap) throw new UnwrapFailedError('Unknown passkey');
+  return unwrapWithPrfOutput(db, credentialId, output);
+}
+
+/**
+ * The data key from the wrap of the credential the browser verified, given its PRF output.
+ * A wrap in the older format (no credential id bound in) still opens and is rewritten in
+ * the current one here; should that write fail, the old wrap stays and the next unlock
+ * tries again. Nothing is written when the wrap does not open.
+ */
+export async function unwrapWithPrfOutput(
+  db: AppDatabase,
+  credentialId: Uint8Array,
+  prfOutput: BufferSource,
+): Promise<Uint8Array> {
+  const row = await db.keyring.get('lock');
+  const wrap = row?.passkeys?.find((passkey) => sameBytes(passkey.credentialId, credentialId));
+  if (!row?.prfInput || !wrap) throw new UnwrapFailedError('Unknown passkey');
+  const { dataKey, upgraded } = await openPasskeyWrap(wrap, prfOutput, row.prfInput);
+  if (upgraded) await storeUpgrade(db, wrap, upgraded);
+  return dataKey;
+}
+
+async function storeUpgrade(db: AppDatabase, old: PasskeyWrap, upgraded: PasskeyWrap): Promise<void> {
   try {
-    const key = await wrappingKey(output, wrap.salt);
-    const raw = new Uint8Array(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: wrap.iv as BufferSource, additionalData: AAD },
-        key,
-        wrap.ct as BufferSource,
-      ),
-    );
-    if (raw.length !== 32) throw new UnwrapFailedError('Not a data key');
-    return raw;
-  } catch (error) {
-    throw error instanceof UnwrapFailedError ? error : new UnwrapFailedError('Does not unwrap', { cause: error });
+    await db.transaction('rw', db.keyring, async () => {
+      const current = await db.keyring.get('lock');
+      // Only the very wrap that was opened: removed or replaced meanwhile, it stays as it is now.
+      const passkeys = current?.passkeys?.map((passkey) => (sameBytes(passkey.ct, old.ct) ? upgraded : passkey));
+      if (!passkeys?.includes(upgraded)) return;
+      await db.keyring.update('lock', { passkeys });
+    });
+  } catch {
+    // The unlock itself worked; the old format keeps opening until a write succeeds.
   }
 }
 

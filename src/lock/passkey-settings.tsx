@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { getAppDatabase } from '../db/database.ts';
 import type { KeyringRow } from '../db/rows.ts';
 import { type Status, StatusMessage } from '../ui/status-message.tsx';
@@ -13,6 +13,9 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>();
   const [confirming, setConfirming] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const questionId = useId();
+  const focus = useFocusAfterRender();
   useEffect(() => {
     let active = true;
     passkeyEnrolSupported().then((yes) => active && setSupported(yes));
@@ -21,7 +24,8 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
     };
   }, []);
   const enrolled = (keyring.passkeys?.length ?? 0) > 0;
-  if (!supported && !enrolled) return null;
+  // Once removed on a browser that cannot enrol, the heading and the outcome still show.
+  if (!supported && !enrolled && !status) return null;
 
   const enrol = async () => {
     if (!passphrase) {
@@ -43,40 +47,73 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
       setBusy(false);
     }
   };
-  const remove = async () => {
+  const ask = () => {
+    setStatus(undefined);
+    setConfirming(true);
+    focus.next('question');
+  };
+  const cancel = () => {
     setConfirming(false);
+    focus.next('remove');
+  };
+  const remove = async () => {
+    // The focused button stays enabled (disabling it would drop the focus); a second press waits for the first.
+    if (removing) return;
+    setRemoving(true);
     try {
       await removePasskeys(getAppDatabase());
       setStatus({ kind: 'ok', text: 'De passkey is verwijderd. Ontgrendel voortaan met uw wachtzin.' });
+      // The button and the question are gone: the section's heading, followed by the outcome.
+      focus.next('heading');
     } catch (error) {
       setStatus({ kind: 'error', text: userMessageOf(error) });
+      focus.next('remove');
+    } finally {
+      setConfirming(false);
+      setRemoving(false);
     }
   };
   return (
     <>
-      <h3>Ontgrendelen met vingerafdruk of gezicht</h3>
+      <h3 ref={focus.ref('heading')} tabIndex={-1}>
+        Ontgrendelen met vingerafdruk of gezicht
+      </h3>
       {enrolled ? (
         <>
           <p>U kunt de app ontgrendelen met een passkey op dit apparaat. Uw wachtzin blijft daarnaast altijd werken.</p>
           <StatusMessage status={status} />
           {confirming ? (
-            <div className="alert alert--warning">
-              <p>Weet u het zeker? Daarna ontgrendelt u alleen nog met uw wachtzin.</p>
+            <div
+              className="alert alert--warning"
+              role="alertdialog"
+              aria-labelledby={questionId}
+              onKeyDown={(event) => event.key === 'Escape' && cancel()}
+            >
+              <p id={questionId} ref={focus.ref('question')} tabIndex={-1}>
+                Weet u het zeker? Daarna ontgrendelt u alleen nog met uw wachtzin.
+              </p>
               <div className="actions">
-                <button type="button" className="button button--danger" onClick={remove}>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={remove}
+                  aria-busy={removing || undefined}
+                >
                   Ja, verwijder de passkey
                 </button>
-                <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+                <button type="button" className="button button--secondary" onClick={cancel}>
                   Annuleren
                 </button>
               </div>
             </div>
           ) : (
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+            <button type="button" className="button button--secondary" onClick={ask} ref={focus.ref('remove')}>
               Passkey verwijderen
             </button>
           )}
         </>
+      ) : !supported ? (
+        <StatusMessage status={status} />
       ) : (
         <div className="form">
           <p>
@@ -97,6 +134,35 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
       )}
     </>
   );
+}
+
+type FocusTarget = 'question' | 'remove' | 'heading';
+
+/**
+ * Moves the keyboard focus once the element it should go to is on screen: the question when
+ * the confirmation opens, back to "Passkey verwijderen" after cancelling (or a failure), the
+ * section's heading after the removal, so nobody is left on a button that vanished.
+ */
+function useFocusAfterRender() {
+  const elements = useRef(new Map<FocusTarget, HTMLElement>());
+  const pending = useRef<FocusTarget>(undefined);
+  const [, rendered] = useState(0);
+  useEffect(() => {
+    const element = pending.current && elements.current.get(pending.current);
+    if (!element) return;
+    pending.current = undefined;
+    element.focus();
+  });
+  return {
+    next(target: FocusTarget) {
+      pending.current = target;
+      rendered((n) => n + 1);
+    },
+    ref: (target: FocusTarget) => (element: HTMLElement | null) => {
+      if (element) elements.current.set(target, element);
+      else elements.current.delete(target);
+    },
+  };
 }
 
 function enrolFailure(error: unknown): string {

@@ -1,8 +1,9 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
 import { createIncident } from './support/incident-helpers.ts';
 import { gotoUnlocked, PASSPHRASE, startLockSetUp, unlockThroughUi, vergrendelButton } from './support/lock-helpers.ts';
+import { rewriteFirstPasskeyInOldFormat, storedPasskeyWraps } from './support/passkey-helpers.ts';
 
 /**
  * Unlock with a passkey through the WebAuthn PRF extension, against Chromium's virtual
@@ -84,17 +85,73 @@ describe('unlocking with a passkey', () => {
     await gotoUnlocked(page, `${server.origin}/incidenten/${incidentId}`);
     await page.getByText(street).first().waitFor();
 
-    // Removing asks first; cancelling keeps the passkey.
+    // Removing asks first, with the keyboard: the focus goes to the question, and back to the
+    // button after cancelling (Annuleren or Escape); every button is a 44 px target.
     await page.goto(`${server.origin}/incidenten/instellingen`);
     await unlockThroughUi(page);
-    await page.getByRole('button', { name: 'Passkey verwijderen' }).click();
-    await page.getByText('Weet u het zeker?').waitFor();
-    await page.getByRole('button', { name: 'Annuleren' }).click();
-    await page.getByRole('button', { name: 'Passkey verwijderen' }).click();
-    await page.getByRole('button', { name: 'Ja, verwijder de passkey' }).click();
+    const removeButton = page.getByRole('button', { name: 'Passkey verwijderen' });
+    const confirmation = page.getByRole('alertdialog', { name: /Weet u het zeker\?/ });
+    const confirmButton = page.getByRole('button', { name: 'Ja, verwijder de passkey' });
+    const cancelButton = page.getByRole('button', { name: 'Annuleren' });
+    const focused = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement));
+    await removeButton.focus();
+    await page.keyboard.press('Enter');
+    await confirmation.waitFor();
+    await focused(confirmation.getByText('Weet u het zeker?')).toBe(true);
+    for (const button of [confirmButton, cancelButton]) {
+      const box = await button.boundingBox();
+      expect(Math.min(box!.width, box!.height)).toBeGreaterThanOrEqual(44);
+    }
+    await page.keyboard.press('Tab');
+    await focused(confirmButton).toBe(true);
+    await page.keyboard.press('Tab');
+    await focused(cancelButton).toBe(true);
+    await page.keyboard.press('Enter');
+    await focused(removeButton).toBe(true);
+    const removeBox = await removeButton.boundingBox();
+    expect(Math.min(removeBox!.width, removeBox!.height)).toBeGreaterThanOrEqual(44);
+    await page.keyboard.press('Enter');
+    await focused(confirmation.getByText('Weet u het zeker?')).toBe(true);
+    await page.keyboard.press('Escape');
+    await focused(removeButton).toBe(true);
+    expect(await confirmation.count()).toBe(0);
+
+    // Confirmed: the focus lands on the section's heading, followed by the outcome, not on the page's body.
+    await page.keyboard.press('Enter');
+    await focused(confirmation.getByText('Weet u het zeker?')).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await page.getByText('De passkey is verwijderd.').waitFor();
+    await focused(page.getByRole('heading', { level: 3, name: 'Ontgrendelen met vingerafdruk of gezicht' })).toBe(true);
     await vergrendelButton(page).first().click();
     await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).waitFor();
     expect(await page.getByRole('button', { name: 'Ontgrendel met passkey' }).count()).toBe(0);
+  });
+
+  it('keeps a passkey enrolled before the credential binding working, and binds it at its next unlock', async () => {
+    const page = await profile.context.newPage();
+    await virtualAuthenticator(page);
+    await gotoUnlocked(page, `${server.origin}/incidenten/instellingen`);
+    await page.getByLabel('Wachtzin om een passkey in te stellen').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Passkey instellen' }).click();
+    await page.getByText('De passkey is ingesteld.').waitFor();
+    expect((await storedPasskeyWraps(page)).map((wrap) => wrap.v)).toEqual([2]);
+
+    await rewriteFirstPasskeyInOldFormat(page, PASSPHRASE);
+    const [old] = await storedPasskeyWraps(page);
+    expect(old!.v).toBeUndefined();
+
+    await vergrendelButton(page).first().click();
+    await page.getByRole('button', { name: 'Ontgrendel met passkey' }).click();
+    await vergrendelButton(page).first().waitFor();
+    const [bound] = await storedPasskeyWraps(page);
+    expect(bound!.v).toBe(2);
+    expect(bound!.ct).not.toEqual(old!.ct);
+
+    // The rewritten wrap opens after a page load too.
+    await page.goto(`${server.origin}/incidenten`);
+    await page.getByRole('button', { name: 'Ontgrendel met passkey' }).click();
+    await page.getByText(street).first().waitFor();
+    expect(await storedPasskeyWraps(page)).toEqual([bound]);
   });
 });

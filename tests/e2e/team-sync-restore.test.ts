@@ -40,6 +40,13 @@ async function serverCursor(origin: string, token: string): Promise<string> {
   }
 }
 
+/** The team's local layer on the server: its revision and contact names. */
+async function serverLayer(origin: string, token: string): Promise<{ revision: number; contacts: string[] }> {
+  const response = await fetch(`${origin}/api/sync/v1/local-layer`, { headers: { Authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { revision: number; file?: { layer: { contacts: { name: string }[] } } };
+  return { revision: body.revision, contacts: (body.file?.layer.contacts ?? []).map((c) => c.name) };
+}
+
 async function addLogEntry(page: Page, text: string) {
   await page.getByLabel('Nieuwe logregel').fill(text);
   await page.getByRole('button', { name: 'Logregel opslaan' }).click();
@@ -72,11 +79,18 @@ describe('a team server restored from an earlier backup while a phone is connect
     await a.evaluate(() => window.dispatchEvent(new Event('online')));
   }
 
-  it('the phone says what happened, offers its own changes again and loses nothing; the server ends with them', async () => {
+  it('the phone says what happened, offers its own changes and the local layer again and loses nothing; the server ends with them', async () => {
+    const token = await tokenOf(a);
+    // The coordinator's phone sets up the team's local layer (revision 1 on the server).
+    await a.goto(`${origin}/lokaal`);
+    await a.getByLabel('Naam van de gemeente').fill('Rotterdam');
+    await a.getByLabel('CBS-code').fill('gm0599');
+    await a.getByRole('button', { name: 'Gemeente opslaan' }).click();
+    await expect.poll(() => serverLayer(origin, token), { timeout: 30_000 }).toEqual({ revision: 1, contacts: [] });
+
     const incidentId = await createIncident(a, origin);
     await a.getByRole('button', { name: 'Delen met team' }).click();
     await a.getByText(/Gedeeld met team/).waitFor();
-    const token = await tokenOf(a);
     const shared = await localEventIds(a, incidentId);
     await expect
       .poll(async () => (await serverEventIds(origin, token, incidentId)).sort(), { timeout: 30_000 })
@@ -94,11 +108,26 @@ describe('a team server restored from an earlier backup while a phone is connect
     await expect
       .poll(async () => (await serverEventIds(origin, token, incidentId)).sort(), { timeout: 60_000 })
       .toEqual(mine);
+    // And a contact in the local layer: revision 2, agreed with the server.
+    await a.goto(`${origin}/lokaal`);
+    await a.getByRole('link', { name: 'Contact toevoegen' }).click();
+    await a.getByLabel('Naam', { exact: true }).fill('Woonstad calamiteitenlijn');
+    await a.getByLabel('Omschrijving nummer 1').fill('Piketlijn');
+    await a.getByLabel('Nummer 1', { exact: true }).fill('010 123 45 67');
+    await a.getByRole('button', { name: 'Contact opslaan' }).click();
+    await expect
+      .poll(() => serverLayer(origin, token), { timeout: 30_000 })
+      .toEqual({ revision: 2, contacts: ['Woonstad calamiteitenlijn'] });
+    await expect
+      .poll(async () => (await settingOf<{ localLayer?: { serverRevision: number } }>(a, 'syncTeam')).localLayer, {
+        timeout: 30_000,
+      })
+      .toMatchObject({ serverRevision: 2 });
     const latest = await serverCursor(origin, token);
     await expect
       .poll(async () => (await settingOf<{ cursor: string }>(a, 'syncTeam')).cursor, { timeout: 60_000 })
       .toBe(latest);
-    await a.getByRole('link', { name: 'Incidenten' }).first().click();
+    await a.goto(`${origin}/incidenten`);
     await syncState(a)
       .getByText(/Gesynchroniseerd/)
       .waitFor({ timeout: 30_000 });
@@ -121,6 +150,7 @@ describe('a team server restored from an earlier backup while a phone is connect
       cpSync(backupDir, team.server.dataDir, { recursive: true });
     });
     expect((await serverEventIds(origin, token, incidentId)).sort()).toEqual(shared);
+    expect((await serverLayer(origin, token)).revision).toBe(1);
     expect(((await (await refused).json()) as { error: { code: string } }).error.code).toBe('cursor-unknown');
 
     // The phone says what happened, in Dutch, and how many of its own changes it sends again.
@@ -146,6 +176,10 @@ describe('a team server restored from an earlier backup while a phone is connect
     expect(new Set(onServer).size).toBe(onServer.length);
     expect([...onServer].sort()).toEqual(mine);
     expect(await localEventIds(a, incidentId)).toEqual(mine);
+    // The server's layer was set back to revision 1: the phone offered its agreed layer again.
+    await expect
+      .poll(() => serverLayer(origin, token), { timeout: 30_000 })
+      .toEqual({ revision: 2, contacts: ['Woonstad calamiteitenlijn'] });
     // And the entries written after the backup are on screen as before.
     await a.goto(`${origin}/incidenten/${incidentId}/logboek`);
     await a.locator('.entry__text', { hasText: 'Na de back-up: bewoners opgevangen in buurthuis' }).waitFor();

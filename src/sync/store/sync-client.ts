@@ -142,6 +142,9 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   async function restart(): Promise<void> {
     closeStream();
     await serial(() => restartFeed(db));
+    // The backup may have lost revisions of the team's local layer too: check it in that run
+    // (local-layer-sync.ts offers it again or keeps it), not only at the next periodic check.
+    localDue = true;
     set({ phase: 'catching-up', pending: await countPending().catch(() => state.pending), problem: undefined });
     schedule(0);
   }

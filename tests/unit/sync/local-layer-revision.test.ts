@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import {
+  LOCAL_CONFLICT,
+  LOCAL_RESTORED_CONFLICT,
+  offersTeamVersion,
+} from '../../../src/sync/domain/local-layer-conflict.ts';
 import { serverLayerVerdict } from '../../../src/sync/domain/local-layer-revision.ts';
 
 const T1 = '2026-12-02T09:00:00.000Z';
@@ -38,5 +43,14 @@ describe("the server's team layer against the one this device agreed on", () => 
     expect(serverLayerVerdict({ serverRevision: 2, serverUpdatedAt: T2 }, { revision: 2, updatedAt: T1 })).toBe(
       'replaced',
     );
+  });
+});
+
+describe('"Versie van het team overnemen"', () => {
+  it('is offered for both conflicts over the layer, and for no other problem', () => {
+    expect(offersTeamVersion(LOCAL_CONFLICT)).toBe(true);
+    expect(offersTeamVersion(LOCAL_RESTORED_CONFLICT)).toBe(true);
+    expect(offersTeamVersion(undefined)).toBe(false);
+    expect(offersTeamVersion('De lokale laag van het team hoort bij een andere gemeente.')).toBe(false);
   });
 });

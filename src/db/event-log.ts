@@ -65,6 +65,26 @@ export async function readStoredLog(db: AppDatabase, incidentId: string): Promis
   });
 }
 
+/**
+ * The log, unless the incident's list row carries `mark()` (the mark of a copy the
+ * caller holds): then 'unchanged', after one small read instead of the whole log. Every
+ * write of a log rewrites the list row with its mark in the same transaction
+ * (incident-writer.ts, import-events.ts), so a live query that reads only the row is
+ * still woken by every change of the log; a deletion takes the row, and the log is read.
+ */
+export async function readLogUnlessMarked(
+  db: AppDatabase,
+  incidentId: string,
+  /** Asked once the row is read: a writer that just committed publishes its copy in the meantime. */
+  mark: () => string | undefined,
+): Promise<StoredLog | 'unchanged'> {
+  return db.transaction('r', [db.incidents, ...logTables(db)], async () => {
+    const row = await db.incidents.get(incidentId);
+    if (row?.logMark !== undefined && row.logMark === mark()) return 'unchanged';
+    return readStoredLog(db, incidentId);
+  });
+}
+
 /** The incident's events in storage order (callers sort when order matters). */
 export async function readLog(db: AppDatabase, incidentId: string): Promise<IncidentEvent[]> {
   return (await readStoredLog(db, incidentId)).events;

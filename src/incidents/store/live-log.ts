@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { AppDatabase } from '../../db/database.ts';
-import { readStoredLog } from '../../db/event-log.ts';
+import { logMark, readLogUnlessMarked } from '../../db/event-log.ts';
 import { forgetOnLock } from '../../db/forget-on-lock.ts';
 import { toStorageError } from '../../db/storage-error.ts';
 import { compareEvents, type IncidentEvent } from '../../model/events.ts';
@@ -119,18 +119,34 @@ export interface IncidentLogSource {
  * echo of a write this tab already shows yields the same array.
  */
 export function openIncidentLog(db: AppDatabase, incidentId: string): IncidentLogSource {
-  let stored: IncidentEvent[] | undefined;
+  let stored: readonly IncidentEvent[] | undefined;
   let failure: { error: unknown } | undefined;
   return {
     subscribe(onChange) {
       const live = liveQuery(async () => {
+        // After this tab's own write (a tap) the list row carries the mark of the copy in memory:
+        // the log is not read again, and with the lock on not opened again either.
+        let known: readonly IncidentEvent[] | undefined;
+        const mark = () => {
+          known = logs.get(incidentId)?.events;
+          return known && logMark(known);
+        };
         try {
-          return await readStoredLog(db, incidentId);
+          const read = await readLogUnlessMarked(db, incidentId, mark);
+          // 'unchanged' only when mark() found a copy in memory.
+          return read === 'unchanged' ? { unchanged: known as readonly IncidentEvent[] } : read;
         } catch (error) {
           throw toStorageError(error);
         }
       }).subscribe({
-        next({ events, appendedKeys }) {
+        next(read) {
+          if ('unchanged' in read) {
+            if (stored === read.unchanged) return;
+            stored = read.unchanged;
+            onChange();
+            return;
+          }
+          const { events, appendedKeys } = read;
           stored = events.sort(compareEvents);
           // The next step tap can then append without reading the log again (the writer checks it is current).
           remember(incidentId, stored, appendedKeys.length);

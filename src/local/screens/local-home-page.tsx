@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useKader } from '../../content/kader-context.tsx';
 import type { KaderIndex } from '../../content/kader-index.ts';
@@ -9,8 +10,11 @@ import { MunicipalityForm } from './note-forms.tsx';
 import { useLocalEdit } from './use-local-edit.ts';
 import './local.css';
 
-/** The editor's start: whose layer, what needs attention, and the lists of what the municipality added. */
-export function LocalHomePage() {
+/**
+ * The editor's start: whose layer, what needs attention, and the lists of what the municipality
+ * added. `notices`: what the app adds under the title (the team layer's state; local knows no sync).
+ */
+export function LocalHomePage({ notices }: { notices?: ReactNode }) {
   const index = useKader();
   const { local } = index;
   const canEdit = useCanEditLocal();
@@ -20,6 +24,7 @@ export function LocalHomePage() {
     return (
       <>
         <PageTitle title="Lokaal">Lokaal: uw gemeente</PageTitle>
+        {notices}
         <p>
           Hier legt uw gemeente vast wat landelijk niet kan: eigen contacten met telefoonnummers, eigen stappen,
           aanvullingen bij landelijke stappen en stappen die bij u niet van toepassing zijn. De landelijke tekst blijft
@@ -44,6 +49,7 @@ export function LocalHomePage() {
       <p className="quiet">
         CBS-code {local.municipalityCode} · revisie {local.revision}
       </p>
+      {notices}
       {!canEdit && <ReadOnlyNote />}
       <AttentionList />
       <ContactsSection index={index} local={local} canEdit={canEdit} />

@@ -13,6 +13,8 @@ export interface SyncState {
   phase: SyncPhase;
   /** Own changes of shared incidents not yet acknowledged by the server. */
   pending: number;
+  /** The same per shared incident (only incidents with something pending), from the same read of the outbox. */
+  pendingIn?: ReadonlyMap<string, number>;
   /** When the last push or pull completed. */
   lastSyncAt?: string;
   /** Dutch, for 'refused': what was refused. */

@@ -5,6 +5,7 @@ import { userMessageOf } from '../../ui/user-message.ts';
 import { foreignUnacked } from '../domain/outbox.ts';
 import { staysLocalText } from '../domain/stays-local.ts';
 import { SHARE_REFUSAL_MESSAGE, shareIncident } from '../store/pairing.ts';
+import { IncidentSyncLine } from './incident-sync-line.tsx';
 import { useSync } from './sync-context.tsx';
 
 /** In the incident header: "Delen met team", or that the incident is shared. Nothing without a team. */
@@ -15,7 +16,7 @@ export function ShareAction({ incidentId }: { incidentId: string }) {
   if (shared.has(incidentId))
     return (
       <>
-        <p className="tag">Gedeeld met team {membership.teamName}</p>
+        <IncidentSyncLine incidentId={incidentId} />
         <StaysLocalNote incidentId={incidentId} />
       </>
     );

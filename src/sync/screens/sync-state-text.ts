@@ -16,6 +16,9 @@ export function ago(fromIso: string, now: Date): string {
 const changes = (n: number) => (n === 1 ? '1 wijziging' : `${formatNumber(n)} wijzigingen`);
 const waiting = (n: number) => (n === 1 ? '1 wijziging wacht op verbinding' : `${changes(n)} wachten op verbinding`);
 
+/** Ends the text with a full stop unless it already ends a sentence (a refusal's own text does). */
+export const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
 /** The one sentence of the sync state, e.g. "Gesynchroniseerd 2 min geleden". */
 export function syncStateText(state: SyncState, now: Date): string {
   switch (state.phase) {
@@ -36,5 +39,48 @@ export function syncStateText(state: SyncState, now: Date): string {
     case 'connected':
       if (state.pending > 0) return `${changes(state.pending)} versturen…`;
       return state.lastSyncAt ? `Gesynchroniseerd ${ago(state.lastSyncAt, now)}` : 'Verbonden met het team';
+  }
+}
+
+/**
+ * The line about one shared incident in its header. `live` changes with the connection only
+ * (it is the polite live region: a tap must not be announced), `detail` with the count of
+ * this incident's own changes not yet acknowledged. `warn`: shown as a warning, said in words too.
+ */
+export interface IncidentSyncLine {
+  live: string;
+  detail?: string;
+  warn: boolean;
+}
+
+export function incidentSyncLine(teamName: string, state: SyncState, pendingHere: number, now: Date): IncidentSyncLine {
+  const shared = `Gedeeld met team ${teamName}`;
+  switch (state.phase) {
+    case 'connected':
+      return {
+        live: `${shared} · verbonden`,
+        detail: pendingHere > 0 ? `${changes(pendingHere)} versturen…` : 'alles verstuurd',
+        warn: false,
+      };
+    case 'connecting':
+      return {
+        live: `${shared} · verbinden…`,
+        ...(pendingHere > 0 ? { detail: waiting(pendingHere) } : {}),
+        warn: false,
+      };
+    case 'offline':
+      return {
+        live: `${shared} · geen verbinding`,
+        detail:
+          pendingHere > 0
+            ? `${waiting(pendingHere)}, bewaard op dit apparaat`
+            : 'wijzigingen blijven op dit apparaat bewaard',
+        warn: true,
+      };
+    case 'none':
+      return { live: shared, warn: false };
+    default:
+      // Refused, revoked, catching up, locked: the team-wide sentence in its own words.
+      return { live: `${shared}. ${sentence(syncStateText(state, now))}`, warn: state.phase !== 'catching-up' };
   }
 }

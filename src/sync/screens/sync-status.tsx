@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { offersTeamVersion } from '../domain/local-layer-conflict.ts';
 import { revokedMessage } from '../domain/sync-messages.ts';
+import { LocalLayerProblem } from './local-layer-problem.tsx';
 import { useSync, useSyncState } from './sync-context.tsx';
 import { syncStateText } from './sync-state-text.ts';
 
@@ -26,18 +26,7 @@ export function SyncStatus() {
         // From the membership, not the client's memory: a revocation noticed by an earlier page says the same.
         <p>{revokedMessage(membership.revokedRemoved)}</p>
       )}
-      {phase === 'connected' && state.localLayerProblem && (
-        <>
-          <p data-testid="local-layer-problem">{state.localLayerProblem}</p>
-          {offersTeamVersion(state.localLayerProblem) && (
-            <p className="actions">
-              <button type="button" className="button button--secondary" onClick={() => client?.adoptTeamLayer()}>
-                Versie van het team overnemen
-              </button>
-            </p>
-          )}
-        </>
-      )}
+      {phase === 'connected' && state.localLayerProblem && <LocalLayerProblem problem={state.localLayerProblem} />}
       <p className="actions">
         {(phase === 'refused' || phase === 'offline') && (
           <button type="button" className="button button--secondary button--small" onClick={() => client?.retry()}>

@@ -26,6 +26,15 @@ export async function readOutbox(db: AppDatabase, deviceId: string): Promise<Map
 export const countOutbox = (outbox: Map<string, IncidentEvent[]>) =>
   [...outbox.values()].reduce((sum, events) => sum + events.length, 0);
 
+/** The sync state's counts of the outbox: in all and per incident (no further read). */
+export function outboxCounts(outbox: Map<string, IncidentEvent[]>): {
+  pending: number;
+  pendingIn: Map<string, number>;
+} {
+  const pendingIn = new Map([...outbox].map(([id, events]) => [id, events.length]));
+  return { pending: countOutbox(outbox), pendingIn };
+}
+
 /**
  * Sends the outbox, one incident at a time in batches of 1,000, and records what the
  * server acknowledged after each batch. A push is idempotent on the server, so a batch

@@ -13,7 +13,7 @@ import { forgetTeam } from './apply-changes.ts';
 import { syncLocalLayer } from './local-layer-sync.ts';
 import { readMembership } from './membership.ts';
 import { applyFeedPage, pullAll } from './pull-feed.ts';
-import { countOutbox, pushOutbox, readOutbox } from './push.ts';
+import { outboxCounts, pushOutbox, readOutbox } from './push.ts';
 import { restartFeed } from './restart-feed.ts';
 
 /**
@@ -76,14 +76,15 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     source = undefined;
   };
 
-  const countPending = async () => countOutbox(await readOutbox(db, await getDeviceId(db)));
+  const countPending = async () => outboxCounts(await readOutbox(db, await getDeviceId(db)));
+  const NOTHING = { pending: 0, pendingIn: new Map<string, number>() };
 
   async function revoked(): Promise<void> {
     closeStream();
     await forgetTeam(db, new Date(), kader());
     set({
       phase: 'revoked',
-      pending: 0,
+      ...NOTHING,
       localLayerProblem: undefined,
       problem: revokedMessage((await readMembership(db))?.revokedRemoved),
     });
@@ -98,15 +99,15 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
       return;
     }
     const membership = await readMembership(db);
-    if (!membership) return set({ phase: 'none', pending: 0 });
+    if (!membership) return set({ phase: 'none', ...NOTHING });
     if (!membership.token || membership.revokedAt) {
       closeStream();
       const problem = revokedMessage(membership.revokedRemoved);
-      return set({ phase: 'revoked', pending: 0, lastSyncAt: undefined, localLayerProblem: undefined, problem });
+      return set({ phase: 'revoked', ...NOTHING, lastSyncAt: undefined, localLayerProblem: undefined, problem });
     }
     const deviceId = await getDeviceId(db);
     const outbox = await readOutbox(db, deviceId);
-    set({ pending: countOutbox(outbox), lastSyncAt: membership.lastSyncAt });
+    set({ ...outboxCounts(outbox), lastSyncAt: membership.lastSyncAt });
     try {
       if (membership.role !== 'meelezer') await pushOutbox(db, membership.token, outbox, blocked, kader());
       await serial(() => pullAll(db, kader, membership.token!, () => stopped));
@@ -124,7 +125,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
       failures = 0;
       set({
         phase: 'connected',
-        pending: countOutbox(await readOutbox(db, deviceId)),
+        ...outboxCounts(await readOutbox(db, deviceId)),
         lastSyncAt: (await readMembership(db))?.lastSyncAt,
         problem: undefined,
       });
@@ -145,7 +146,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
     // The backup may have lost revisions of the team's local layer too: check it in that run
     // (local-layer-sync.ts offers it again or keeps it), not only at the next periodic check.
     localDue = true;
-    set({ phase: 'catching-up', pending: await countPending().catch(() => state.pending), problem: undefined });
+    set({ phase: 'catching-up', ...(await countPending().catch(() => ({}))), problem: undefined });
     schedule(0);
   }
 
@@ -170,7 +171,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
       failures++;
       closeStream();
       // A push cut off halfway acknowledged its first batches: count again what still waits.
-      set({ phase: 'offline', pending: await countPending().catch(() => state.pending) });
+      set({ phase: 'offline', ...(await countPending().catch(() => ({}))) });
       return schedule(retryDelay(failures, error.retryAfterSeconds));
     }
     if (error instanceof SyncHttpError) {

@@ -11,7 +11,7 @@ import { applyChanges, forgetTeam } from '../../../src/sync/store/apply-changes.
 import { acknowledge, readMembership, updateMembership, writeMembership } from '../../../src/sync/store/membership.ts';
 import { shareIncident } from '../../../src/sync/store/pairing.ts';
 import { PURGE_MESSAGES, PurgeRefusedError, purgeSharedIncident } from '../../../src/sync/store/purge-shared.ts';
-import { countOutbox, readOutbox } from '../../../src/sync/store/push.ts';
+import { countOutbox, outboxCounts, readOutbox } from '../../../src/sync/store/push.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
 import { rawRows } from '../lock/lock-support.ts';
 
@@ -53,6 +53,24 @@ describe('the outbox of a shared incident', () => {
       'gedaan',
     );
     expect(countOutbox(await readOutbox(db, await getDeviceId(db)))).toBe(1);
+  });
+
+  it('is counted per incident from the same read: an unshared incident and an acknowledged one count nothing', async () => {
+    const db = freshDatabase();
+    await member(db);
+    const first = await incidentOn(db, '3511AA');
+    const second = await incidentOn(db, '3512BB');
+    const third = await incidentOn(db, '3513CC');
+    await shareIncident(db, first.incidentId, new Date());
+    await shareIncident(db, second.incidentId, new Date());
+    const outbox = await readOutbox(db, await getDeviceId(db));
+    await acknowledge(db, new Map([[second.incidentId, outbox.get(second.incidentId)!.map((e) => e.id)]]), new Date());
+    await first.commands.addLogEntry(first.incidentId, 'Brandweer ter plaatse');
+    await third.commands.addLogEntry(third.incidentId, 'Niet gedeeld');
+
+    const counts = outboxCounts(await readOutbox(db, await getDeviceId(db)));
+    expect(counts.pending).toBe(3);
+    expect([...counts.pendingIn]).toEqual([[first.incidentId, 3]]);
   });
 
   it('cannot be filled by a meelezer or without a team', async () => {

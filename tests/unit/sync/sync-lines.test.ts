@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncState } from '../../../src/sync/domain/sync-state.ts';
+import { incidentSyncLine, sentence } from '../../../src/sync/screens/sync-state-text.ts';
+import { teamLayerLine } from '../../../src/sync/screens/team-layer-text.ts';
+
+const NOW = new Date('2026-12-02T12:00:00.000Z');
+const at = (phase: SyncState['phase'], extra: Partial<SyncState> = {}): SyncState => ({ phase, pending: 0, ...extra });
+
+describe("a shared incident's line", () => {
+  it('says everything was sent, or how many of its own changes are on their way', () => {
+    expect(incidentSyncLine('Noord', at('connected'), 0, NOW)).toEqual({
+      live: 'Gedeeld met team Noord · verbonden',
+      detail: 'alles verstuurd',
+      warn: false,
+    });
+    expect(incidentSyncLine('Noord', at('connected', { pending: 9 }), 3, NOW).detail).toBe('3 wijzigingen versturen…');
+  });
+
+  it('offline: no connection in the live part, this incident’s count (not the team-wide one) beside it', () => {
+    const line = incidentSyncLine('Noord', at('offline', { pending: 1500 }), 1, NOW);
+    expect(line.live).toBe('Gedeeld met team Noord · geen verbinding');
+    expect(line.detail).toBe('1 wijziging wacht op verbinding, bewaard op dit apparaat');
+    expect(line.warn).toBe(true);
+    expect(incidentSyncLine('Noord', at('offline'), 1500, NOW).detail).toContain(
+      '1.500 wijzigingen wachten op verbinding',
+    );
+    expect(incidentSyncLine('Noord', at('offline'), 0, NOW).detail).toBe('wijzigingen blijven op dit apparaat bewaard');
+  });
+
+  it('the live part does not change with the count: a tap is not announced', () => {
+    for (const phase of ['connected', 'connecting', 'offline'] as const)
+      expect(incidentSyncLine('N', at(phase), 0, NOW).live).toBe(incidentSyncLine('N', at(phase), 4, NOW).live);
+  });
+
+  it('a refusal, a revocation and catching up in the sync state’s own words, each a sentence', () => {
+    const problem = 'Dit apparaat is niet (meer) bekend bij het team. Koppel het opnieuw met een nieuwe uitnodiging.';
+    const refused = incidentSyncLine('Noord', at('refused', { problem }), 2, NOW);
+    expect(refused.live).toBe(`Gedeeld met team Noord. ${problem}`);
+    expect(refused.warn).toBe(true);
+    expect(incidentSyncLine('Noord', at('revoked'), 0, NOW).live).toBe(
+      'Gedeeld met team Noord. Dit apparaat is ingetrokken.',
+    );
+    const catching = incidentSyncLine('Noord', at('catching-up', { pending: 2 }), 2, NOW);
+    expect(catching.live).toMatch(/^Gedeeld met team Noord\. De teamserver is teruggezet.*2 wijzigingen.*…$/);
+    expect(catching.warn).toBe(false);
+  });
+
+  it('ends a sentence once', () => {
+    expect(sentence('Klaar')).toBe('Klaar.');
+    expect(sentence('Klaar.')).toBe('Klaar.');
+    expect(sentence('Bezig…')).toBe('Bezig…');
+  });
+});
+
+describe("the team's local layer on the Lokaal pages", () => {
+  const agreed = { serverRevision: 4, localRevision: 7, serverUpdatedAt: '2026-12-02T11:55:00.000Z' };
+
+  it('a coordinator’s unsent edits: on their way, or waiting for a connection', () => {
+    const input = { role: 'coordinator' as const, agreed, ownRevision: 8 };
+    expect(teamLayerLine({ ...input, phase: 'connected' }, NOW).text).toMatch(/worden naar het team verstuurd/);
+    const offline = teamLayerLine({ ...input, phase: 'offline' }, NOW);
+    expect(offline.text).toMatch(/wachten op verbinding; ze blijven op dit apparaat bewaard/);
+    expect(offline.warn).toBe(true);
+  });
+
+  it('agreed with the server: the team’s layer, as of the last connection when not connected', () => {
+    const coordinator = teamLayerLine({ role: 'coordinator', agreed, ownRevision: 7, phase: 'connected' }, NOW);
+    expect(coordinator.text).toBe(
+      'dit apparaat heeft de lokale laag van het team (gewijzigd 5 min geleden). Wat u hier wijzigt, gaat naar het hele team.',
+    );
+    const adviser = teamLayerLine({ role: 'adviseur', agreed, ownRevision: 7, phase: 'offline' }, NOW);
+    expect(adviser.text).toBe(
+      'dit apparaat heeft de lokale laag van het team bij de laatste verbinding (gewijzigd 5 min geleden).',
+    );
+  });
+
+  it('no layer yet, and an adviser’s own layer that yields to the team’s', () => {
+    expect(
+      teamLayerLine({ role: 'adviseur', agreed: undefined, ownRevision: undefined, phase: 'connected' }, NOW).text,
+    ).toBe('nog geen lokale laag van het team op dit apparaat.');
+    expect(teamLayerLine({ role: 'adviseur', agreed, ownRevision: 9, phase: 'connected' }, NOW).text).toMatch(
+      /niet die van het team/,
+    );
+  });
+});

@@ -2,23 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kader } from '../../src/content/schema.ts';
+import { addContact, fillContact } from './support/local-layer-steps.ts';
 import { inviteLink, pair, startTeam, type Team } from './support/team-phones.ts';
-
-async function fillContact(page: Page, name: string, number: string) {
-  const kader = JSON.parse(readFileSync('dist/kader.json', 'utf8')) as Kader;
-  await page.getByLabel('Naam', { exact: true }).fill(name);
-  await page.getByLabel('Landelijke partner').selectOption(kader.partners[0]!.id);
-  await page.getByLabel('Omschrijving nummer 1').fill('Algemeen');
-  await page.getByLabel('Nummer 1', { exact: true }).fill(number);
-  await page.getByRole('button', { name: 'Contact opslaan' }).click();
-}
-
-async function addContact(page: Page, origin: string, name: string, number: string) {
-  await page.goto(`${origin}/lokaal`);
-  await page.getByRole('link', { name: 'Contact toevoegen' }).click();
-  await fillContact(page, name, number);
-  await page.getByRole('link', { name: new RegExp(name) }).waitFor();
-}
 
 /**
  * The municipality's local layer shared through the team server (issue 14, last point): the

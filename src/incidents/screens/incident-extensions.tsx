@@ -2,7 +2,7 @@ import { type ComponentType, createContext, use } from 'react';
 
 /**
  * What later features add to the incident screens, composed in app/ (incidents cannot
- * import them): a label on a list row, something in the incident header, a reason
+ * import them): a label on a list row, something in the incident header or under its tabs, a reason
  * why an incident is read-only here, and how deleting it works. Empty by default: the screens work as before.
  */
 export interface IncidentExtensions {
@@ -11,6 +11,11 @@ export interface IncidentExtensions {
   /** Dutch reason when this device may only read the incident. */
   readOnlyReason?: (incidentId: string) => string | undefined;
   HeaderExtra?: ComponentType<{ incidentId: string }>;
+  /**
+   * A short status under the tabs, above what they show (e.g. whether the incident's changes
+   * reached the team): below the header, so the header and tabs stay within a third of the screen.
+   */
+  StatusExtra?: ComponentType<{ incidentId: string }>;
   /** How deleting works when the incident is not this device's alone (shared with a team). */
   removal?: (incidentId: string) => IncidentRemoval | undefined;
   /** Dutch: what of an import previewed now will stay on this device only; undefined for nothing. */

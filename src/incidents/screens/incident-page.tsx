@@ -47,6 +47,7 @@ export function IncidentPage() {
         <NavLink to={`${base}/logboek`}>Logboek</NavLink>
         <NavLink to={`${base}/gegevens`}>Gegevens</NavLink>
       </nav>
+      {extensions.StatusExtra && <extensions.StatusExtra incidentId={incidentId} />}
       {/* A disabled fieldset turns off every control below at once; links and reading stay. */}
       <fieldset className="read-only-frame" disabled={readOnly !== undefined}>
         <Routes>

@@ -13,7 +13,7 @@ export interface SyncState {
   phase: SyncPhase;
   /** Own changes of shared incidents not yet acknowledged by the server. */
   pending: number;
-  /** The same per shared incident (only incidents with something pending), from the same read of the outbox. */
+  /** The same per shared incident, from the same read of the outbox; absent: not counted yet (just shared). */
   pendingIn?: ReadonlyMap<string, number>;
   /** When the last push or pull completed. */
   lastSyncAt?: string;

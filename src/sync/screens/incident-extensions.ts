@@ -4,11 +4,12 @@ import { getAppDatabase } from '../../db/database.ts';
 import type { IncidentExtensions } from '../../incidents/screens/incident-extensions.tsx';
 import { foreignInShared, importStaysLocalText } from '../domain/stays-local.ts';
 import { PURGE_MESSAGES, purgeSharedIncident } from '../store/purge-shared.ts';
-import { ShareAction } from './share-action.tsx';
+import { ShareAction, SharedStatus } from './share-action.tsx';
 import { useSync } from './sync-context.tsx';
 
 /**
- * What sync adds to the incident screens: the shared label, "Delen met team", read-only
+ * What sync adds to the incident screens: the shared label, "Delen met team", whether a
+ * shared incident's changes reached the team (under its tabs), read-only
  * for a meelezer, deleting a shared incident for the whole team (coordinator only), and
  * what of an import into a shared incident stays on this device.
  */
@@ -24,6 +25,7 @@ export function useSyncIncidentExtensions(): IncidentExtensions {
           ? 'U bent meelezer in het team: u kunt dit gedeelde incident lezen, niet wijzigen.'
           : undefined,
       HeaderExtra: ShareAction,
+      StatusExtra: SharedStatus,
       removal: (id) =>
         membership?.token && shared.has(id)
           ? {

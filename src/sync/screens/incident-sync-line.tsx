@@ -11,12 +11,7 @@ export function IncidentSyncLine({ incidentId }: { incidentId: string }) {
   const state = useSyncState();
   if (!membership) return null;
   const phase = membership.revokedAt ? 'revoked' : state.phase;
-  const line = incidentSyncLine(
-    membership.teamName,
-    { ...state, phase },
-    state.pendingIn?.get(incidentId) ?? 0,
-    new Date(),
-  );
+  const line = incidentSyncLine(membership.teamName, { ...state, phase }, state.pendingIn?.get(incidentId), new Date());
   return (
     <div className={`incident-sync${line.warn ? ' incident-sync--warn' : ''}`} data-testid="incident-sync">
       <p>

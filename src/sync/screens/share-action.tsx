@@ -8,19 +8,13 @@ import { SHARE_REFUSAL_MESSAGE, shareIncident } from '../store/pairing.ts';
 import { IncidentSyncLine } from './incident-sync-line.tsx';
 import { useSync } from './sync-context.tsx';
 
-/** In the incident header: "Delen met team", or that the incident is shared. Nothing without a team. */
+/** In the incident header: "Delen met team" for an incident not shared yet. Nothing without a team. */
 export function ShareAction({ incidentId }: { incidentId: string }) {
   const { membership, shared, client } = useSync();
   const [message, setMessage] = useState<string>();
   if (!membership?.token) return null;
-  if (shared.has(incidentId))
-    return (
-      <>
-        <IncidentSyncLine incidentId={incidentId} />
-        <StaysLocalNote incidentId={incidentId} />
-      </>
-    );
-  if (membership.role === 'meelezer') return null;
+  // A shared incident's state is under the tabs (SharedStatus): the header stays short.
+  if (shared.has(incidentId) || membership.role === 'meelezer') return null;
   return (
     <div>
       <button
@@ -46,6 +40,18 @@ export function ShareAction({ incidentId }: { incidentId: string }) {
       </button>
       {message && <p role="alert">{message}</p>}
     </div>
+  );
+}
+
+/** Under a shared incident's tabs: whether its changes reached the team, and what stays on this device. */
+export function SharedStatus({ incidentId }: { incidentId: string }) {
+  const { membership, shared } = useSync();
+  if (!membership?.token || !shared.has(incidentId)) return null;
+  return (
+    <>
+      <IncidentSyncLine incidentId={incidentId} />
+      <StaysLocalNote incidentId={incidentId} />
+    </>
   );
 }
 

@@ -53,28 +53,35 @@ export interface IncidentSyncLine {
   warn: boolean;
 }
 
-export function incidentSyncLine(teamName: string, state: SyncState, pendingHere: number, now: Date): IncidentSyncLine {
+export function incidentSyncLine(
+  teamName: string,
+  state: SyncState,
+  /** Undefined until the client has counted this incident (it was shared a moment ago). */
+  pendingHere: number | undefined,
+  now: Date,
+): IncidentSyncLine {
   const shared = `Gedeeld met team ${teamName}`;
   switch (state.phase) {
     case 'connected':
       return {
         live: `${shared} · verbonden`,
-        detail: pendingHere > 0 ? `${changes(pendingHere)} versturen…` : 'alles verstuurd',
+        ...(pendingHere === undefined
+          ? {}
+          : { detail: pendingHere > 0 ? `${changes(pendingHere)} versturen…` : 'alles verstuurd' }),
         warn: false,
       };
     case 'connecting':
       return {
         live: `${shared} · verbinden…`,
-        ...(pendingHere > 0 ? { detail: waiting(pendingHere) } : {}),
+        ...(pendingHere ? { detail: waiting(pendingHere) } : {}),
         warn: false,
       };
     case 'offline':
       return {
         live: `${shared} · geen verbinding`,
-        detail:
-          pendingHere > 0
-            ? `${waiting(pendingHere)}, bewaard op dit apparaat`
-            : 'wijzigingen blijven op dit apparaat bewaard',
+        detail: pendingHere
+          ? `${waiting(pendingHere)}, bewaard op dit apparaat`
+          : 'wijzigingen blijven op dit apparaat bewaard',
         warn: true,
       };
     case 'none':

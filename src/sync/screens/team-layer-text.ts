@@ -29,7 +29,8 @@ export function teamLayerLine({ role, agreed, ownRevision, phase }: TeamLayerInp
   }
   if (agreed && ownRevision === agreed.localRevision) {
     const when = agreed.serverUpdatedAt ? ` (gewijzigd ${ago(agreed.serverUpdatedAt, now)})` : '';
-    const since = connected ? '' : ' bij de laatste verbinding';
+    // Only offline: while a fresh page connects the line keeps its length (no tap target jumps).
+    const since = phase === 'offline' ? ' bij de laatste verbinding' : '';
     const edits = coordinator ? ' Wat u hier wijzigt, gaat naar het hele team.' : '';
     return { text: `dit apparaat heeft de lokale laag van het team${since}${when}.${edits}`, warn: false };
   }

@@ -8,7 +8,10 @@ import { removeIncident } from './apply-changes.ts';
 import { acknowledge } from './membership.ts';
 import { storeReceipt } from './push-receipt-store.ts';
 
-/** Per shared incident, the own events the server has not acknowledged (the derived outbox). */
+/**
+ * Per shared incident, the own events the server has not acknowledged (the derived outbox);
+ * an empty list for one with nothing waiting, so a count of 0 is known, not assumed.
+ */
 export async function readOutbox(db: AppDatabase, deviceId: string): Promise<Map<string, IncidentEvent[]>> {
   const rows = await db.syncIncidents.toArray();
   const logs = await readLogs(
@@ -17,8 +20,7 @@ export async function readOutbox(db: AppDatabase, deviceId: string): Promise<Map
   );
   const outbox = new Map<string, IncidentEvent[]>();
   for (const row of rows) {
-    const pending = pendingEvents(logs.get(row.incidentId)?.events ?? [], new Set(row.acked), deviceId);
-    if (pending.length > 0) outbox.set(row.incidentId, pending);
+    outbox.set(row.incidentId, pendingEvents(logs.get(row.incidentId)?.events ?? [], new Set(row.acked), deviceId));
   }
   return outbox;
 }
@@ -26,7 +28,7 @@ export async function readOutbox(db: AppDatabase, deviceId: string): Promise<Map
 export const countOutbox = (outbox: Map<string, IncidentEvent[]>) =>
   [...outbox.values()].reduce((sum, events) => sum + events.length, 0);
 
-/** The sync state's counts of the outbox: in all and per incident (no further read). */
+/** The sync state's counts of the outbox: in all and per shared incident (no further read). */
 export function outboxCounts(outbox: Map<string, IncidentEvent[]>): {
   pending: number;
   pendingIn: Map<string, number>;

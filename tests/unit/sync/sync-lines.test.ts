@@ -16,6 +16,16 @@ describe("a shared incident's line", () => {
     expect(incidentSyncLine('Noord', at('connected', { pending: 9 }), 3, NOW).detail).toBe('3 wijzigingen versturen…');
   });
 
+  it('claims nothing about an incident the client has not counted yet (shared a moment ago)', () => {
+    expect(incidentSyncLine('Noord', at('connected'), undefined, NOW)).toEqual({
+      live: 'Gedeeld met team Noord · verbonden',
+      warn: false,
+    });
+    expect(incidentSyncLine('Noord', at('offline'), undefined, NOW).detail).toBe(
+      'wijzigingen blijven op dit apparaat bewaard',
+    );
+  });
+
   it('offline: no connection in the live part, this incident’s count (not the team-wide one) beside it', () => {
     const line = incidentSyncLine('Noord', at('offline', { pending: 1500 }), 1, NOW);
     expect(line.live).toBe('Gedeeld met team Noord · geen verbinding');

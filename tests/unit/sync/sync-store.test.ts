@@ -55,7 +55,7 @@ describe('the outbox of a shared incident', () => {
     expect(countOutbox(await readOutbox(db, await getDeviceId(db)))).toBe(1);
   });
 
-  it('is counted per incident from the same read: an unshared incident and an acknowledged one count nothing', async () => {
+  it('is counted per shared incident from the same read: an acknowledged one counts 0, an unshared one is not in it', async () => {
     const db = freshDatabase();
     await member(db);
     const first = await incidentOn(db, '3511AA');
@@ -70,7 +70,12 @@ describe('the outbox of a shared incident', () => {
 
     const counts = outboxCounts(await readOutbox(db, await getDeviceId(db)));
     expect(counts.pending).toBe(3);
-    expect([...counts.pendingIn]).toEqual([[first.incidentId, 3]]);
+    expect(new Map(counts.pendingIn)).toEqual(
+      new Map([
+        [first.incidentId, 3],
+        [second.incidentId, 0],
+      ]),
+    );
   });
 
   it('cannot be filled by a meelezer or without a team', async () => {

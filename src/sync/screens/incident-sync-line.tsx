@@ -2,7 +2,7 @@ import { useSync, useSyncState } from './sync-context.tsx';
 import { incidentSyncLine } from './sync-state-text.ts';
 
 /**
- * In a shared incident's header, one calm line: is what was recorded here with the team? Reads
+ * Under a shared incident's tabs, one calm line: is what was recorded here with the team? Reads
  * nothing itself: the sync client's state already holds this incident's count (one read of
  * the outbox per run), so a tap costs no more than before.
  */
@@ -16,7 +16,8 @@ export function IncidentSyncLine({ incidentId }: { incidentId: string }) {
     <div className={`incident-sync${line.warn ? ' incident-sync--warn' : ''}`} data-testid="incident-sync">
       <p>
         <span role="status">{line.live}</span>
-        {line.detail && <span> · {line.detail}</span>}
+        {/* A meelezer sends nothing: the connection is all there is to say. */}
+        {line.detail && membership.role !== 'meelezer' && <span> · {line.detail}</span>}
       </p>
       {phase === 'refused' && (
         <button type="button" className="button button--secondary button--small" onClick={() => client?.retry()}>

@@ -49,3 +49,60 @@ export async function storeLocalLayer(page: Page, layer: LocalLayer) {
   );
   await store(page, 'localLayer', [{ id: 'eigen', ...layer }]);
 }
+
+/**
+ * Writes every row of the app's tables again the way turning the lock on does (lock/migrate.ts:
+ * chunks of 25, then each table read, cleared and written in one transaction), but plain. The
+ * plain floor of the locked figures then has the same LevelDB history (overwritten values,
+ * compaction still going on) as the locked profile, and a tap's ratio measures the seal, not
+ * the after-effects of a one-time rewrite of the whole database.
+ */
+export async function rewriteLikeMigration(page: Page): Promise<void> {
+  // A string, not a function: tsx wraps named inner functions in a helper the page does not have.
+  await page.evaluate(REWRITE);
+}
+
+const REWRITE = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('handelingskader');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = async () => {
+    const db = open.result;
+    const names = ['settings', 'networkIncidents', 'logs', 'appendedEvents', 'incidents', 'localLayer', 'localChanges'];
+    const tables = names.filter((name) => db.objectStoreNames.contains(name));
+    const run = (table, body) => new Promise((done, fail) => {
+      const tx = db.transaction(table, 'readwrite');
+      body(tx.objectStore(table));
+      tx.oncomplete = () => done();
+      tx.onerror = () => fail(tx.error);
+    });
+    const all = (table) => new Promise((done, fail) => {
+      const tx = db.transaction(table);
+      const store = tx.objectStore(table);
+      const keys = store.getAllKeys();
+      const rows = store.getAll();
+      tx.oncomplete = () => done({ keys: keys.result, rows: rows.result, inline: store.keyPath !== null });
+      tx.onerror = () => fail(tx.error);
+    });
+    const put = (store, inline, row, key) => (inline ? store.put(row) : store.put(row, key));
+    try {
+      for (const table of tables) {
+        const { keys, rows, inline } = await all(table);
+        for (let i = 0; i < rows.length; i += 25)
+          await run(table, (store) => {
+            for (let j = i; j < Math.min(i + 25, rows.length); j++) put(store, inline, rows[j], keys[j]);
+          });
+      }
+      for (const table of tables) {
+        const { keys, rows, inline } = await all(table);
+        await run(table, (store) => {
+          store.clear();
+          rows.forEach((row, j) => put(store, inline, row, keys[j]));
+        });
+      }
+      db.close();
+      resolve();
+    } catch (error) {
+      reject(error);
+    }
+  };
+})`;

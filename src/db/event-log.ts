@@ -68,9 +68,11 @@ export async function readStoredLog(db: AppDatabase, incidentId: string): Promis
 /**
  * The log, unless the incident's list row carries `mark()` (the mark of a copy the
  * caller holds): then 'unchanged', after one small read instead of the whole log. Every
- * write of a log rewrites the list row with its mark in the same transaction
- * (incident-writer.ts, import-events.ts), so a live query that reads only the row is
- * still woken by every change of the log; a deletion takes the row, and the log is read.
+ * write that changes a log rewrites the list row with its mark in the same transaction
+ * (incident-writer.ts, import-events.ts, which sync and restores use too), so a live query
+ * that reads only the row is still woken by every change of the log; a deletion takes the
+ * row, and the log is read. The lock's migration (lock/migrate.ts) rewrites log rows alone,
+ * but with the same events, sealed or opened: nothing a reader could miss.
  */
 export async function readLogUnlessMarked(
   db: AppDatabase,

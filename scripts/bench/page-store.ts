@@ -57,17 +57,16 @@ export async function storeLocalLayer(page: Page, layer: LocalLayer) {
  * compaction still going on) as the locked profile, and a tap's ratio measures the seal, not
  * the after-effects of a one-time rewrite of the whole database.
  */
-export async function rewriteLikeMigration(page: Page): Promise<void> {
+export async function rewriteLikeMigration(page: Page, tables: readonly string[]): Promise<void> {
   // A string, not a function: tsx wraps named inner functions in a helper the page does not have.
-  await page.evaluate(REWRITE);
+  await page.evaluate(`(${REWRITE})(${JSON.stringify(tables)})`);
 }
 
-const REWRITE = `new Promise((resolve, reject) => {
+const REWRITE = `(names) => new Promise((resolve, reject) => {
   const open = indexedDB.open('handelingskader');
   open.onerror = () => reject(open.error);
   open.onsuccess = async () => {
     const db = open.result;
-    const names = ['settings', 'networkIncidents', 'logs', 'appendedEvents', 'incidents', 'localLayer', 'localChanges'];
     const tables = names.filter((name) => db.objectStoreNames.contains(name));
     const run = (table, body) => new Promise((done, fail) => {
       const tx = db.transaction(table, 'readwrite');

@@ -7,7 +7,7 @@ import type { SyncMembership } from '../../src/db/rows.ts';
 import { editLocalLayer, readLocalChanges, readLocalLayer } from '../../src/local/store/local-store.ts';
 import { LOCAL_CONFLICT, LOCAL_RESTORED_CONFLICT } from '../../src/sync/domain/local-layer-conflict.ts';
 import { syncLocalLayer } from '../../src/sync/store/local-layer-sync.ts';
-import { readMembership, writeMembership } from '../../src/sync/store/membership.ts';
+import { readMembership, updateMembership, writeMembership } from '../../src/sync/store/membership.ts';
 import { freshDatabase } from '../unit/incidents/helpers.ts';
 import { kaderOf } from '../unit/local/local-fixtures.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
@@ -93,12 +93,16 @@ describe.each(ENGINES)("the team's local layer after a restored backup on %s", (
     return { revision: body.revision, contacts: (body.file?.layer.contacts ?? []).map((c) => c.name).sort() };
   };
 
-  /** Revision 1 (one contact) is backed up; revision 2 (a second contact) reaches both phones and is then lost. */
-  async function restoredTeam() {
+  /**
+   * Revision 1 (one contact) is backed up; revision 2 (a second contact) reaches both phones
+   * (and the second coordinator phone's, with `secondAgrees`) and is then lost.
+   */
+  async function restoredTeam({ secondAgrees = false } = {}) {
     const { teamId, coordinator, members } = await makeTeam(app, t.db, ['adviseur', 'coordinator']);
     const [adviseur, second] = members as [Member, Member];
     const c = phone(coordinator);
     const a = phone(adviseur);
+    const s = phone(second);
     await editLocalLayer(
       { type: 'municipality', code: 'gm0599', name: 'Rotterdam' },
       { national, db: c.db, actor: 'C' },
@@ -112,9 +116,13 @@ describe.each(ENGINES)("the team's local layer after a restored backup on %s", (
     expect(await a.sync()).toBeUndefined();
     expect(await a.contacts()).toEqual(['Piket 1', 'Piket 2']);
     expect((await a.agreed())?.serverRevision).toBe(2);
+    if (secondAgrees) {
+      expect(await s.sync()).toBeUndefined();
+      expect((await s.agreed())?.serverRevision).toBe(2);
+    }
     await restore();
     expect(await serverContacts(adviseur)).toEqual({ revision: 1, contacts: ['Piket 1'] });
-    return { coordinator, adviseur, second, c, a };
+    return { coordinator, adviseur, second, c, a, s };
   }
 
   it('an adviser keeps the agreed layer, the coordinator offers it again, and the adviser takes the next upload', async () => {
@@ -155,21 +163,24 @@ describe.each(ENGINES)("the team's local layer after a restored backup on %s", (
     expect((await serverContacts(adviseur)).revision).toBe(2);
   });
 
-  it('a layer uploaded after the restore by another coordinator phone overwrites nothing, and reaches the adviser', async () => {
-    const { adviseur, second, c, a } = await restoredTeam();
-    // A second coordinator phone takes the restored layer and edits it: the same revision number
-    // the others agreed on (2), with other content.
-    const s = phone(second);
+  /** A second coordinator phone takes the restored layer and edits it: the revision number the others agreed on (2), other content. */
+  async function replacedTeam() {
+    const team = await restoredTeam();
+    const { adviseur, s } = team;
     expect(await s.sync()).toBeUndefined();
     expect(await s.contacts()).toEqual(['Piket 1']);
     await addContact(s, 'Slotenmaker');
     expect(await s.sync()).toBeUndefined();
     expect(await serverContacts(adviseur)).toEqual({ revision: 2, contacts: ['Piket 1', 'Slotenmaker'] });
+    return team;
+  }
 
-    // The first coordinator's phone: its version is not on the server, neither is newer; nothing overwritten.
-    expect(await c.sync()).toBe(LOCAL_RESTORED_CONFLICT);
-    expect(await c.contacts()).toEqual(['Piket 1', 'Piket 2']);
+  it('a layer uploaded after the restore by another coordinator phone overwrites no unsent edits, and reaches the adviser', async () => {
+    const { adviseur, c, a } = await replacedTeam();
+    // The first coordinator's phone has an edit of its own: not on the server, neither is newer; nothing overwritten.
     await addContact(c, 'Piket 3');
+    expect(await c.sync()).toBe(LOCAL_RESTORED_CONFLICT);
+    expect(await c.contacts()).toEqual(['Piket 1', 'Piket 2', 'Piket 3']);
     expect(await c.sync()).toBe(LOCAL_RESTORED_CONFLICT);
     expect(await serverContacts(adviseur)).toEqual({ revision: 2, contacts: ['Piket 1', 'Slotenmaker'] });
 
@@ -184,6 +195,57 @@ describe.each(ENGINES)("the team's local layer after a restored backup on %s", (
     expect(await c.contacts()).toEqual(['Piket 1', 'Slotenmaker']);
     expect(await c.sync()).toBeUndefined();
     expect((await serverContacts(adviseur)).revision).toBe(2);
+  });
+
+  it('a coordinator phone with nothing unsent takes that layer as an adviser does, its own kept in the history', async () => {
+    const { adviseur, c } = await replacedTeam();
+    const history = (await readLocalChanges({ db: c.db })).length;
+    expect(await c.sync()).toBeUndefined();
+    expect(await c.contacts()).toEqual(['Piket 1', 'Slotenmaker']);
+    expect((await readLocalChanges({ db: c.db })).length).toBe(history + 1);
+    expect(await serverContacts(adviseur)).toEqual({ revision: 2, contacts: ['Piket 1', 'Slotenmaker'] });
+    // In step: its next edit goes up the usual way.
+    await addContact(c, 'Piket 3');
+    expect(await c.sync()).toBeUndefined();
+    expect(await serverContacts(adviseur)).toEqual({ revision: 3, contacts: ['Piket 1', 'Piket 3', 'Slotenmaker'] });
+  });
+
+  it('two coordinator phones that agreed on the lost revision: the second finds its own layer re-offered, no conflict', async () => {
+    const { adviseur, c, s } = await restoredTeam({ secondAgrees: true });
+    // Phone B syncs first and gives the team the agreed layer back (revision 2, a new stamp).
+    const before = (await c.agreed())!.serverUpdatedAt;
+    expect(await s.sync()).toBeUndefined();
+    const back = await app.inject({ url: '/api/sync/v1/local-layer?known=0', headers: adviseur.auth });
+    const stored = back.json() as { revision: number; updatedAt: string };
+    expect(stored.revision).toBe(2);
+    expect(stored.updatedAt).not.toBe(before);
+
+    // Phone A: the same layer it agreed on, so nothing to say and nothing new in its history.
+    const history = (await readLocalChanges({ db: c.db })).length;
+    expect(await c.sync()).toBeUndefined();
+    expect(await c.contacts()).toEqual(['Piket 1', 'Piket 2']);
+    expect((await readLocalChanges({ db: c.db })).length).toBe(history);
+    expect(await c.agreed()).toMatchObject({ serverRevision: 2, serverUpdatedAt: stored.updatedAt });
+    await addContact(c, 'Piket 3');
+    expect(await c.sync()).toBeUndefined();
+    expect(await serverContacts(adviseur)).toEqual({ revision: 3, contacts: ['Piket 1', 'Piket 2', 'Piket 3'] });
+  });
+
+  it('an agreement stored before stamps were kept gets the server’s stamp on the next run', async () => {
+    const { adviseur, a } = await restoredTeam();
+    expect(await a.sync()).toBeUndefined();
+    const { serverUpdatedAt, ...unstamped } = (await a.agreed())!;
+    expect(serverUpdatedAt).toBeDefined();
+    await updateMembership(a.db, { localLayer: unstamped });
+    expect((await a.agreed())?.serverUpdatedAt).toBeUndefined();
+
+    expect(await a.sync()).toBeUndefined();
+    const server = (await app.inject({ url: '/api/sync/v1/local-layer?known=0', headers: adviseur.auth })).json() as {
+      revision: number;
+      updatedAt: string;
+    };
+    expect(await a.agreed()).toEqual({ ...unstamped, serverUpdatedAt: server.updatedAt });
+    expect(server.revision).toBe(unstamped.serverRevision);
   });
 
   it('a stale upload without a restore is still a conflict', async () => {

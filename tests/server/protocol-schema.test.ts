@@ -11,6 +11,7 @@ import { listeningApp } from './support/listening.ts';
 const read = (name: string) => JSON.parse(readFileSync(`docs/schemas/${name}`, 'utf8'));
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 ajv.addSchema(read('exchange.schema.json'), 'exchange.schema.json');
+ajv.addSchema(read('local.schema.json'), 'local.schema.json');
 ajv.addSchema(read('sync-protocol.schema.json'));
 
 function expectValid(def: string, value: unknown) {
@@ -24,6 +25,18 @@ describe('the published protocol schema', () => {
   it('lists exactly the refusal codes the server gives', () => {
     const codes = read('sync-protocol.schema.json').$defs.Error.properties.error.properties.code.enum;
     expect(codes).toEqual(Object.keys(REFUSALS));
+  });
+
+  it("holds the local layer's updatedAt to the pattern its echo baseUpdatedAt must match", () => {
+    const defs = read('sync-protocol.schema.json').$defs;
+    const echo = defs.LocalLayerUpload.properties.baseUpdatedAt.pattern;
+    expect(echo).toBeTypeOf('string');
+    for (const def of ['LocalLayerResponse', 'LocalLayerUploadResponse'])
+      expect(defs[def].properties.updatedAt.pattern, def).toBe(echo);
+    // What the server emits (toISOString) passes; a stamp the upload would refuse does not.
+    expectValid('LocalLayerUploadResponse', { revision: 2, updatedAt: new Date(0).toISOString() });
+    const validate = ajv.getSchema('sync-protocol.schema.json#/$defs/LocalLayerResponse')!;
+    expect(validate({ revision: 2, updatedAt: '2026-12-02T10:00:00Z' })).toBe(false);
   });
 
   it('is named in docs/sync-protocol.md, with every refusal code', () => {

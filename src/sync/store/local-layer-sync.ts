@@ -76,6 +76,10 @@ async function exchangeLayer(
   const server = await syncApi.localLayer(token, known);
   switch (serverLayerVerdict(agreed, server)) {
     case 'same':
+      // An agreement stored before stamps were kept: record the server's now, or the
+      // stamp-less fallback of the restore check would stay for good.
+      if (agreed && agreed.serverUpdatedAt === undefined && server.updatedAt !== undefined)
+        await agree(db, token, { ...agreed, serverUpdatedAt: server.updatedAt });
       return undefined;
     case 'newer':
       return take(db, membership, own?.revision, server);
@@ -94,9 +98,11 @@ async function exchangeLayer(
       return undefined;
     case 'replaced':
       // Restored, and uploaded to by another device since: that layer is news this device lacks.
-      // A coordinator's own (agreed) version is not on the server either: neither overwrites the
-      // other (as for a stale upload). Any other device takes the team's; its own stays in the history.
-      if (coordinator) return LOCAL_RESTORED_CONFLICT;
+      // Unsent edits never reach here (the offer above handles them and names the conflict), so
+      // this device has nothing of its own to lose: coordinator or not, it takes the team's layer,
+      // and its previous one stays in the history. Taken rather than compared first: the import
+      // already compares content, so another coordinator phone re-offering the very layer both
+      // agreed on (the usual case) writes no history row and only records the new agreement.
       return take(db, membership, own?.revision, await syncApi.localLayer(token, 0));
   }
 }

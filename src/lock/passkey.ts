@@ -100,12 +100,17 @@ async function assertPrf(
   return { credentialId: new Uint8Array(assertion.rawId), output: output as ArrayBuffer };
 }
 
+export const ENROLLED_ELSEWHERE_MESSAGE =
+  'Op een ander tabblad is intussen ook een passkey ingesteld. Deze passkey is niet opgeslagen en er is niets gewijzigd. Probeer het opnieuw.';
+
 /**
  * Adds a passkey that unlocks: the passphrase first (only it can unwrap the data key
  * here, the key in memory is derived from it), then the browser's passkey dialog.
  * A wrong passphrase is refused and counted as on the lock screen (the same wait after
- * ten); throws PasskeyUnavailableError when the authenticator cannot do PRF, and the
- * browser's NotAllowedError when cancelled.
+ * ten). An enrolment that lost a race with another tab's first one is refused too, with
+ * nothing written (the next attempt uses the input that tab stored). Throws
+ * PasskeyUnavailableError when the authenticator cannot do PRF, and the browser's
+ * NotAllowedError when cancelled.
  */
 export async function enrolPasskey(
   db: AppDatabase,
@@ -141,14 +146,23 @@ export async function enrolPasskey(
       throw error;
     }
     const wrap = await wrapForPasskey(raw, prf, new Uint8Array(credential.rawId), prfInput);
+    let stored = false;
     try {
       await db.transaction('rw', db.keyring, async () => {
         const current = await db.keyring.get('lock');
         if (!current) throw new Error('The lock was turned off meanwhile');
+        // Another tab stored its own input first: replacing it would leave that tab's passkey
+        // unopenable for good, and this wrap opens at no input but its own.
+        if (current.prfInput && !sameBytes(current.prfInput, prfInput)) return;
         await db.keyring.put({ ...current, prfInput, passkeys: [...(current.passkeys ?? []), wrap] });
+        stored = true;
       });
     } catch (error) {
       throw toStorageError(error);
+    }
+    if (!stored) {
+      forgetCredentials([new Uint8Array(credential.rawId)]);
+      return { ok: false, message: ENROLLED_ELSEWHERE_MESSAGE };
     }
     return { ok: true };
   } finally {

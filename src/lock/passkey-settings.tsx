@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { getAppDatabase } from '../db/database.ts';
 import type { KeyringRow } from '../db/rows.ts';
-import { type Status, StatusMessage } from '../ui/status-message.tsx';
+import { type Status, StatusRegion } from '../ui/status-message.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
 import { enrolPasskey, PasskeyUnavailableError, passkeyEnrolSupported, removePasskeys } from './passkey.ts';
 import { PassphraseField } from './passphrase-field.tsx';
@@ -24,8 +24,9 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
     };
   }, []);
   const enrolled = (keyring.passkeys?.length ?? 0) > 0;
-  // Once removed on a browser that cannot enrol, the heading and the outcome still show.
-  if (!supported && !enrolled && !status) return null;
+  // Once removed on a browser that cannot enrol, the heading and the outcome still show
+  // (also in between, so the live region the outcome arrives in stays the same).
+  if (!supported && !enrolled && !status && !removing) return null;
 
   const enrol = async () => {
     if (!passphrase) {
@@ -78,10 +79,11 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
       <h3 ref={focus.ref('heading')} tabIndex={-1}>
         Ontgrendelen met vingerafdruk of gezicht
       </h3>
+      {/* Outside the branches: a removal swaps them, and the outcome must stay in the same live region. */}
+      <StatusRegion status={status} />
       {enrolled ? (
         <>
           <p>U kunt de app ontgrendelen met een passkey op dit apparaat. Uw wachtzin blijft daarnaast altijd werken.</p>
-          <StatusMessage status={status} />
           {confirming ? (
             <div
               className="alert alert--warning"
@@ -112,9 +114,7 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
             </button>
           )}
         </>
-      ) : !supported ? (
-        <StatusMessage status={status} />
-      ) : (
+      ) : supported ? (
         <div className="form">
           <p>
             Met een passkey ontgrendelt u de app met uw vingerafdruk, gezicht of de schermvergrendeling van het
@@ -126,12 +126,11 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
             onChange={setPassphrase}
             onEnter={enrol}
           />
-          <StatusMessage status={status} />
           <button type="button" className="button button--secondary" onClick={enrol} disabled={busy}>
             {busy ? 'Bezig…' : 'Passkey instellen'}
           </button>
         </div>
-      )}
+      ) : null}
     </>
   );
 }

@@ -12,3 +12,18 @@ export function StatusMessage({ status }: { status: Status | undefined }) {
     </p>
   );
 }
+
+/**
+ * The same outcome, for a place where the content around it changes along with it: both live
+ * regions stay in the page (empty while there is nothing to say), so the text arrives in a
+ * region a screen reader already watches. A region mounted with its text already inside is
+ * not reliably announced.
+ */
+export function StatusRegion({ status }: { status: Status | undefined }) {
+  return (
+    <div>
+      <div role="status">{status?.kind === 'ok' && <p className="alert alert--ok">{status.text}</p>}</div>
+      <div role="alert">{status?.kind === 'error' && <p className="alert alert--error">{status.text}</p>}</div>
+    </div>
+  );
+}

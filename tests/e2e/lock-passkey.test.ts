@@ -117,12 +117,20 @@ describe('unlocking with a passkey', () => {
     expect(await confirmation.count()).toBe(0);
 
     // Confirmed: the focus lands on the section's heading, followed by the outcome, not on the page's body.
+    // The outcome arrives in the live region that was already there (the form replacing the
+    // button does not replace it), so a screen reader announces it.
+    const heading = page.getByRole('heading', { level: 3, name: 'Ontgrendelen met vingerafdruk of gezicht' });
+    const region = await heading.locator('xpath=following-sibling::*[1]').getByRole('status').elementHandle();
+    expect(await region!.textContent()).toBe('');
     await page.keyboard.press('Enter');
     await focused(confirmation.getByText('Weet u het zeker?')).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByText('De passkey is verwijderd.').waitFor();
-    await focused(page.getByRole('heading', { level: 3, name: 'Ontgrendelen met vingerafdruk of gezicht' })).toBe(true);
+    await focused(heading).toBe(true);
+    expect(await region!.evaluate((el) => el.isConnected && el.textContent)).toBe(
+      'De passkey is verwijderd. Ontgrendel voortaan met uw wachtzin.',
+    );
     await vergrendelButton(page).first().click();
     await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).waitFor();
     expect(await page.getByRole('button', { name: 'Ontgrendel met passkey' }).count()).toBe(0);

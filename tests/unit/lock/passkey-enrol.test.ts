@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 /** A stand-in for the authenticator's PRF: fixed per credential and input, different for any other input. */
-async function prfOf(credentialId: Uint8Array, input: Uint8Array): Promise<Uint8Array> {
+async function prfOf(credentialId: Uint8Array, input: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array([...credentialId, ...input])));
 }
 

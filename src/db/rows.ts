@@ -57,8 +57,10 @@ export interface SyncMembership {
    * of this device's own layer that matched it. A different own revision means unsent edits.
    * `serverUpdatedAt` is when the server stored that revision (its clock): a restored server
    * can hold the same or a lower revision number with other content (sync/domain/local-layer-revision.ts).
+   * `keptNewer`: the server was restored to an older layer and this (non-coordinator) device kept
+   * the newer one it had; gone with the next layer it takes.
    */
-  localLayer?: { serverRevision: number; localRevision: number; serverUpdatedAt?: string };
+  localLayer?: { serverRevision: number; localRevision: number; serverUpdatedAt?: string; keptNewer?: true };
 }
 
 /** An incident shared with the team: the ids of its events the server holds (pushed or pulled). */

@@ -156,9 +156,11 @@ describe('a team server restored from an earlier backup while a phone is connect
     // The phone says what happened, in Dutch, and how many of its own changes it sends again.
     await syncState(a)
       .getByText(
-        `De teamserver is teruggezet of hersteld: alles wordt opnieuw opgehaald en ${mine.length} wijzigingen van dit apparaat worden opnieuw verstuurd…`,
+        `De teamserver is teruggezet of hersteld: alles wordt opnieuw opgehaald… ${mine.length} wijzigingen van dit apparaat worden opnieuw verstuurd.`,
       )
       .waitFor({ timeout: 30_000 });
+    // The count is beside the live region, not in it: a recount is not announced.
+    expect(await syncState(a).getByRole('status').textContent()).toMatch(/opnieuw opgehaald…$/);
     await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await seriousViolations(a)).toEqual([]);
     // Nothing was removed from the phone meanwhile.

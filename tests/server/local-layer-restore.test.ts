@@ -131,7 +131,8 @@ describe.each(ENGINES)("the team's local layer after a restored backup on %s", (
     // The adviser's phone does not step back to the backup's older layer.
     expect(await a.sync()).toBeUndefined();
     expect(await a.contacts()).toEqual(['Piket 1', 'Piket 2']);
-    expect((await a.agreed())?.serverRevision).toBe(1);
+    // Agreed on the server's revision, marked as keeping the newer layer (the Lokaal line says so).
+    expect(await a.agreed()).toMatchObject({ serverRevision: 1, keptNewer: true });
 
     // The coordinator's phone, with nothing unsent, gives the team the agreed layer back.
     expect(await c.sync()).toBeUndefined();
@@ -145,6 +146,7 @@ describe.each(ENGINES)("the team's local layer after a restored backup on %s", (
     expect(await a.sync()).toBeUndefined();
     expect(await a.contacts()).toEqual(['Piket 1', 'Piket 2', 'Piket 3']);
     expect((await a.agreed())?.serverRevision).toBe(3);
+    expect((await a.agreed())?.keptNewer).toBeUndefined();
     // Nothing of the adviser's history went: the one new row is the coordinator's upload.
     expect((await readLocalChanges({ db: a.db })).length).toBe(history + 1);
   });

@@ -33,13 +33,23 @@ export function syncStateText(state: SyncState, now: Date): string {
     case 'offline':
       return state.pending > 0 ? waiting(state.pending) : 'Niet verbonden met het team';
     case 'catching-up':
-      return `De teamserver is teruggezet of hersteld: alles wordt opnieuw opgehaald${state.pending > 0 ? ` en ${changes(state.pending)} van dit apparaat ${state.pending === 1 ? 'wordt' : 'worden'} opnieuw verstuurd` : ''}…`;
+      // Without the count: this is the live region, and every recount would be announced (catchingUpDetail).
+      return 'De teamserver is teruggezet of hersteld: alles wordt opnieuw opgehaald…';
     case 'connecting':
       return state.pending > 0 ? waiting(state.pending) : 'Verbinden met het team…';
     case 'connected':
       if (state.pending > 0) return `${changes(state.pending)} versturen…`;
       return state.lastSyncAt ? `Gesynchroniseerd ${ago(state.lastSyncAt, now)}` : 'Verbonden met het team';
   }
+}
+
+const resent = (n: number, whose: string) => `${changes(n)}${whose} ${n === 1 ? 'wordt' : 'worden'} opnieuw verstuurd`;
+
+/** While catching up, how many of this device's changes go again: beside the live sentence, not in it. */
+export function catchingUpDetail(state: SyncState): string | undefined {
+  return state.phase === 'catching-up' && state.pending > 0
+    ? `${resent(state.pending, ' van dit apparaat')}.`
+    : undefined;
 }
 
 /**
@@ -86,8 +96,14 @@ export function incidentSyncLine(
       };
     case 'none':
       return { live: shared, warn: false };
+    case 'catching-up':
+      return {
+        live: `${shared}. ${syncStateText(state, now)}`,
+        ...(pendingHere ? { detail: resent(pendingHere, '') } : {}),
+        warn: false,
+      };
     default:
-      // Refused, revoked, catching up, locked: the team-wide sentence in its own words.
-      return { live: `${shared}. ${sentence(syncStateText(state, now))}`, warn: state.phase !== 'catching-up' };
+      // Refused, revoked, locked: the team-wide sentence in its own words.
+      return { live: `${shared}. ${sentence(syncStateText(state, now))}`, warn: true };
   }
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { revokedMessage } from '../domain/sync-messages.ts';
 import { LocalLayerProblem } from './local-layer-problem.tsx';
 import { useSync, useSyncState } from './sync-context.tsx';
-import { syncStateText } from './sync-state-text.ts';
+import { catchingUpDetail, sentence, syncStateText } from './sync-state-text.ts';
 
 /** The sync state in one Dutch line, above the incident list, with "Opnieuw proberen" when stuck; nothing without a team. */
 export function SyncStatus() {
@@ -16,11 +16,16 @@ export function SyncStatus() {
   }, []);
   if (!membership) return null;
   const phase = membership.revokedAt ? 'revoked' : state.phase;
+  const resend = catchingUpDetail({ ...state, phase });
   const warn = phase === 'revoked' || phase === 'refused' || phase === 'offline' || Boolean(state.localLayerProblem);
   return (
     <div className={`sync-status${warn ? ' alert alert--warning' : ''}`}>
-      <p role="status" data-testid="sync-state">
-        Team {membership.teamName}: {syncStateText({ ...state, phase }, now)}.
+      <p data-testid="sync-state">
+        <span role="status">
+          Team {membership.teamName}: {sentence(syncStateText({ ...state, phase }, now))}
+        </span>
+        {/* The count goes beside the live region: a recount is not announced. */}
+        {resend && <> {resend}</>}
       </p>
       {phase === 'revoked' && (
         // From the membership, not the client's memory: a revocation noticed by an earlier page says the same.

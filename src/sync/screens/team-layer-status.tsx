@@ -20,8 +20,12 @@ export function TeamLayerStatus() {
   );
   return (
     <div className={`team-layer-status${problem || line.warn ? ' alert alert--warning' : ''}`}>
-      <p role="status" data-testid="team-layer-state">
-        Team {membership.teamName}: {problem ? 'de lokale laag is niet met het team uitgewisseld.' : line.text}
+      <p data-testid="team-layer-state">
+        {/* Only the state is live: the time and the explanation would be said again on every periodic run. */}
+        <span role="status">
+          Team {membership.teamName}: {problem ? 'de lokale laag is niet met het team uitgewisseld.' : line.live}
+        </span>
+        {!problem && line.detail && <> {line.detail}</>}
       </p>
       {problem && <LocalLayerProblem problem={problem} />}
     </div>

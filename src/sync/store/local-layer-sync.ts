@@ -94,6 +94,7 @@ async function exchangeLayer(
         serverRevision: server.revision,
         localRevision: (agreed as Agreed).localRevision,
         ...stampOf(server),
+        keptNewer: true,
       });
       return undefined;
     case 'replaced':

@@ -37,9 +37,14 @@ describe("a shared incident's line", () => {
     expect(incidentSyncLine('Noord', at('offline'), 0, NOW).detail).toBe('wijzigingen blijven op dit apparaat bewaard');
   });
 
-  it('the live part does not change with the count: a tap is not announced', () => {
-    for (const phase of ['connected', 'connecting', 'offline'] as const)
+  it('the live part does not change with the count: a tap or a recount is not announced', () => {
+    for (const phase of ['connected', 'connecting', 'offline', 'catching-up'] as const) {
       expect(incidentSyncLine('N', at(phase), 0, NOW).live).toBe(incidentSyncLine('N', at(phase), 4, NOW).live);
+      // Nor with the team-wide count.
+      expect(incidentSyncLine('N', at(phase, { pending: 1 }), 4, NOW).live).toBe(
+        incidentSyncLine('N', at(phase, { pending: 1500 }), 4, NOW).live,
+      );
+    }
   });
 
   it('a refusal, a revocation and catching up in the sync state’s own words, each a sentence', () => {
@@ -50,8 +55,15 @@ describe("a shared incident's line", () => {
     expect(incidentSyncLine('Noord', at('revoked'), 0, NOW).live).toBe(
       'Gedeeld met team Noord. Dit apparaat is ingetrokken.',
     );
-    const catching = incidentSyncLine('Noord', at('catching-up', { pending: 2 }), 2, NOW);
-    expect(catching.live).toMatch(/^Gedeeld met team Noord\. De teamserver is teruggezet.*2 wijzigingen.*…$/);
+    const catching = incidentSyncLine('Noord', at('catching-up', { pending: 5 }), 2, NOW);
+    expect(catching.live).toBe(
+      'Gedeeld met team Noord. De teamserver is teruggezet of hersteld: alles wordt opnieuw opgehaald…',
+    );
+    expect(catching.detail).toBe('2 wijzigingen worden opnieuw verstuurd');
+    expect(incidentSyncLine('Noord', at('catching-up', { pending: 5 }), 1, NOW).detail).toBe(
+      '1 wijziging wordt opnieuw verstuurd',
+    );
+    expect(incidentSyncLine('Noord', at('catching-up'), 0, NOW).detail).toBeUndefined();
     expect(catching.warn).toBe(false);
   });
 
@@ -67,28 +79,50 @@ describe("the team's local layer on the Lokaal pages", () => {
 
   it('a coordinator’s unsent edits: on their way, or waiting for a connection', () => {
     const input = { role: 'coordinator' as const, agreed, ownRevision: 8 };
-    expect(teamLayerLine({ ...input, phase: 'connected' }, NOW).text).toMatch(/worden naar het team verstuurd/);
+    expect(teamLayerLine({ ...input, phase: 'connected' }, NOW).live).toMatch(/worden naar het team verstuurd/);
     const offline = teamLayerLine({ ...input, phase: 'offline' }, NOW);
-    expect(offline.text).toMatch(/wachten op verbinding; ze blijven op dit apparaat bewaard/);
+    expect(offline.live).toMatch(/wachten op verbinding; ze blijven op dit apparaat bewaard/);
     expect(offline.warn).toBe(true);
   });
 
   it('agreed with the server: the team’s layer, as of the last connection when not connected', () => {
     const coordinator = teamLayerLine({ role: 'coordinator', agreed, ownRevision: 7, phase: 'connected' }, NOW);
-    expect(coordinator.text).toBe(
-      'dit apparaat heeft de lokale laag van het team (gewijzigd 5 min geleden). Wat u hier wijzigt, gaat naar het hele team.',
-    );
+    expect(coordinator).toEqual({
+      live: 'dit apparaat heeft de lokale laag van het team.',
+      detail: 'Gewijzigd 5 min geleden. Wat u hier wijzigt, gaat naar het hele team.',
+      warn: false,
+    });
     const adviser = teamLayerLine({ role: 'adviseur', agreed, ownRevision: 7, phase: 'offline' }, NOW);
-    expect(adviser.text).toBe(
-      'dit apparaat heeft de lokale laag van het team bij de laatste verbinding (gewijzigd 5 min geleden).',
+    expect(adviser).toEqual({
+      live: 'dit apparaat heeft de lokale laag van het team bij de laatste verbinding.',
+      detail: 'Gewijzigd 5 min geleden.',
+      warn: false,
+    });
+  });
+
+  it('the live part does not change with the clock: a periodic run is not announced again', () => {
+    for (const role of ['coordinator', 'adviseur'] as const) {
+      const line = (now: Date) => teamLayerLine({ role, agreed, ownRevision: 7, phase: 'connected' }, now);
+      const later = new Date(NOW.getTime() + 60 * 60_000);
+      expect(line(NOW).live).toBe(line(later).live);
+      expect(line(NOW).detail).not.toBe(line(later).detail);
+    }
+  });
+
+  it('an adviser that kept its newer layer on a restored server does not claim to hold the team’s', () => {
+    const kept = { ...agreed, serverRevision: 3, keptNewer: true as const };
+    const line = teamLayerLine({ role: 'adviseur', agreed: kept, ownRevision: 7, phase: 'connected' }, NOW);
+    expect(line.live).toBe(
+      'de teamserver is teruggezet naar een eerdere stand; dit apparaat houdt de nieuwere lokale laag die het al had.',
     );
+    expect(line.live).not.toMatch(/heeft de lokale laag van het team/);
   });
 
   it('no layer yet, and an adviser’s own layer that yields to the team’s', () => {
     expect(
-      teamLayerLine({ role: 'adviseur', agreed: undefined, ownRevision: undefined, phase: 'connected' }, NOW).text,
+      teamLayerLine({ role: 'adviseur', agreed: undefined, ownRevision: undefined, phase: 'connected' }, NOW).live,
     ).toBe('nog geen lokale laag van het team op dit apparaat.');
-    expect(teamLayerLine({ role: 'adviseur', agreed, ownRevision: 9, phase: 'connected' }, NOW).text).toMatch(
+    expect(teamLayerLine({ role: 'adviseur', agreed, ownRevision: 9, phase: 'connected' }, NOW).live).toMatch(
       /niet die van het team/,
     );
   });

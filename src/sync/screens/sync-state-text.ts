@@ -43,6 +43,41 @@ export function syncStateText(state: SyncState, now: Date): string {
   }
 }
 
+/**
+ * The team-wide line above the incident list, split like the incident's line: `live` (the
+ * polite live region) changes with the connection only; `detail` holds what changes with
+ * a count or the clock ("Gesynchroniseerd 2 min geleden"), so neither a recount nor the
+ * half-minute clock is announced again.
+ */
+export function teamSyncLine(state: SyncState, now: Date): { live: string; detail?: string } {
+  const detail = (text: string | undefined) => (text ? { detail: sentence(text) } : {});
+  switch (state.phase) {
+    case 'offline':
+      return {
+        live: 'Niet verbonden met het team.',
+        ...detail(state.pending > 0 ? waiting(state.pending) : undefined),
+      };
+    case 'connecting':
+      return { live: 'Verbinden met het team…', ...detail(state.pending > 0 ? waiting(state.pending) : undefined) };
+    case 'connected':
+      return {
+        live: 'Verbonden met het team.',
+        ...detail(
+          state.pending > 0
+            ? `${changes(state.pending)} versturen…`
+            : state.lastSyncAt && `Gesynchroniseerd ${ago(state.lastSyncAt, now)}`,
+        ),
+      };
+    case 'catching-up':
+      return {
+        live: syncStateText(state, now),
+        ...(catchingUpDetail(state) ? { detail: catchingUpDetail(state) } : {}),
+      };
+    default:
+      return { live: sentence(syncStateText(state, now)) };
+  }
+}
+
 const resent = (n: number, whose: string) => `${changes(n)}${whose} ${n === 1 ? 'wordt' : 'worden'} opnieuw verstuurd`;
 
 /** While catching up, how many of this device's changes go again: beside the live sentence, not in it. */

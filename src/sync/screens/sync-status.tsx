@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { revokedMessage } from '../domain/sync-messages.ts';
 import { LocalLayerProblem } from './local-layer-problem.tsx';
 import { useSync, useSyncState } from './sync-context.tsx';
-import { catchingUpDetail, sentence, syncStateText } from './sync-state-text.ts';
+import { teamSyncLine } from './sync-state-text.ts';
 
 /** The sync state in one Dutch line, above the incident list, with "Opnieuw proberen" when stuck; nothing without a team. */
 export function SyncStatus() {
@@ -16,16 +16,16 @@ export function SyncStatus() {
   }, []);
   if (!membership) return null;
   const phase = membership.revokedAt ? 'revoked' : state.phase;
-  const resend = catchingUpDetail({ ...state, phase });
+  const line = teamSyncLine({ ...state, phase }, now);
   const warn = phase === 'revoked' || phase === 'refused' || phase === 'offline' || Boolean(state.localLayerProblem);
   return (
     <div className={`sync-status${warn ? ' alert alert--warning' : ''}`}>
       <p data-testid="sync-state">
         <span role="status">
-          Team {membership.teamName}: {sentence(syncStateText({ ...state, phase }, now))}
+          Team {membership.teamName}: {line.live}
         </span>
-        {/* The count goes beside the live region: a recount is not announced. */}
-        {resend && <> {resend}</>}
+        {/* Counts and times go beside the live region: a recount or the clock is not announced. */}
+        {line.detail && <> {line.detail}</>}
       </p>
       {phase === 'revoked' && (
         // From the membership, not the client's memory: a revocation noticed by an earlier page says the same.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncState } from '../../../src/sync/domain/sync-state.ts';
-import { incidentSyncLine, sentence } from '../../../src/sync/screens/sync-state-text.ts';
+import { incidentSyncLine, sentence, teamSyncLine } from '../../../src/sync/screens/sync-state-text.ts';
 import { teamLayerLine } from '../../../src/sync/screens/team-layer-text.ts';
 
 const NOW = new Date('2026-12-02T12:00:00.000Z');
@@ -125,5 +125,35 @@ describe("the team's local layer on the Lokaal pages", () => {
     expect(teamLayerLine({ role: 'adviseur', agreed, ownRevision: 9, phase: 'connected' }, NOW).live).toMatch(
       /niet die van het team/,
     );
+  });
+});
+
+describe('the team line above the incident list', () => {
+  it('keeps counts and the time since the last sync out of the live part', () => {
+    const phases: SyncState['phase'][] = ['connected', 'connecting', 'offline', 'catching-up'];
+    for (const phase of phases) {
+      const quiet = teamSyncLine(at(phase, { lastSyncAt: '2026-12-02T11:58:00.000Z' }), NOW);
+      const later = teamSyncLine(
+        at(phase, { pending: phase === 'connected' ? 0 : 7, lastSyncAt: '2026-12-02T11:58:00.000Z' }),
+        new Date('2026-12-02T12:31:00.000Z'),
+      );
+      expect(later.live).toBe(quiet.live);
+    }
+  });
+
+  it('says in its detail what is waiting or when it last synced', () => {
+    expect(teamSyncLine(at('connected', { lastSyncAt: '2026-12-02T11:58:00.000Z' }), NOW)).toEqual({
+      live: 'Verbonden met het team.',
+      detail: 'Gesynchroniseerd 2 min geleden.',
+    });
+    expect(teamSyncLine(at('connected', { pending: 2000 }), NOW).detail).toBe('2.000 wijzigingen versturen…');
+    expect(teamSyncLine(at('offline', { pending: 3 }), NOW)).toEqual({
+      live: 'Niet verbonden met het team.',
+      detail: '3 wijzigingen wachten op verbinding.',
+    });
+    expect(teamSyncLine(at('catching-up', { pending: 2 }), NOW).detail).toBe(
+      '2 wijzigingen van dit apparaat worden opnieuw verstuurd.',
+    );
+    expect(teamSyncLine(at('revoked'), NOW)).toEqual({ live: 'Dit apparaat is ingetrokken.' });
   });
 });

@@ -2,7 +2,7 @@ import { buildKader } from '../../../scripts/content/build-kader.ts';
 import type { Kader } from '../../../src/content/schema.ts';
 import { type AppDatabase, openAppDatabase } from '../../../src/db/database.ts';
 import { createIncidentCommands, type IncidentCommandOptions } from '../../../src/incidents/store/commands.ts';
-import type { IncidentDetails } from '../../../src/model/events.ts';
+import type { IncidentDetails, IncidentEvent } from '../../../src/model/events.ts';
 import { SMALL_KADER } from './small-kader.ts';
 
 let kader: Kader | undefined;
@@ -68,5 +68,17 @@ export async function dumpDatabase(db: AppDatabase) {
     incidents: await db.incidents.toArray(),
     settings: await db.settings.toArray(),
     networkIncidents: await db.networkIncidents.toArray(),
+  };
+}
+
+/** A colleague's log entry in the same incident, from another phone: a change this tab never made. */
+export function colleagueEntry(created: IncidentEvent): IncidentEvent {
+  return {
+    ...created,
+    id: '01KZZZZZZZZZZZZZZZZZZZZZZZ',
+    at: '2026-03-01T23:00:00.000Z',
+    device: 'other-phone',
+    type: 'log.entry-added',
+    payload: { text: 'Van een collega' },
   };
 }

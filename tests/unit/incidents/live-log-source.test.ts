@@ -5,7 +5,7 @@ import { importEvents } from '../../../src/incidents/store/import-events.ts';
 import { openIncidentLog } from '../../../src/incidents/store/live-log.ts';
 import { readIncidentEvents } from '../../../src/incidents/store/queries.ts';
 import type { IncidentEvent } from '../../../src/model/events.ts';
-import { commandsFor, freshDatabase, homeAt, realKader } from './helpers.ts';
+import { colleagueEntry, commandsFor, freshDatabase, homeAt, realKader } from './helpers.ts';
 
 /**
  * The live log a screen shows: after this tab's own tap the live query sees the list
@@ -78,14 +78,7 @@ describe('the live log of an open incident', () => {
     await until((events) => events?.length === 2);
     await settle();
     const [created] = await readIncidentEvents(incidentId, db);
-    const elsewhere: IncidentEvent = {
-      ...created!,
-      id: '01KZZZZZZZZZZZZZZZZZZZZZZZ',
-      at: '2026-03-01T23:00:00.000Z',
-      device: 'other-phone',
-      type: 'log.entry-added',
-      payload: { text: 'Van een collega' },
-    };
+    const elsewhere = colleagueEntry(created!);
     const other = openAppDatabase(db.name);
     await importEvents(other, [elsewhere]);
     other.close();

@@ -8,7 +8,7 @@ import { projectIncident } from '../../../src/incidents/domain/projection.ts';
 import { importEvents } from '../../../src/incidents/store/import-events.ts';
 import { readIncidentEvents } from '../../../src/incidents/store/queries.ts';
 import type { IncidentEvent } from '../../../src/model/events.ts';
-import { commandsFor, freshDatabase, homeAt, realKader, steppingClock } from './helpers.ts';
+import { colleagueEntry, commandsFor, freshDatabase, homeAt, realKader, steppingClock } from './helpers.ts';
 
 /**
  * A step tap on a log this tab already holds appends a small row instead of reading
@@ -68,14 +68,7 @@ describe('a step tap on a known log', () => {
   it('does not lose an event another tab added meanwhile: it reads the log and writes both', async () => {
     const { db, commands, incidentId } = await incidentWithOneTap();
     const [created] = await readIncidentEvents(incidentId, db);
-    const elsewhere: IncidentEvent = {
-      ...created!,
-      id: '01KZZZZZZZZZZZZZZZZZZZZZZZ',
-      at: '2026-03-01T23:00:00.000Z',
-      device: 'other-phone',
-      type: 'log.entry-added',
-      payload: { text: 'Van een collega' },
-    };
+    const elsewhere = colleagueEntry(created!);
     await addFromElsewhere(db.name, elsewhere);
 
     await commands.setStepStatus(incidentId, stepIds()[1]!, 'gedaan');

@@ -54,7 +54,7 @@ async function run(locked: boolean) {
     const page = await profile.context.newPage();
     await page.goto(`${server.origin}/incidenten`);
     await page.getByLabel('Naam of initialen').fill('Bench');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Incidenten' }).waitFor();
     const { logs, rows, settings } = seedIncidents(kader, incidents, 100);
     await store(page, 'logs', logs);
@@ -65,14 +65,14 @@ async function run(locked: boolean) {
       await page.goto(`${server.origin}/incidenten/instellingen`);
       await page.getByLabel(/^Wachtzin \(minstens/).fill(PASSPHRASE);
       await page.getByLabel('Wachtzin nog een keer').fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).click();
+      await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).press('Enter');
       await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor({ timeout: 600_000 });
       await page.waitForTimeout(10_000);
     }
     await page.goto(`${server.origin}/incidenten/${id}?fase=direct-na`);
     if (locked) {
       await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
+      await page.getByRole('button', { name: 'Ontgrendel', exact: true }).press('Enter');
     }
     await page.locator('.checklist__item').first().waitFor();
     await taps(page, 10);
@@ -144,7 +144,7 @@ async function interleaved(rounds: number) {
     const page = await profile.context.newPage();
     await page.goto(`${server.origin}/incidenten`);
     await page.getByLabel('Naam of initialen').fill('Bench');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Incidenten' }).waitFor();
     const { logs, rows, settings } = seedIncidents(kader, incidents, 100);
     await store(page, 'logs', logs);
@@ -155,13 +155,13 @@ async function interleaved(rounds: number) {
       await page.goto(`${server.origin}/incidenten/instellingen`);
       await page.getByLabel(/^Wachtzin \(minstens/).fill(PASSPHRASE);
       await page.getByLabel('Wachtzin nog een keer').fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).click();
+      await page.getByRole('button', { name: 'Beveilig met deze wachtzin' }).press('Enter');
       await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor({ timeout: 600_000 });
     }
     await page.goto(`${server.origin}/incidenten/${id}?fase=direct-na`);
     if (locked) {
       await page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
+      await page.getByRole('button', { name: 'Ontgrendel', exact: true }).press('Enter');
     }
     await page.locator('.checklist__item').first().waitFor();
     await taps(page, 10);
@@ -248,7 +248,7 @@ async function interleaved(rounds: number) {
         await side.page.reload();
         if (name === 'locked') {
           await side.page.getByLabel('Wachtzin', { exact: true }).fill(PASSPHRASE);
-          await side.page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
+          await side.page.getByRole('button', { name: 'Ontgrendel', exact: true }).press('Enter');
         }
         await side.page.locator('.checklist__item').first().waitFor();
         await taps(side.page, 10);

@@ -63,11 +63,43 @@ export function rememberOpened(context: string, record: { iv: Uint8Array; ct: Ui
   }
 }
 
+/**
+ * The last record of each context (table and key) this tab sealed or opened, with its plain
+ * text and the key it was sealed under. A row written again with exactly the same text (a
+ * step tap rewrites the list row, whose sealed part — title, address, deadlines — does not
+ * change) keeps that record instead of a new AES-GCM seal, the larger part of what the lock
+ * added to a tap. Safe: the IV of that record has only ever encrypted this very text under
+ * this key and context, and reusing the pair yields exactly what encrypting again with that
+ * IV would; no IV ever meets a second plain text. What it shows on disk, that the sealed part
+ * did not change, the plain fields beside it (updatedAt, progress) already show.
+ */
+interface Latest {
+  key: Uint8Array;
+  text: string;
+  record: { v: 1; iv: Uint8Array; ct: Uint8Array };
+}
+const latest = new Map<string, Latest>();
+const MAX_LATEST = 256;
+
+/** The record sealed before for exactly this text, context and key, if this tab has it. */
+export function sealedBefore(context: string, key: Uint8Array, text: string): Latest['record'] | undefined {
+  const entry = latest.get(context);
+  return entry && entry.key === key && entry.text === text ? entry.record : undefined;
+}
+
+export function rememberSealed(context: string, key: Uint8Array, text: string, record: Latest['record']): void {
+  if (text.length > MAX_CHARS / 4) return;
+  latest.delete(context);
+  latest.set(context, { key, text, record });
+  if (latest.size > MAX_LATEST) latest.delete(latest.keys().next().value as string);
+}
+
 /** How many records are at hand (for tests). */
 export const openedRecordCount = () => entries.size;
 
 export function forgetOpened(): void {
   entries.clear();
+  latest.clear();
   chars = 0;
 }
 

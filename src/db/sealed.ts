@@ -1,7 +1,7 @@
 import { gcm } from '@noble/ciphers/aes.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { dataKey, LockedError } from './data-key.ts';
-import { recallOpened, rememberOpened } from './opened-records.ts';
+import { recallOpened, rememberOpened, rememberSealed, sealedBefore } from './opened-records.ts';
 import { StorageError } from './storage-error.ts';
 
 /**
@@ -42,12 +42,16 @@ export function sealingActive(): boolean {
 export function sealValue(value: unknown, context: string): SealedRecord {
   const key = dataKey.recordKey();
   if (!key) throw new LockedError();
-  const iv = crypto.getRandomValues(new Uint8Array(12));
   const text = JSON.stringify(value);
+  // The same text written again keeps its record (opened-records.ts says why that is safe).
+  const before = sealedBefore(context, key, text);
+  if (before) return before;
+  const iv = crypto.getRandomValues(new Uint8Array(12));
   const ct = gcm(key, iv, utf8ToBytes(context)).encrypt(utf8ToBytes(text));
   const record: SealedRecord = { v: 1, iv, ct };
   // A live query reads what this tab just wrote: it need not decrypt it again.
   rememberOpened(context, record, text);
+  rememberSealed(context, key, text, record);
   return record;
 }
 
@@ -65,6 +69,7 @@ export function openValue<T>(record: SealedRecord, context: string): T {
     text = decoder.decode(bytes);
     rememberOpened(context, record, text);
   }
+  rememberSealed(context, key, text, { v: 1, iv: record.iv, ct: record.ct });
   return JSON.parse(text) as T;
 }
 

@@ -1,4 +1,5 @@
 import { type AppDatabase, getAppDatabase } from '../../db/database.ts';
+import { getActorName } from '../../db/settings.ts';
 import { toStorageError } from '../../db/storage-error.ts';
 import type { LocalChange, LocalLayer } from '../../model/local-layer.ts';
 import { type LocalImportPlan, type OwnImportChoice, planLocalImport } from '../domain/import-plan.ts';
@@ -87,7 +88,7 @@ export async function applyLocalImport(
       const previousSource =
         plan.mode === 'eigen' ? undefined : await readSourceSnapshot(plan.source.municipalityCode, db);
       const actor = requireText(
-        context.actor ?? ((await db.settings.get('actorName'))?.value as string | undefined) ?? '',
+        context.actor ?? (await getActorName(db)),
         'uw naam (onder Instellingen)',
         LOCAL_LIMITS.name,
       );
@@ -152,7 +153,7 @@ export async function undoLocalImport(
       const undo = change?.kind === 'import' ? (change.before as ImportUndo | undefined) : undefined;
       if (!current || current.revision !== revision || !undo) throw refuse(NOT_UNDOABLE);
       const actor = requireText(
-        context.actor ?? ((await db.settings.get('actorName'))?.value as string | undefined) ?? '',
+        context.actor ?? (await getActorName(db)),
         'uw naam (onder Instellingen)',
         LOCAL_LIMITS.name,
       );

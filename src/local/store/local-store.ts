@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { Kader } from '../../content/schema.ts';
 import { type AppDatabase, getAppDatabase } from '../../db/database.ts';
 import type { LocalLayerRow } from '../../db/rows.ts';
+import { getActorName } from '../../db/settings.ts';
 import { toStorageError } from '../../db/storage-error.ts';
 import type { LocalChange, LocalLayer } from '../../model/local-layer.ts';
 import { applyLocalEdit, type LocalEdit } from '../domain/edits.ts';
@@ -90,7 +91,7 @@ export async function editLocalLayer(edit: LocalEdit, context: LocalWriteContext
   try {
     return await db.transaction('rw', [db.localLayer, db.localChanges, db.settings], async () => {
       const before = toLayer(await db.localLayer.get(ROW_ID));
-      const actor = context.actor ?? ((await db.settings.get('actorName'))?.value as string | undefined) ?? '';
+      const actor = context.actor ?? (await getActorName(db));
       const result = applyLocalEdit(before, edit, {
         actor,
         at,

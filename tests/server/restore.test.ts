@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../server/store/database.ts';
 import type { Change } from '../../src/sync/domain/protocol.ts';
 import { laterReceipt, type PushReceipt, receiptVerdict } from '../../src/sync/domain/push-receipt.ts';
-import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
-import { countEvents, incidentLog, type Member, makeTeam, push, stepEvent, testApp } from './support/fixtures.ts';
+import { ENGINES } from './support/engines.ts';
+import { countEvents, incidentLog, type Member, makeTeam, push, serverOn, stepEvent } from './support/fixtures.ts';
 
 /**
  * The cursor check (docs/sync-protocol.md, "Cursor check") and the restore of a backup:
@@ -116,24 +116,15 @@ async function maxSeq(db: Database): Promise<string> {
 }
 
 describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    app = await testApp(t.db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  const server = serverOn(engine);
   const pull = (member: Member, query: string) =>
-    app.inject({ url: `/api/sync/v1/events?${query}`, headers: member.auth });
+    server.app.inject({ url: `/api/sync/v1/events?${query}`, headers: member.auth });
 
   it('answers a cursor with the id of the change it stands on, and refuses a check that does not match', async () => {
-    const { members } = await makeTeam(app, t.db, ['adviseur']);
+    const { members } = await makeTeam(server.app, server.db, ['adviseur']);
     const adviseur = members[0]!;
     const { events } = incidentLog(adviseur.deviceId, 2);
-    await push(app, adviseur, events);
+    await push(server.app, adviseur, events);
     const page = (await pull(adviseur, 'after=0')).json();
     expect(page.cursorCheck).toBe(events.at(-1)!.id);
     // Nothing new: the same cursor and check come back.
@@ -157,12 +148,16 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
   });
 
   it('still vouches for a cursor on an event that was purged since, and for one on a purge notice', async () => {
-    const { coordinator, members } = await makeTeam(app, t.db, ['adviseur']);
+    const { coordinator, members } = await makeTeam(server.app, server.db, ['adviseur']);
     const adviseur = members[0]!;
     const log = incidentLog(adviseur.deviceId, 1);
-    await push(app, adviseur, log.events);
+    await push(server.app, adviseur, log.events);
     const before = (await pull(adviseur, 'after=0')).json();
-    await app.inject({ method: 'DELETE', url: `/api/sync/v1/incidents/${log.incidentId}`, headers: coordinator.auth });
+    await server.app.inject({
+      method: 'DELETE',
+      url: `/api/sync/v1/incidents/${log.incidentId}`,
+      headers: coordinator.auth,
+    });
     const after = await pull(adviseur, `after=${before.cursor}&check=${before.cursorCheck}`);
     expect(after.statusCode).toBe(200);
     const page = after.json();
@@ -172,15 +167,20 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
   });
 
   it('the stream refuses a cursor it cannot vouch for before it opens', async () => {
-    const { members } = await makeTeam(app, t.db, ['adviseur']);
+    const { members } = await makeTeam(server.app, server.db, ['adviseur']);
     const adviseur = members[0]!;
     const { events } = incidentLog(adviseur.deviceId, 1);
-    await push(app, adviseur, events);
+    await push(server.app, adviseur, events);
     const page = (await pull(adviseur, 'after=0')).json();
     const ticket = (
-      await app.inject({ method: 'POST', url: '/api/sync/v1/stream-tickets', headers: adviseur.auth, payload: {} })
+      await server.app.inject({
+        method: 'POST',
+        url: '/api/sync/v1/stream-tickets',
+        headers: adviseur.auth,
+        payload: {},
+      })
     ).json().ticket;
-    const res = await app.inject({
+    const res = await server.app.inject({
       url: `/api/sync/v1/stream?ticket=${ticket}&after=${page.cursor}&check=${events[0]!.id}`,
     });
     expect(res.statusCode).toBe(409);
@@ -188,24 +188,24 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
   });
 
   it('after a restore and new pushes that reuse the numbers, every device ends with every event once', async () => {
-    const { coordinator, members } = await makeTeam(app, t.db, ['adviseur']);
-    const a = new SimulatedDevice(app, members[0]!);
-    const b = new SimulatedDevice(app, coordinator);
+    const { coordinator, members } = await makeTeam(server.app, server.db, ['adviseur']);
+    const a = new SimulatedDevice(server.app, members[0]!);
+    const b = new SimulatedDevice(server.app, coordinator);
     const log = incidentLog(a.member.deviceId, 3);
     a.write(log.events as Event[]);
     await a.sync();
     await b.sync();
-    const backup = await maxSeq(t.db);
+    const backup = await maxSeq(server.db);
     // After the backup: A and B both write, and both see everything.
     a.write([1, 2].map((i) => stepEvent(a.member.deviceId, log.incidentId, 10 + i) as Event));
     b.write([stepEvent(b.member.deviceId, log.incidentId, 20) as Event]);
     await a.sync();
     await b.sync();
     await a.sync();
-    const beforeRestore = await countEvents(t.db);
+    const beforeRestore = await countEvents(server.db);
 
-    await restoreBackupAt(t.db, backup);
-    expect(await countEvents(t.db)).toBe(beforeRestore - 3);
+    await restoreBackupAt(server.db, backup);
+    expect(await countEvents(server.db)).toBe(beforeRestore - 3);
     // B writes on after the restore: its new events draw the numbers A's lost events had.
     b.write([21, 22, 23].map((i) => stepEvent(b.member.deviceId, log.incidentId, i) as Event));
     await b.pushOutbox();
@@ -219,7 +219,7 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
     await b.sync();
     const all = [...a.own, ...b.own].map((e) => e.id).sort();
     for (const device of [a, b]) expect([...device.applied.keys()].sort()).toEqual(all);
-    const { rows } = await t.db.query<{ id: string; n: number }>(
+    const { rows } = await server.db.query<{ id: string; n: number }>(
       'SELECT id, count(*)::int AS n FROM events WHERE incident_id = $1 GROUP BY id',
       [log.incidentId],
     );
@@ -229,21 +229,21 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
   });
 
   it('a device whose pushes the backup lost, while its cursor stood below them, offers them again', async () => {
-    const { coordinator, members } = await makeTeam(app, t.db, ['adviseur']);
-    const a = new SimulatedDevice(app, members[0]!);
-    const b = new SimulatedDevice(app, coordinator);
+    const { coordinator, members } = await makeTeam(server.app, server.db, ['adviseur']);
+    const a = new SimulatedDevice(server.app, members[0]!);
+    const b = new SimulatedDevice(server.app, coordinator);
     const log = incidentLog(a.member.deviceId, 2);
     a.write(log.events as Event[]);
     await a.sync();
     await b.sync();
-    const backup = await maxSeq(t.db);
+    const backup = await maxSeq(server.db);
     // A pushes after the backup and does not pull: its cursor stays below its own pushes,
     // so the cursor check alone could not tell it anything.
     a.write([1, 2].map((i) => stepEvent(a.member.deviceId, log.incidentId, 10 + i) as Event));
     await a.pushOutbox();
     expect(a.receipt).toBeDefined();
 
-    await restoreBackupAt(t.db, backup);
+    await restoreBackupAt(server.db, backup);
     b.write([21, 22, 23].map((i) => stepEvent(b.member.deviceId, log.incidentId, i) as Event));
     await b.pushOutbox();
 
@@ -252,7 +252,7 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
     await b.sync();
     const all = [...a.own, ...b.own].map((e) => e.id).sort();
     for (const device of [a, b]) expect([...device.applied.keys()].sort()).toEqual(all);
-    const { rows } = await t.db.query<{ id: string; n: number }>(
+    const { rows } = await server.db.query<{ id: string; n: number }>(
       'SELECT id, count(*)::int AS n FROM events WHERE incident_id = $1 GROUP BY id',
       [log.incidentId],
     );

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { monotonicFactory } from 'ulid';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../../server/http/app.ts';
-import type { Database } from '../../../server/store/database.ts';
+import type { Database, Engine } from '../../../server/store/database.ts';
 import { createInvite, createTeam } from '../../../server/store/invites-store.ts';
 import type { Role } from '../../../server/team/roles.ts';
+
+import { createTestDatabase, type TestDatabase } from './engines.ts';
 
 const ulid = monotonicFactory();
 export const newId = () => ulid();
@@ -120,4 +123,29 @@ export async function pullAll(app: FastifyInstance, member: Member, after = '0')
 export async function countEvents(db: Database): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
   return rows[0]!.n;
+}
+
+/**
+ * For a describe block per engine: a fresh database with the app on it, opened before the
+ * block's tests and closed after them. Read `server.app` and `server.db` inside the tests.
+ */
+export function serverOn(engine: Engine): { readonly app: FastifyInstance; readonly db: Database } {
+  let t: TestDatabase | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    app = await testApp(t.db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get db() {
+      return t!.db;
+    },
+  };
 }

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Kader } from '../../src/content/schema.ts';
-import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
 import { enterActorName } from './support/incident-helpers.ts';
-import { startLockSetUp, unlockThroughUi, vergrendelButton } from './support/lock-helpers.ts';
+import {
+  appWithProfile,
+  setPageHidden,
+  startLockSetUp,
+  unlockThroughUi,
+  vergrendelButton,
+} from './support/lock-helpers.ts';
 
 /**
  * With the lock open, the partner page shows the municipality's internal contacts. Leaving
@@ -13,31 +18,10 @@ import { startLockSetUp, unlockThroughUi, vergrendelButton } from './support/loc
  * as in lock-cover.test.ts; time by Playwright's clock.
  */
 describe('the lock on the content pages', () => {
-  let server: AppServer;
-  let profile: Profile;
+  const env = appWithProfile();
   const kader = JSON.parse(readFileSync('dist/kader.json', 'utf8')) as Kader;
   const partner = kader.partners[0]!;
   const contact = `Piket${Date.now().toString(36)}`;
-
-  beforeAll(async () => {
-    server = await startAppServer('dist');
-    profile = await launchProfile();
-  });
-
-  afterAll(async () => {
-    await profile?.close();
-    profile?.remove();
-    await server?.stop();
-  });
-
-  const setHidden = (page: Page, hidden: boolean) =>
-    page.evaluate((hidden) => {
-      Object.defineProperty(document, 'visibilityState', {
-        configurable: true,
-        get: () => (hidden ? 'hidden' : 'visible'),
-      });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, hidden);
 
   /** In the app, as a tap on a link would: a page load would start locked. */
   const navigate = (page: Page, path: string) =>
@@ -47,9 +31,9 @@ describe('the lock on the content pages', () => {
     }, path);
 
   it('covers, offers "Vergrendel" and locks itself on the partner page with a local contact', async () => {
-    const page = await profile.context.newPage();
+    const page = await env.profile.context.newPage();
     await page.clock.install();
-    await page.goto(`${server.origin}/lokaal`);
+    await page.goto(`${env.server.origin}/lokaal`);
     await enterActorName(page, 'Coördinator Test');
     await page.getByLabel('Naam van de gemeente').fill('Rotterdam');
     await page.getByLabel('CBS-code').fill('gm0599');
@@ -61,7 +45,7 @@ describe('the lock on the content pages', () => {
     await page.getByLabel('Nummer 1', { exact: true }).fill('010 123 45 67');
     await page.getByRole('button', { name: 'Contact opslaan' }).click();
     await page.getByRole('link', { name: new RegExp(contact) }).waitFor();
-    await page.goto(`${server.origin}/incidenten/instellingen`);
+    await page.goto(`${env.server.origin}/incidenten/instellingen`);
     await startLockSetUp(page);
     await vergrendelButton(page).waitFor({ timeout: 60_000 });
 
@@ -74,16 +58,16 @@ describe('the lock on the content pages', () => {
     const call = page.locator(`[id="${partner.id}"] a[href="tel:0101234567"]`);
     await vergrendelButton(page).waitFor();
 
-    await setHidden(page, true);
+    await setPageHidden(page, true);
     expect(await page.title()).toBe('Handelingskader Explosies');
     expect(await call.evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
     expect(await page.locator('.lock-gate--covered').count()).toBe(1);
-    await setHidden(page, false);
+    await setPageHidden(page, false);
     expect(await call.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
 
-    await setHidden(page, true);
+    await setPageHidden(page, true);
     await page.clock.fastForward('05:01');
-    await setHidden(page, false);
+    await setPageHidden(page, false);
     // Locked: the national framework alone, and nothing left to lock.
     await call.waitFor({ state: 'detached' });
     expect(await vergrendelButton(page).count()).toBe(0);
@@ -91,8 +75,8 @@ describe('the lock on the content pages', () => {
   });
 
   it('locks from the header on a step page', async () => {
-    const page = await profile.context.newPage();
-    await page.goto(`${server.origin}/incidenten`);
+    const page = await env.profile.context.newPage();
+    await page.goto(`${env.server.origin}/incidenten`);
     await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).waitFor();
     await unlockThroughUi(page);
     await vergrendelButton(page).waitFor({ timeout: 60_000 });

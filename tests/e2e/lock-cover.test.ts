@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { launchProfile } from './support/browser.ts';
 import { createIncident } from './support/incident-helpers.ts';
-import { appWithProfile, gotoUnlocked, incidentThenLock } from './support/lock-helpers.ts';
+import { appWithProfile, gotoUnlocked, incidentThenLock, setPageHidden } from './support/lock-helpers.ts';
 
 /**
  * The task switcher keeps a snapshot of the app taken as it goes to the background.
@@ -22,14 +22,7 @@ describe('hiding the app with the lock on', () => {
     await page.evaluate((street) => {
       document.title = `${street} · Handelingskader Explosies`;
     }, street);
-    const setHidden = (hidden: boolean) =>
-      page.evaluate((hidden) => {
-        Object.defineProperty(document, 'visibilityState', {
-          configurable: true,
-          get: () => (hidden ? 'hidden' : 'visible'),
-        });
-        document.dispatchEvent(new Event('visibilitychange'));
-      }, hidden);
+    const setHidden = (hidden: boolean) => setPageHidden(page, hidden);
     const addressVisibility = () => address.evaluate((el) => getComputedStyle(el).visibility);
 
     await setHidden(true);

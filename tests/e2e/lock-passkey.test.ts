@@ -1,8 +1,14 @@
 import type { CDPSession, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { createIncident } from './support/incident-helpers.ts';
-import { gotoUnlocked, PASSPHRASE, startLockSetUp, unlockThroughUi, vergrendelButton } from './support/lock-helpers.ts';
+import {
+  appWithProfile,
+  gotoUnlocked,
+  PASSPHRASE,
+  startLockSetUp,
+  unlockThroughUi,
+  vergrendelButton,
+} from './support/lock-helpers.ts';
 import { rewriteFirstPasskeyInOldFormat, storedPasskeyWraps } from './support/passkey-helpers.ts';
 
 /**
@@ -11,23 +17,11 @@ import { rewriteFirstPasskeyInOldFormat, storedPasskeyWraps } from './support/pa
  * and PRF). No server: the relying party is the page's host (localhost).
  */
 describe('unlocking with a passkey', () => {
-  let server: AppServer;
-  let profile: Profile;
+  const env = appWithProfile();
   const street = `Passkeylaan${Date.now().toString(36)}`;
 
-  beforeAll(async () => {
-    server = await startAppServer('dist');
-    profile = await launchProfile();
-  });
-
-  afterAll(async () => {
-    await profile?.close();
-    profile?.remove();
-    await server?.stop();
-  });
-
   async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; authenticatorId: string }> {
-    const cdp = await profile.context.newCDPSession(page);
+    const cdp = await env.profile.context.newCDPSession(page);
     await cdp.send('WebAuthn.enable', { enableUI: false });
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: {
@@ -45,10 +39,10 @@ describe('unlocking with a passkey', () => {
   }
 
   it('enrols a passkey with the passphrase, then unlocks with it, also after a reload', async () => {
-    const page = await profile.context.newPage();
-    const incidentId = await createIncident(page, server.origin, { street });
+    const page = await env.profile.context.newPage();
+    const incidentId = await createIncident(page, env.server.origin, { street });
     const { cdp, authenticatorId } = await virtualAuthenticator(page);
-    await page.goto(`${server.origin}/incidenten/instellingen`);
+    await page.goto(`${env.server.origin}/incidenten/instellingen`);
     await startLockSetUp(page);
     await vergrendelButton(page).waitFor({ timeout: 60_000 });
 
@@ -69,7 +63,7 @@ describe('unlocking with a passkey', () => {
     await vergrendelButton(page).first().waitFor();
 
     // A page load locks; the passkey opens the incident as well.
-    await page.goto(`${server.origin}/incidenten/${incidentId}`);
+    await page.goto(`${env.server.origin}/incidenten/${incidentId}`);
     await page.getByRole('button', { name: 'Ontgrendel met passkey' }).click();
     await page.getByText(street).first().waitFor();
 
@@ -82,12 +76,12 @@ describe('unlocking with a passkey', () => {
       .filter({ hasText: /passkey/ })
       .waitFor({ timeout: 90_000 });
     expect(await page.getByRole('heading', { level: 1, name: 'Vergrendeld' }).isVisible()).toBe(true);
-    await gotoUnlocked(page, `${server.origin}/incidenten/${incidentId}`);
+    await gotoUnlocked(page, `${env.server.origin}/incidenten/${incidentId}`);
     await page.getByText(street).first().waitFor();
 
     // Removing asks first, with the keyboard: the focus goes to the question, and back to the
     // button after cancelling (Annuleren or Escape); every button is a 44 px target.
-    await page.goto(`${server.origin}/incidenten/instellingen`);
+    await page.goto(`${env.server.origin}/incidenten/instellingen`);
     await unlockThroughUi(page);
     const removeButton = page.getByRole('button', { name: 'Passkey verwijderen' });
     const confirmation = page.getByRole('alertdialog', { name: /Weet u het zeker\?/ });
@@ -137,9 +131,9 @@ describe('unlocking with a passkey', () => {
   });
 
   it('keeps a passkey enrolled before the credential binding working, and binds it at its next unlock', async () => {
-    const page = await profile.context.newPage();
+    const page = await env.profile.context.newPage();
     await virtualAuthenticator(page);
-    await gotoUnlocked(page, `${server.origin}/incidenten/instellingen`);
+    await gotoUnlocked(page, `${env.server.origin}/incidenten/instellingen`);
     await page.getByLabel('Wachtzin om een passkey in te stellen').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Passkey instellen' }).click();
     await page.getByText('De passkey is ingesteld.').waitFor();
@@ -157,7 +151,7 @@ describe('unlocking with a passkey', () => {
     expect(bound!.ct).not.toEqual(old!.ct);
 
     // The rewritten wrap opens after a page load too.
-    await page.goto(`${server.origin}/incidenten`);
+    await page.goto(`${env.server.origin}/incidenten`);
     await page.getByRole('button', { name: 'Ontgrendel met passkey' }).click();
     await page.getByText(street).first().waitFor();
     expect(await storedPasskeyWraps(page)).toEqual([bound]);

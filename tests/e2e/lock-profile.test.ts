@@ -6,6 +6,7 @@ import { type AppServer, launchProfile, type Profile, startAppServer } from './s
 import {
   gotoUnlocked,
   plantControls,
+  setPageHidden,
   setUpLockThroughUi,
   unlockThroughUi,
   vergrendelButton,
@@ -113,14 +114,7 @@ describe('encryption at rest in the browser profile', () => {
     const page = await profile.context.newPage();
     await page.clock.install();
     await gotoUnlocked(page, `${server.origin}/incidenten`);
-    const setHidden = (hidden: boolean) =>
-      page.evaluate((hidden) => {
-        Object.defineProperty(document, 'visibilityState', {
-          configurable: true,
-          get: () => (hidden ? 'hidden' : 'visible'),
-        });
-        document.dispatchEvent(new Event('visibilitychange'));
-      }, hidden);
+    const setHidden = (hidden: boolean) => setPageHidden(page, hidden);
     await setHidden(true);
     await page.clock.fastForward('01:00');
     await setHidden(false);

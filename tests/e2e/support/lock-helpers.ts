@@ -106,3 +106,17 @@ export async function plantControls(page: Page, local: string, indexed: string):
     { local, indexed },
   );
 }
+
+/**
+ * Hides or shows the page as switching apps would. Headless Chromium never hides a page, so
+ * the test sets what the app reads (document.visibilityState) and sends the event.
+ */
+export function setPageHidden(page: Page, hidden: boolean): Promise<void> {
+  return page.evaluate((hidden) => {
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (hidden ? 'hidden' : 'visible'),
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeLocalLayer } from '../../scripts/bench/page-store.ts';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
 
 /**
@@ -25,65 +26,33 @@ describe('the local layer in the app', () => {
     const firstStep = page.locator('main a[href^="/stap/direct-na."]').first();
     await firstStep.waitFor();
     const after = decodeURIComponent((await firstStep.getAttribute('href'))!.replace('/stap/', ''));
-    // The app opens its database after the first render; wait for the local layer's table.
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () =>
-            new Promise<boolean>((resolve) => {
-              const request = indexedDB.open('handelingskader');
-              request.onsuccess = () => {
-                const has = request.result.objectStoreNames.contains('localLayer');
-                request.result.close();
-                resolve(has);
-              };
-              request.onerror = () => resolve(false);
-            }),
-        ),
-      )
-      .toBe(true);
-    await page.evaluate(
-      (afterId) =>
-        new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open('handelingskader');
-          request.onsuccess = () => {
-            const tx = request.result.transaction('localLayer', 'readwrite');
-            tx.objectStore('localLayer').put({
-              id: 'eigen',
-              municipalityCode: 'gm0363',
-              municipality: 'Amsterdam',
-              revision: 1,
-              contacts: [],
-              steps: [
-                {
-                  id: 'direct-na.gm0363-buurtapp',
-                  phase: 'direct-na',
-                  after: afterId,
-                  title: 'Beheerders buurtapp Zuidoost bellen',
-                  what: 'Bel de beheerders van de buurtapps in de straat.',
-                  why: 'Zij kunnen geruchten bijsturen.',
-                  kind: 'communicatie',
-                  actor: 'OOV-adviseur',
-                  targets: ['woning', 'bedrijf', 'voertuig'],
-                  timeWindow: 'eerste-uur',
-                  partners: [],
-                  contacts: [],
-                  sources: [],
-                },
-              ],
-              annotations: [],
-              notApplicable: [],
-              origins: [],
-            });
-            tx.oncomplete = () => {
-              request.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      after,
-    );
+    // Once the app has created its database (after the first render): page-store.ts waits for that.
+    await storeLocalLayer(page, {
+      municipalityCode: 'gm0363',
+      municipality: 'Amsterdam',
+      revision: 1,
+      contacts: [],
+      steps: [
+        {
+          id: 'direct-na.gm0363-buurtapp',
+          phase: 'direct-na',
+          after,
+          title: 'Beheerders buurtapp Zuidoost bellen',
+          what: 'Bel de beheerders van de buurtapps in de straat.',
+          why: 'Zij kunnen geruchten bijsturen.',
+          kind: 'communicatie',
+          actor: 'OOV-adviseur',
+          targets: ['woning', 'bedrijf', 'voertuig'],
+          timeWindow: 'eerste-uur',
+          partners: [],
+          contacts: [],
+          sources: [],
+        },
+      ],
+      annotations: [],
+      notApplicable: [],
+      origins: [],
+    });
     await page.reload();
     const local = page.locator('main a[href="/stap/direct-na.gm0363-buurtapp"]');
     await local.waitFor();

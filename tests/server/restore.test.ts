@@ -117,6 +117,17 @@ async function maxSeq(db: Database): Promise<string> {
 
 describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
   const server = serverOn(engine);
+  /** A team with an adviser's device A and the coordinator's B, both synced on a new incident of A. */
+  async function twoDevicesOnIncident(steps: number) {
+    const { coordinator, members } = await makeTeam(server.app, server.db, ['adviseur']);
+    const a = new SimulatedDevice(server.app, members[0]!);
+    const b = new SimulatedDevice(server.app, coordinator);
+    const log = incidentLog(a.member.deviceId, steps);
+    a.write(log.events as Event[]);
+    await a.sync();
+    await b.sync();
+    return { a, b, log };
+  }
   const pull = (member: Member, query: string) =>
     server.app.inject({ url: `/api/sync/v1/events?${query}`, headers: member.auth });
 
@@ -188,13 +199,7 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
   });
 
   it('after a restore and new pushes that reuse the numbers, every device ends with every event once', async () => {
-    const { coordinator, members } = await makeTeam(server.app, server.db, ['adviseur']);
-    const a = new SimulatedDevice(server.app, members[0]!);
-    const b = new SimulatedDevice(server.app, coordinator);
-    const log = incidentLog(a.member.deviceId, 3);
-    a.write(log.events as Event[]);
-    await a.sync();
-    await b.sync();
+    const { a, b, log } = await twoDevicesOnIncident(3);
     const backup = await maxSeq(server.db);
     // After the backup: A and B both write, and both see everything.
     a.write([1, 2].map((i) => stepEvent(a.member.deviceId, log.incidentId, 10 + i) as Event));
@@ -229,13 +234,7 @@ describe.each(ENGINES)('cursor check and restore on %s', (engine) => {
   });
 
   it('a device whose pushes the backup lost, while its cursor stood below them, offers them again', async () => {
-    const { coordinator, members } = await makeTeam(server.app, server.db, ['adviseur']);
-    const a = new SimulatedDevice(server.app, members[0]!);
-    const b = new SimulatedDevice(server.app, coordinator);
-    const log = incidentLog(a.member.deviceId, 2);
-    a.write(log.events as Event[]);
-    await a.sync();
-    await b.sync();
+    const { a, b, log } = await twoDevicesOnIncident(2);
     const backup = await maxSeq(server.db);
     // A pushes after the backup and does not pull: its cursor stays below its own pushes,
     // so the cursor check alone could not tell it anything.

@@ -38,12 +38,9 @@ describe("the team's local layer between two phones", () => {
     await coordinator.getByLabel('Naam van de gemeente').fill('Rotterdam');
     await coordinator.getByLabel('CBS-code').fill('gm0599');
     await coordinator.getByRole('button', { name: 'Gemeente opslaan' }).click();
+    // In the app, no page load: the municipality and the contact go up as one revision (the upload is debounced).
     await coordinator.getByRole('link', { name: 'Contact toevoegen' }).click();
-    await coordinator.getByLabel('Naam', { exact: true }).fill('Woonstad calamiteitenlijn');
-    await coordinator.getByLabel('Landelijke partner').selectOption(partner.id);
-    await coordinator.getByLabel('Omschrijving nummer 1').fill('Piketlijn');
-    await coordinator.getByLabel('Nummer 1', { exact: true }).fill('010 123 45 67');
-    await coordinator.getByRole('button', { name: 'Contact opslaan' }).click();
+    await fillContact(coordinator, 'Woonstad calamiteitenlijn', '010 123 45 67', 'Piketlijn');
     await coordinator.getByRole('link', { name: /Woonstad calamiteitenlijn/ }).waitFor();
 
     // No reload on the adviser's phone: the stream's notice fetches the layer, the page follows the store.
@@ -73,13 +70,7 @@ describe("the team's local layer between two phones", () => {
     await adviseur.goto(`${origin}/lokaal/geschiedenis`);
     await expect.poll(() => adviseur.getByText(/Lokale laag van Rotterdam \(gm0599/).count()).toBe(2);
     // Add it again for the revocation below.
-    await coordinator.goto(`${origin}/lokaal`);
-    await coordinator.getByRole('link', { name: 'Contact toevoegen' }).click();
-    await coordinator.getByLabel('Naam', { exact: true }).fill('Woonstad calamiteitenlijn');
-    await coordinator.getByLabel('Landelijke partner').selectOption(partner.id);
-    await coordinator.getByLabel('Omschrijving nummer 1').fill('Piketlijn');
-    await coordinator.getByLabel('Nummer 1', { exact: true }).fill('010 123 45 67');
-    await coordinator.getByRole('button', { name: 'Contact opslaan' }).click();
+    await addContact(coordinator, origin, 'Woonstad calamiteitenlijn', '010 123 45 67', 'Piketlijn');
     await adviseur.goto(`${origin}/partners`);
     await callLink(adviseur).waitFor({ timeout: 20_000 });
   });

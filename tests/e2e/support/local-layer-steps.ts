@@ -10,20 +10,20 @@ import type { Profile } from './browser.ts';
 export const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Fills the open contact form with a contact of the first national partner and saves it. */
-export async function fillContact(page: Page, name: string, number: string) {
+export async function fillContact(page: Page, name: string, number: string, label = 'Algemeen') {
   const kader = JSON.parse(readFileSync('dist/kader.json', 'utf8')) as Kader;
   await page.getByLabel('Naam', { exact: true }).fill(name);
   await page.getByLabel('Landelijke partner').selectOption(kader.partners[0]!.id);
-  await page.getByLabel('Omschrijving nummer 1').fill('Algemeen');
+  await page.getByLabel('Omschrijving nummer 1').fill(label);
   await page.getByLabel('Nummer 1', { exact: true }).fill(number);
   await page.getByRole('button', { name: 'Contact opslaan' }).click();
 }
 
 /** Adds a local contact from the Lokaal page and waits until the page lists it. */
-export async function addContact(page: Page, origin: string, name: string, number: string) {
+export async function addContact(page: Page, origin: string, name: string, number: string, label?: string) {
   await page.goto(`${origin}/lokaal`);
   await page.getByRole('link', { name: 'Contact toevoegen' }).click();
-  await fillContact(page, name, number);
+  await fillContact(page, name, number, label);
   await page.getByRole('link', { name: new RegExp(name) }).waitFor();
 }
 

@@ -99,6 +99,8 @@ describe('the sync state on the incident page and the Lokaal page', () => {
     await coordinator.getByLabel('Naam van de gemeente').fill('Rotterdam');
     await coordinator.getByLabel('CBS-code').fill('gm0599');
     await coordinator.getByRole('button', { name: 'Gemeente opslaan' }).click();
+    // Stored before addContact loads the page again (a load in the middle of the save loses it).
+    await coordinator.getByRole('heading', { level: 1, name: 'Lokaal: Rotterdam' }).waitFor();
     await addContact(coordinator, origin, 'Woonstad calamiteitenlijn', '010 123 45 67');
     const state = (page: Page) => page.getByTestId('team-layer-state');
     await state(coordinator)

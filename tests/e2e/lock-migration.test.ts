@@ -100,7 +100,9 @@ describe('turning encryption on with 200 incidents stored', () => {
       browser = await launchOwnedChromium(dir);
       page = await browser.context.newPage();
       await page.goto(`${server.origin}/incidenten`);
-      await unlockThroughUi(page);
+      // After a kill Chromium recovers the profile's database (megabytes here) before the app can read
+      // the keyring: in one CI run the lock screen was not there after the usual 30 s.
+      await unlockThroughUi(page, undefined, 120_000);
     }
     expect(killsDuringMigration).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Vergrendel', exact: true }).waitFor({ timeout: 120_000 });

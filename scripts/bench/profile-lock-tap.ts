@@ -1,6 +1,9 @@
 // Dev tool: where a step tap with the app lock on spends its time in Chromium (a CPU
 // profile of 40 taps), next to the same taps without the lock. Not part of `npm run bench`.
-// Usage: npm run build && npx tsx scripts/bench/profile-lock-tap.ts [incidents]
+// Usage: npm run build && npx tsx scripts/bench/profile-lock-tap.ts [incidents] [--interleaved [--phases] [--trace]]
+// (--interleaved: SETTLE_S seconds of rest after seeding, ROUNDS rounds of 10 taps each side; it also prints each
+// browser's CPU time per process over the taps, so background work such as a compaction shows.)
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 import { buildKader } from '../content/build-kader.ts';
@@ -137,6 +140,45 @@ async function run(locked: boolean) {
   }
 }
 
+/** CPU ticks (user + system) per process of the Chromium that owns `dir`, keyed by pid and its --type. */
+function cpuOfBrowser(dir: string): Map<string, number> {
+  const procs = new Map<number, { ppid: number; ticks: number; type: string; owns: boolean }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const type = /--type=([^\s\0]+)/.exec(cmd)?.[1] ?? 'browser';
+      const sub = /--utility-sub-type=([^\s\0]+)/.exec(cmd)?.[1];
+      procs.set(Number(entry), {
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+        type: sub ? `${type}:${sub}` : type,
+        owns: cmd.includes(`--user-data-dir=${dir}`),
+      });
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let cur = procs.get(pid); cur; cur = procs.get(cur.ppid)) if (cur.owns) return true;
+    return false;
+  };
+  const out = new Map<string, number>();
+  for (const [pid, p] of procs) if (inTree(pid)) out.set(`${pid} ${p.type}`, p.ticks);
+  return out;
+}
+
+function cpuSince(before: Map<string, number>, after: Map<string, number>): string {
+  return [...after]
+    .map(([k, t]) => [k, t - (before.get(k) ?? 0)] as const)
+    .filter(([, d]) => d > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, d]) => `${k}=${d * 10}ms`)
+    .join(', ');
+}
+
 /** Taps in a plain and a locked profile in turns, so both see the same load of a shared machine. */
 async function interleaved(rounds: number) {
   const open = async (locked: boolean) => {
@@ -169,13 +211,19 @@ async function interleaved(rounds: number) {
   };
   const plain = await open(false);
   const locked = await open(true);
-  await new Promise((resolve) => setTimeout(resolve, incidents >= 500 ? 30_000 : 15_000));
+  await new Promise((resolve) => setTimeout(resolve, Number(process.env.SETTLE_S ?? (incidents >= 500 ? 30 : 15)) * 1000));
   const times = { plain: [] as number[], locked: [] as number[] };
   try {
+    const cpu = { plain: cpuOfBrowser(plain.profile.dir), locked: cpuOfBrowser(locked.profile.dir) };
+    const started = Date.now();
     for (let round = 0; round < rounds; round++) {
       times.plain.push(...(await taps(plain.page, 10)));
       times.locked.push(...(await taps(locked.page, 10)));
     }
+    // Background work of each browser (a compaction shows in its storage service) while both tapped.
+    console.log(`CPU over ${Date.now() - started} ms of taps`);
+    console.log(`  plain:  ${cpuSince(cpu.plain, cpuOfBrowser(plain.profile.dir))}`);
+    console.log(`  locked: ${cpuSince(cpu.locked, cpuOfBrowser(locked.profile.dir))}`);
     if (process.argv.includes('--trace')) {
       for (const [name, side] of [
         ['plain', plain],
@@ -278,7 +326,7 @@ async function interleaved(rounds: number) {
 }
 
 try {
-  if (process.argv.includes('--interleaved')) await interleaved(6);
+  if (process.argv.includes('--interleaved')) await interleaved(Number(process.env.ROUNDS ?? 6));
   else for (const mode of process.argv.includes('--locked-only') ? [true] : [false, true]) await run(mode);
 } finally {
   await server.stop();

@@ -2,8 +2,10 @@
 // profile of 40 taps), next to the same taps without the lock. Not part of `npm run bench`.
 // Usage: npm run build && npx tsx scripts/bench/profile-lock-tap.ts [incidents] [--interleaved [--phases] [--trace]]
 // (--interleaved: SETTLE_S seconds of rest after seeding, ROUNDS rounds of 10 taps each side; it also prints each
-// browser's CPU time per process over the taps, so background work such as a compaction shows.)
-import { readdirSync, readFileSync } from 'node:fs';
+// browser's CPU time per process over the taps, so background work such as a compaction shows; --trace also
+// counts style and layout forced before frames and writes the raw trace to TRACE_OUT-<side>.json when set;
+// PASSWORD_PLAIN=password|text gives the plain page a typed-in field, as the lock screen leaves one.)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 import { buildKader } from '../content/build-kader.ts';
@@ -206,12 +208,28 @@ async function interleaved(rounds: number) {
       await page.getByRole('button', { name: 'Ontgrendel', exact: true }).press('Enter');
     }
     await page.locator('.checklist__item').first().waitFor();
+    if (!locked && process.env.PASSWORD_PLAIN) {
+      // Experiment: the plain page gets what the lock screen leaves in the locked one, a field of the given
+      // type (PASSWORD_PLAIN=password or text) typed in and removed. With --trace, the plain side then shows
+      // the same Document::UpdateStyleAndLayout before every frame as the locked side (measure-incidents.ts).
+      await page.evaluate((type) => {
+        const input = document.createElement('input');
+        input.type = type;
+        input.id = 'experiment-field';
+        document.body.prepend(input);
+      }, process.env.PASSWORD_PLAIN);
+      await page.locator('#experiment-field').fill(PASSPHRASE);
+      await page.locator('#experiment-field').press('Enter');
+      await page.evaluate(() => document.getElementById('experiment-field')?.remove());
+    }
     await taps(page, 10);
     return { profile, page };
   };
   const plain = await open(false);
   const locked = await open(true);
-  await new Promise((resolve) => setTimeout(resolve, Number(process.env.SETTLE_S ?? (incidents >= 500 ? 30 : 15)) * 1000));
+  await new Promise((resolve) =>
+    setTimeout(resolve, Number(process.env.SETTLE_S ?? (incidents >= 500 ? 30 : 15)) * 1000),
+  );
   const times = { plain: [] as number[], locked: [] as number[] };
   try {
     const cpu = { plain: cpuOfBrowser(plain.profile.dir), locked: cpuOfBrowser(locked.profile.dir) };
@@ -230,8 +248,17 @@ async function interleaved(rounds: number) {
         ['locked', locked],
       ] as const) {
         const cdp = await side.profile.context.newCDPSession(side.page);
-        const events: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[] =
-          [];
+        const events: {
+          name: string;
+          ph: string;
+          dur?: number;
+          tid: number;
+          pid: number;
+          args?: {
+            name?: string;
+            beginData?: { stackTrace?: { functionName: string; url: string; lineNumber: number }[] };
+          };
+        }[] = [];
         const raw = cdp as unknown as {
           on(e: string, f: (x: { value: typeof events }) => void): void;
           once(e: string, f: () => void): void;
@@ -239,7 +266,8 @@ async function interleaved(rounds: number) {
         raw.on('Tracing.dataCollected', ({ value }) => events.push(...value));
         const done = new Promise<void>((resolve) => raw.once('Tracing.tracingComplete', () => resolve()));
         await cdp.send('Tracing.start', {
-          categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink,IndexedDB,toplevel,v8',
+          categories:
+            'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack,v8.execute,blink,IndexedDB,toplevel,v8',
           transferMode: 'ReportEvents',
         } as never);
         await taps(side.page, 20);
@@ -258,6 +286,21 @@ async function interleaved(rounds: number) {
         for (const e of events)
           if (/IDB|Database::|Transaction::/.test(e.name) && (e.ph === 'X' || e.ph === 'B'))
             counts.set(e.name, (counts.get(e.name) ?? 0) + 1 / 20);
+        if (process.env.TRACE_OUT) writeFileSync(`${process.env.TRACE_OUT}-${name}.json`, JSON.stringify(events));
+        // Style or layout forced by script: who asked for it (the first frames of its stack).
+        const forced = new Map<string, number>();
+        for (const e of events) {
+          const stack = e.args?.beginData?.stackTrace;
+          if (!stack?.length || !/^(Layout|UpdateLayoutTree)$/.test(e.name)) continue;
+          const key = `${e.name} < ${stack
+            .slice(0, 4)
+            .map((f) => `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`)
+            .join(' < ')}`;
+          forced.set(key, (forced.get(key) ?? 0) + 1 / 20);
+        }
+        console.log(`--- ${name}, forced style/layout per tap`);
+        for (const [k, n] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 10))
+          console.log(`${n.toFixed(1).padStart(8)}  ${k}`);
         console.log(`--- ${name}, IndexedDB events per tap`);
         for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30))
           console.log(`${n.toFixed(1).padStart(8)}  ${k}`);

@@ -3,14 +3,15 @@
 // Usage: npm run build && npx tsx scripts/bench/profile-lock-tap.ts [incidents] [--interleaved [--phases] [--trace]]
 // (--interleaved: SETTLE_S seconds of rest after seeding, ROUNDS rounds of 10 taps each side; it also prints each
 // browser's CPU time per process over the taps, so background work such as a compaction shows; --trace also
-// counts style and layout forced before frames and writes the raw trace to TRACE_OUT-<side>.json when set;
+// counts forced style and layout (trace-summary.ts) and writes the raw trace to TRACE_OUT-<side>.json when set;
 // PASSWORD_PLAIN=password|text gives the plain page a typed-in field, as the lock screen leaves one.)
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 import { buildKader } from '../content/build-kader.ts';
+import { cpuOfBrowser, cpuSince } from './browser-cpu.ts';
 import { store } from './page-store.ts';
 import { seedIncidents } from './seed-incidents.ts';
+import { printTraceSummary, traceOf } from './trace-summary.ts';
 
 interface ProfileNode {
   id: number;
@@ -142,45 +143,6 @@ async function run(locked: boolean) {
   }
 }
 
-/** CPU ticks (user + system) per process of the Chromium that owns `dir`, keyed by pid and its --type. */
-function cpuOfBrowser(dir: string): Map<string, number> {
-  const procs = new Map<number, { ppid: number; ticks: number; type: string; owns: boolean }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      const type = /--type=([^\s\0]+)/.exec(cmd)?.[1] ?? 'browser';
-      const sub = /--utility-sub-type=([^\s\0]+)/.exec(cmd)?.[1];
-      procs.set(Number(entry), {
-        ppid: Number(fields[1]),
-        ticks: Number(fields[11]) + Number(fields[12]),
-        type: sub ? `${type}:${sub}` : type,
-        owns: cmd.includes(`--user-data-dir=${dir}`),
-      });
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const inTree = (pid: number): boolean => {
-    for (let cur = procs.get(pid); cur; cur = procs.get(cur.ppid)) if (cur.owns) return true;
-    return false;
-  };
-  const out = new Map<string, number>();
-  for (const [pid, p] of procs) if (inTree(pid)) out.set(`${pid} ${p.type}`, p.ticks);
-  return out;
-}
-
-function cpuSince(before: Map<string, number>, after: Map<string, number>): string {
-  return [...after]
-    .map(([k, t]) => [k, t - (before.get(k) ?? 0)] as const)
-    .filter(([, d]) => d > 0)
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, d]) => `${k}=${d * 10}ms`)
-    .join(', ');
-}
-
 /** Taps in a plain and a locked profile in turns, so both see the same load of a shared machine. */
 async function interleaved(rounds: number) {
   const open = async (locked: boolean) => {
@@ -248,65 +210,7 @@ async function interleaved(rounds: number) {
         ['locked', locked],
       ] as const) {
         const cdp = await side.profile.context.newCDPSession(side.page);
-        const events: {
-          name: string;
-          ph: string;
-          dur?: number;
-          tid: number;
-          pid: number;
-          args?: {
-            name?: string;
-            beginData?: { stackTrace?: { functionName: string; url: string; lineNumber: number }[] };
-          };
-        }[] = [];
-        const raw = cdp as unknown as {
-          on(e: string, f: (x: { value: typeof events }) => void): void;
-          once(e: string, f: () => void): void;
-        };
-        raw.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-        const done = new Promise<void>((resolve) => raw.once('Tracing.tracingComplete', () => resolve()));
-        await cdp.send('Tracing.start', {
-          categories:
-            'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack,v8.execute,blink,IndexedDB,toplevel,v8',
-          transferMode: 'ReportEvents',
-        } as never);
-        await taps(side.page, 20);
-        await cdp.send('Tracing.end');
-        await done;
-        const threads = new Map<string, string>();
-        for (const e of events)
-          if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-        const sums = new Map<string, number>();
-        for (const e of events) {
-          if (e.ph !== 'X' || !e.dur) continue;
-          const key = `${threads.get(`${e.pid}:${e.tid}`) ?? e.tid} ${e.name}`;
-          sums.set(key, (sums.get(key) ?? 0) + e.dur / 1000 / 20);
-        }
-        const counts = new Map<string, number>();
-        for (const e of events)
-          if (/IDB|Database::|Transaction::/.test(e.name) && (e.ph === 'X' || e.ph === 'B'))
-            counts.set(e.name, (counts.get(e.name) ?? 0) + 1 / 20);
-        if (process.env.TRACE_OUT) writeFileSync(`${process.env.TRACE_OUT}-${name}.json`, JSON.stringify(events));
-        // Style or layout forced by script: who asked for it (the first frames of its stack).
-        const forced = new Map<string, number>();
-        for (const e of events) {
-          const stack = e.args?.beginData?.stackTrace;
-          if (!stack?.length || !/^(Layout|UpdateLayoutTree)$/.test(e.name)) continue;
-          const key = `${e.name} < ${stack
-            .slice(0, 4)
-            .map((f) => `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`)
-            .join(' < ')}`;
-          forced.set(key, (forced.get(key) ?? 0) + 1 / 20);
-        }
-        console.log(`--- ${name}, forced style/layout per tap`);
-        for (const [k, n] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 10))
-          console.log(`${n.toFixed(1).padStart(8)}  ${k}`);
-        console.log(`--- ${name}, IndexedDB events per tap`);
-        for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30))
-          console.log(`${n.toFixed(1).padStart(8)}  ${k}`);
-        console.log(`--- ${name}, ms per tap`);
-        for (const [k, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 70))
-          console.log(`${ms.toFixed(2).padStart(8)}  ${k}`);
+        printTraceSummary(name, await traceOf(cdp, name, () => taps(side.page, 20)), 20);
       }
     }
     if (process.argv.includes('--phases')) {

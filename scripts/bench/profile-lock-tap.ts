@@ -1,14 +1,15 @@
 // Dev tool: where a step tap with the app lock on spends its time in Chromium (a CPU
 // profile of 40 taps), next to the same taps without the lock. Not part of `npm run bench`.
-// Usage: npm run build && npx tsx scripts/bench/profile-lock-tap.ts [incidents] [--interleaved [--phases] [--trace]]
+// Usage: npm run build && npx tsx scripts/bench/profile-lock-tap.ts [incidents] [--locked-only | --interleaved [--phases] [--trace]]
 // (--interleaved: SETTLE_S seconds of rest after seeding, ROUNDS rounds of 10 taps each side; it also prints each
 // browser's CPU time per process over the taps, so background work such as a compaction shows; --trace also
 // counts forced style and layout (trace-summary.ts) and writes the raw trace to TRACE_OUT-<side>.json when set;
-// PASSWORD_PLAIN=password|text gives the plain page a typed-in field, as the lock screen leaves one.)
+// PAGE_STATE sets what the pages went through before the taps, see setPageState.)
 import type { Page } from 'playwright-core';
 import { launchProfile, startAppServer } from '../../tests/e2e/support/browser.ts';
 import { buildKader } from '../content/build-kader.ts';
 import { cpuOfBrowser, cpuSince } from './browser-cpu.ts';
+import { writeLogLine } from './measure-incidents.ts';
 import { store } from './page-store.ts';
 import { seedIncidents } from './seed-incidents.ts';
 import { printTraceSummary, traceOf } from './trace-summary.ts';
@@ -19,7 +20,7 @@ interface ProfileNode {
   children?: number[];
 }
 const PASSPHRASE = 'profiel wachtzin voor meten';
-const incidents = Number(process.argv[2] ?? 200);
+const incidents = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 200);
 const kader = buildKader('content');
 const server = await startAppServer('dist');
 
@@ -52,6 +53,12 @@ async function taps(page: Page, n: number): Promise<number[]> {
   return times;
 }
 
+function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value)) throw new Error(`${name} must be a number`);
+  return value;
+}
+
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function run(locked: boolean) {
@@ -81,6 +88,7 @@ async function run(locked: boolean) {
       await page.getByRole('button', { name: 'Ontgrendel', exact: true }).press('Enter');
     }
     await page.locator('.checklist__item').first().waitFor();
+    await setPageState(page, locked);
     await taps(page, 10);
     const cdp = await profile.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -143,6 +151,30 @@ async function run(locked: boolean) {
   }
 }
 
+/**
+ * What the page has been through before the taps (PAGE_STATE). `logline` (default): both sides
+ * write a log line, as `npm run bench` does (measure-incidents.ts says why). `untyped`: neither does,
+ * so only the locked page has had a text field (its passphrase). `password` or `text`: the plain page
+ * gets a field of that type typed in and removed, as the lock screen leaves the locked page.
+ */
+async function setPageState(page: Page, locked: boolean): Promise<void> {
+  const state = process.env.PAGE_STATE ?? 'logline';
+  if (state === 'logline') {
+    await writeLogLine(page);
+    await page.locator('.checklist__item').first().waitFor();
+  } else if (!locked && (state === 'password' || state === 'text')) {
+    await page.evaluate((type) => {
+      const input = document.createElement('input');
+      input.type = type;
+      input.id = 'experiment-field';
+      document.body.prepend(input);
+    }, state);
+    await page.locator('#experiment-field').fill(PASSPHRASE);
+    await page.locator('#experiment-field').press('Enter');
+    await page.evaluate(() => document.getElementById('experiment-field')?.remove());
+  }
+}
+
 /** Taps in a plain and a locked profile in turns, so both see the same load of a shared machine. */
 async function interleaved(rounds: number) {
   const open = async (locked: boolean) => {
@@ -170,28 +202,13 @@ async function interleaved(rounds: number) {
       await page.getByRole('button', { name: 'Ontgrendel', exact: true }).press('Enter');
     }
     await page.locator('.checklist__item').first().waitFor();
-    if (!locked && process.env.PASSWORD_PLAIN) {
-      // Experiment: the plain page gets what the lock screen leaves in the locked one, a field of the given
-      // type (PASSWORD_PLAIN=password or text) typed in and removed. With --trace, the plain side then shows
-      // the same Document::UpdateStyleAndLayout before every frame as the locked side (measure-incidents.ts).
-      await page.evaluate((type) => {
-        const input = document.createElement('input');
-        input.type = type;
-        input.id = 'experiment-field';
-        document.body.prepend(input);
-      }, process.env.PASSWORD_PLAIN);
-      await page.locator('#experiment-field').fill(PASSPHRASE);
-      await page.locator('#experiment-field').press('Enter');
-      await page.evaluate(() => document.getElementById('experiment-field')?.remove());
-    }
+    await setPageState(page, locked);
     await taps(page, 10);
     return { profile, page };
   };
   const plain = await open(false);
   const locked = await open(true);
-  await new Promise((resolve) =>
-    setTimeout(resolve, Number(process.env.SETTLE_S ?? (incidents >= 500 ? 30 : 15)) * 1000),
-  );
+  await new Promise((resolve) => setTimeout(resolve, envNumber('SETTLE_S', incidents >= 500 ? 30 : 15) * 1000));
   const times = { plain: [] as number[], locked: [] as number[] };
   try {
     const cpu = { plain: cpuOfBrowser(plain.profile.dir), locked: cpuOfBrowser(locked.profile.dir) };
@@ -246,6 +263,7 @@ async function interleaved(rounds: number) {
           await side.page.getByRole('button', { name: 'Ontgrendel', exact: true }).press('Enter');
         }
         await side.page.locator('.checklist__item').first().waitFor();
+        await setPageState(side.page, name === 'locked');
         await taps(side.page, 10);
         const phases: number[][] = [];
         for (let i = 0; i < 20; i++) {
@@ -273,7 +291,7 @@ async function interleaved(rounds: number) {
 }
 
 try {
-  if (process.argv.includes('--interleaved')) await interleaved(Number(process.env.ROUNDS ?? 6));
+  if (process.argv.includes('--interleaved')) await interleaved(envNumber('ROUNDS', 6));
   else for (const mode of process.argv.includes('--locked-only') ? [true] : [false, true]) await run(mode);
 } finally {
   await server.stop();

@@ -139,5 +139,5 @@ describe('turning encryption on with 200 incidents stored', () => {
     expect(
       [...found].map(([needle, files]) => `${needle}: ${files.map((f) => f.slice(dir.length)).join(', ')}`),
     ).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

@@ -78,14 +78,16 @@ export async function gotoUnlocked(page: Page, url: string, passphrase = PASSPHR
 export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE, timeout?: number): Promise<void> {
   await page
     .getByRole('heading', { level: 1, name: 'Vergrendeld' })
-    .waitFor(timeout ? { timeout } : {})
+    .waitFor({ timeout })
     .catch(async (error: Error) => {
       // Say what the page showed instead: a timeout alone does not tell a hang from an error screen.
       const shown = await page
         .locator('body')
         .textContent({ timeout: 2_000 })
         .catch(() => '(unreadable)');
-      throw new Error(`${error.message}\nAt ${page.url()} the page showed:\n${(shown ?? '').slice(0, 2_000)}`);
+      throw new Error(`${error.message}\nAt ${page.url()} the page showed:\n${(shown ?? '').slice(0, 2_000)}`, {
+        cause: error,
+      });
     });
   await page.getByLabel('Wachtzin', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { getAppDatabase } from '../db/database.ts';
 import type { KeyringRow } from '../db/rows.ts';
-import { type Status, StatusRegion } from '../ui/status-message.tsx';
+import { type Status, StatusMessage } from '../ui/status-message.tsx';
 import { userMessageOf } from '../ui/user-message.ts';
 import { enrolPasskey, PasskeyUnavailableError, passkeyEnrolSupported, removePasskeys } from './passkey.ts';
 import { PassphraseField } from './passphrase-field.tsx';
@@ -80,7 +80,7 @@ export function PasskeySettings({ keyring }: { keyring: KeyringRow }) {
         Ontgrendelen met vingerafdruk of gezicht
       </h3>
       {/* Outside the branches: a removal swaps them, and the outcome must stay in the same live region. */}
-      <StatusRegion status={status} />
+      <StatusMessage status={status} />
       {enrolled ? (
         <>
           <p>U kunt de app ontgrendelen met een passkey op dit apparaat. Uw wachtzin blijft daarnaast altijd werken.</p>

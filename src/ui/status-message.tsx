@@ -3,23 +3,13 @@ export interface Status {
   text: string;
 }
 
-/** The outcome of an action: announced politely when it worked, at once when it did not. */
-export function StatusMessage({ status }: { status: Status | undefined }) {
-  if (!status) return null;
-  return (
-    <p className={`alert alert--${status.kind}`} role={status.kind === 'ok' ? 'status' : 'alert'}>
-      {status.text}
-    </p>
-  );
-}
-
 /**
- * The same outcome, for a place where the content around it changes along with it: both live
- * regions stay in the page (empty while there is nothing to say), so the text arrives in a
- * region a screen reader already watches. A region mounted with its text already inside is
- * not reliably announced.
+ * The outcome of an action: announced politely when it worked, at once when it did not.
+ * Both live regions stay in the page (empty while there is nothing to say), so the text
+ * arrives in a region a screen reader already watches: a region mounted with its text
+ * already inside is not reliably announced.
  */
-export function StatusRegion({ status }: { status: Status | undefined }) {
+export function StatusMessage({ status }: { status: Status | undefined }) {
   return (
     <div>
       <div role="status">{status?.kind === 'ok' && <p className="alert alert--ok">{status.text}</p>}</div>

@@ -109,7 +109,7 @@ describe('accessibility (axe-core, no serious or critical violations)', () => {
     expect(await seriousViolations(page)).toEqual([]);
     const passphrase = 'vier woorden voor axe';
     // A refusal arrives in an alert region that was already in the page (one mounted with its text is not
-    // reliably announced), and the same region is there, emptied, after the next try.
+    // reliably announced).
     const form = page.locator('.form').filter({ has: page.getByLabel('Wachtzin nog een keer') });
     const alert = await form.getByRole('alert').elementHandle();
     expect(await alert!.textContent()).toBe('');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeLocalLayer } from '../../scripts/bench/page-store.ts';
+import { emptyLayer, localStep } from '../unit/local/local-fixtures.ts';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './support/browser.ts';
 
 /**
@@ -28,30 +29,19 @@ describe('the local layer in the app', () => {
     const after = decodeURIComponent((await firstStep.getAttribute('href'))!.replace('/stap/', ''));
     // Once the app has created its database (after the first render): page-store.ts waits for that.
     await storeLocalLayer(page, {
-      municipalityCode: 'gm0363',
-      municipality: 'Amsterdam',
+      ...emptyLayer(),
       revision: 1,
-      contacts: [],
       steps: [
         {
-          id: 'direct-na.gm0363-buurtapp',
-          phase: 'direct-na',
-          after,
+          ...localStep('direct-na', 'buurtapp', after),
           title: 'Beheerders buurtapp Zuidoost bellen',
           what: 'Bel de beheerders van de buurtapps in de straat.',
           why: 'Zij kunnen geruchten bijsturen.',
           kind: 'communicatie',
-          actor: 'OOV-adviseur',
           targets: ['woning', 'bedrijf', 'voertuig'],
           timeWindow: 'eerste-uur',
-          partners: [],
-          contacts: [],
-          sources: [],
         },
       ],
-      annotations: [],
-      notApplicable: [],
-      origins: [],
     });
     await page.reload();
     const local = page.locator('main a[href="/stap/direct-na.gm0363-buurtapp"]');

@@ -8,6 +8,7 @@ import { refreshProjections } from '../../../src/incidents/store/refresh-project
 import { overlayLocalLayer } from '../../../src/local/domain/overlay.ts';
 import { commandsFor, freshDatabase, homeAt, realKader } from '../incidents/helpers.ts';
 import { artifactText } from '../support/artifact.ts';
+import { emptyLayer, localStep } from './local-fixtures.ts';
 
 const textFile = (text: string) => ({ size: new TextEncoder().encode(text).length, text: async () => text });
 
@@ -72,30 +73,11 @@ describe('list rows after a change of the local layer', () => {
     const { incidentId } = await commands.createIncident(homeAt('3512AB', '1'), 'direct-na', national.version);
     const total = async () => (await db.incidents.get(incidentId))?.progress['direct-na']?.applicable;
     const before = await total();
+    // One local step for every home: the woning target of localStep counts for this incident.
     const layer = {
-      municipalityCode: 'gm0363',
-      municipality: 'Amsterdam',
+      ...emptyLayer(),
       revision: 4,
-      contacts: [],
-      steps: [
-        {
-          id: 'direct-na.gm0363-buurtapp',
-          phase: 'direct-na' as const,
-          title: 'Buurtapp',
-          what: 'Bel.',
-          why: 'Rust.',
-          kind: 'communicatie' as const,
-          actor: 'OOV',
-          targets: ['woning' as const],
-          timeWindow: 'eerste-uur' as const,
-          partners: [],
-          contacts: [],
-          sources: [],
-        },
-      ],
-      annotations: [],
-      notApplicable: [],
-      origins: [],
+      steps: [{ ...localStep('direct-na', 'buurtapp'), timeWindow: 'eerste-uur' as const }],
     };
     const overlaid = overlayLocalLayer(national, layer).kader;
     expect(await refreshProjections(db, overlaid, { municipalityCode: 'gm0363', revision: 4 })).toBe(1);

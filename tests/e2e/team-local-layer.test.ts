@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kader } from '../../src/content/schema.ts';
 import { addContact, fillContact } from './support/local-layer-steps.ts';
-import { inviteLink, pair, startTeam, type Team } from './support/team-phones.ts';
+import { inviteLink, pair, serverLayerText, startTeam, type Team, tokenOf } from './support/team-phones.ts';
 
 /**
  * The municipality's local layer shared through the team server (issue 14, last point): the
@@ -75,6 +75,28 @@ describe("the team's local layer between two phones", () => {
     await callLink(adviseur).waitFor({ timeout: 20_000 });
   });
 
+  it('a revision stored while a phone opens its stream reaches it without waiting for the next periodic check', async () => {
+    const { origin } = team.server;
+    const token = await tokenOf(coordinator);
+    // The adviser's page has fetched the layer and asks for its stream's ticket: the coordinator's
+    // upload lands just then, announced to no stream of that phone.
+    let held = false;
+    const ticket = '**/api/sync/v1/stream-tickets';
+    await adviseur.context().route(ticket, async (route) => {
+      if (!held) {
+        held = true;
+        await addContact(coordinator, origin, 'Officier van dienst brandweer', '010 446 89 00');
+        await expect.poll(() => serverLayerText(origin, token), { timeout: 20_000 }).toContain('Officier van dienst');
+      }
+      await route.continue();
+    });
+    await adviseur.goto(`${origin}/partners`);
+    // Well inside the minute of the periodic check: the stream's start looks once more.
+    await adviseur.getByText('Officier van dienst brandweer').waitFor({ timeout: 20_000 });
+    expect(held).toBe(true);
+    await adviseur.context().unroute(ticket);
+  });
+
   it('a second coordinator phone with unsent edits overwrites nothing, says so, and can take the team’s version', async () => {
     const { origin } = team.server;
     const second = await team.phone();
@@ -87,10 +109,10 @@ describe("the team's local layer between two phones", () => {
 
     await addContact(coordinator, origin, 'Kabinet burgemeester', '010 267 00 00');
     // The coordinator's upload runs in the background (debounced): only once the server holds it
-    // (the adviser's phone shows it) is the second phone's edit the late one. Otherwise the second
-    // phone may upload first and rightly win, and the conflict is the coordinator's.
-    await adviseur.goto(`${origin}/partners`);
-    await adviseur.getByText('Kabinet burgemeester').waitFor({ timeout: 20_000 });
+    // is the second phone's edit the late one. Otherwise the second phone may upload first and
+    // rightly win, and the conflict is the coordinator's.
+    const token = await tokenOf(coordinator);
+    await expect.poll(() => serverLayerText(origin, token), { timeout: 20_000 }).toContain('Kabinet burgemeester');
     await second.getByRole('link', { name: 'Contact toevoegen' }).click();
     await fillContact(second, 'Slotenmaker Jansen', '010 111 22 33');
     await second.getByRole('link', { name: /Slotenmaker Jansen/ }).waitFor();

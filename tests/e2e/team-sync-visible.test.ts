@@ -8,19 +8,12 @@ import {
   localEventIds,
   pair,
   serverEventIds,
+  serverLayerText,
   startTeam,
   TEAM_NAME,
   type Team,
   tokenOf,
 } from './support/team-phones.ts';
-
-/** The team layer as the server holds it now (what a member's phone would fetch). */
-async function serverLayerText(origin: string, token: string): Promise<string> {
-  const response = await fetch(`${origin}/api/sync/v1/local-layer?known=0`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  return JSON.stringify(await response.json());
-}
 
 /** Tabs within a third of 360 × 740; the line under them and the first step above the bottom navigation. */
 async function firstScreenHolds(page: Page) {

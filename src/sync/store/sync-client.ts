@@ -195,6 +195,12 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
         .then(async () => set({ lastSyncAt: (await readMembership(db))?.lastSyncAt, phase: 'connected' }))
         .catch((error: unknown) => failed(error));
     });
+    stream.addEventListener('ready', () => {
+      // The run checked the layer before this stream existed: a revision stored in between was
+      // announced to no stream of this device. Once the server listens for us, look once more.
+      localDue = true;
+      kick();
+    });
     stream.addEventListener('local-layer', () => {
       localDue = true;
       kick();

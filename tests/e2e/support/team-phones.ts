@@ -54,6 +54,11 @@ export async function pair(page: Page, link: string, actor: string, deviceName: 
   await page.getByText(`Dit apparaat hoort bij team ${TEAM_NAME}`).waitFor();
   // The code left the address bar with the redemption.
   expect(page.url()).not.toContain('code=');
+  // Installed, as a phone taken to the scene would be: a fresh profile's service worker may still
+  // be fetching the app, and a phone going offline before it is active cannot open a page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
 }
 
 /** The coordinator makes an invite in the app and returns its link. */
@@ -135,4 +140,12 @@ export async function serverEventIds(origin: string, token: string, incidentId: 
     after = body.cursor;
     if (!body.more) return ids;
   }
+}
+
+/** The team layer as the server holds it now (what a member's phone would fetch). */
+export async function serverLayerText(origin: string, token: string): Promise<string> {
+  const response = await fetch(`${origin}/api/sync/v1/local-layer?known=0`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return JSON.stringify(await response.json());
 }

@@ -54,6 +54,8 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   /** The team's local layer is checked at start, on the stream's notice, after an own edit and each minute. */
   let localDue = true;
   let localCheckedAt = 0;
+  /** The last layer check failed (no answer, a server error): the stream's start does not repeat it. */
+  let localFailing = false;
   let adoptLayer = false;
   /** Stream messages and runs share one queue, so changes are applied in feed order. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -116,10 +118,12 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
         localCheckedAt = Date.now();
         const adopt = adoptLayer;
         adoptLayer = false;
+        localFailing = true;
         const localLayerProblem = await serial(async () => {
           const current = await readMembership(db);
           return current?.token ? syncLocalLayer(db, current, kader(), adopt) : undefined;
         });
+        localFailing = false;
         set({ localLayerProblem });
       }
       failures = 0;
@@ -196,8 +200,10 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
         .catch((error: unknown) => failed(error));
     });
     stream.addEventListener('ready', () => {
-      // The run checked the layer before this stream existed: a revision stored in between was
-      // announced to no stream of this device. Once the server listens for us, look once more.
+      // A revision stored while this device had no stream (between the run's check and now, or
+      // while it reconnected) was announced to none: now that the server listens, look once more.
+      // Not after a failed check: that would open a new stream each second, each failing again.
+      if (localFailing) return;
       localDue = true;
       kick();
     });

@@ -61,6 +61,13 @@ export interface SyncMembership {
    * the newer one it had; gone with the next layer it takes.
    */
   localLayer?: { serverRevision: number; localRevision: number; serverUpdatedAt?: string; keptNewer?: true };
+  /**
+   * A coordinator's upload of the layer whose answer has not come (yet): the SHA-256 of its
+   * canonical JSON, the revision it was built on and the own revision it carried. Kept until an
+   * answer or an agreement, so an upload the server stored but whose answer was lost (the app
+   * closed, the connection dropped) is recognised there, not taken for another device's.
+   */
+  localLayerSent?: { fingerprint: string; baseRevision: number; localRevision: number };
 }
 
 /** An incident shared with the team: the ids of its events the server holds (pushed or pulled). */

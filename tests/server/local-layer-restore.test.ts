@@ -2,16 +2,12 @@ import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/store/database.ts';
-import type { AppDatabase } from '../../src/db/database.ts';
-import type { SyncMembership } from '../../src/db/rows.ts';
-import { editLocalLayer, readLocalChanges, readLocalLayer } from '../../src/local/store/local-store.ts';
+import { readLocalChanges, readLocalLayer } from '../../src/local/store/local-store.ts';
 import { LOCAL_CONFLICT, LOCAL_RESTORED_CONFLICT } from '../../src/sync/domain/local-layer-conflict.ts';
-import { syncLocalLayer } from '../../src/sync/store/local-layer-sync.ts';
-import { readMembership, updateMembership, writeMembership } from '../../src/sync/store/membership.ts';
-import { freshDatabase } from '../unit/incidents/helpers.ts';
-import { kaderOf } from '../unit/local/local-fixtures.ts';
+import { updateMembership } from '../../src/sync/store/membership.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
 import { type Member, makeTeam } from './support/fixtures.ts';
+import { addContact, phone, serverContacts as serverLayerOf, setRotterdam } from './support/layer-phones.ts';
 import { listeningApp } from './support/listening.ts';
 
 /**
@@ -19,44 +15,6 @@ import { listeningApp } from './support/listening.ts';
  * "Local layer", "A restored server"): real phones' storage (fake-indexeddb) running the
  * app's own `syncLocalLayer` against the real server and database, on both engines.
  */
-
-const national = kaderOf({});
-
-interface Phone {
-  db: AppDatabase;
-  sync(adopt?: boolean): Promise<string | undefined>;
-  contacts(): Promise<string[]>;
-  agreed(): Promise<SyncMembership['localLayer']>;
-}
-
-function phone(member: Member): Phone {
-  const db = freshDatabase();
-  const ready = writeMembership(db, {
-    teamName: 'Gemeente Rotterdam',
-    token: member.token,
-    role: member.role,
-    deviceName: `Telefoon ${member.role}`,
-    cursor: '0',
-  });
-  return {
-    db,
-    async sync(adopt = false) {
-      await ready;
-      return syncLocalLayer(db, (await readMembership(db))!, national, adopt);
-    },
-    contacts: async () => ((await readLocalLayer(db))?.contacts ?? []).map((c) => c.name).sort(),
-    agreed: async () => (await readMembership(db))?.localLayer,
-  };
-}
-
-const addContact = (p: Phone, name: string) =>
-  editLocalLayer(
-    {
-      type: 'contact.save',
-      contact: { name, role: 'Piket', phones: [{ label: 'Piket', number: '010 440 88 00' }], visibility: 'intern' },
-    },
-    { national, actor: 'Coördinator', db: p.db },
-  );
 
 /** The team's row as a backup holds it, and putting it back as restoring that backup does. */
 async function backupOf(db: Database, teamId: number) {
@@ -87,11 +45,7 @@ describe.each(ENGINES)("the team's local layer after a restored backup on %s", (
     await t.drop();
   });
 
-  const serverContacts = async (member: Member) => {
-    const res = await app.inject({ url: '/api/sync/v1/local-layer', headers: member.auth });
-    const body = res.json() as { revision: number; file?: { layer: { contacts: { name: string }[] } } };
-    return { revision: body.revision, contacts: (body.file?.layer.contacts ?? []).map((c) => c.name).sort() };
-  };
+  const serverContacts = (member: Member) => serverLayerOf(app, member);
 
   /**
    * Revision 1 (one contact) is backed up; revision 2 (a second contact) reaches both phones
@@ -103,10 +57,7 @@ describe.each(ENGINES)("the team's local layer after a restored backup on %s", (
     const c = phone(coordinator);
     const a = phone(adviseur);
     const s = phone(second);
-    await editLocalLayer(
-      { type: 'municipality', code: 'gm0599', name: 'Rotterdam' },
-      { national, db: c.db, actor: 'C' },
-    );
+    await setRotterdam(c);
     await addContact(c, 'Piket 1');
     expect(await c.sync()).toBeUndefined();
     expect(await a.sync()).toBeUndefined();
@@ -254,10 +205,7 @@ describe.each(ENGINES)("the team's local layer after a restored backup on %s", (
     const { coordinator, members } = await makeTeam(app, t.db, ['coordinator']);
     const c = phone(coordinator);
     const s = phone(members[0]!);
-    await editLocalLayer(
-      { type: 'municipality', code: 'gm0599', name: 'Rotterdam' },
-      { national, db: c.db, actor: 'C' },
-    );
+    await setRotterdam(c);
     expect(await c.sync()).toBeUndefined();
     expect(await s.sync()).toBeUndefined();
     await addContact(s, 'Slotenmaker');

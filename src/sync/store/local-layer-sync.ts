@@ -6,6 +6,8 @@ import { LOCAL_LIMITS } from '../../local/format/rules.ts';
 import { applyLocalImport, exportLocalLayer, previewLocalImport } from '../../local/store/local-exchange.ts';
 import { readLocalFile } from '../../local/store/local-file-io.ts';
 import { readLocalLayer } from '../../local/store/local-store.ts';
+import { canonicalJson } from '../../model/canonical-json.ts';
+import { sha256Hex } from '../../model/hashing.ts';
 import { LOCAL_CONFLICT, LOCAL_RESTORED_CONFLICT } from '../domain/local-layer-conflict.ts';
 import { serverLayerVerdict } from '../domain/local-layer-revision.ts';
 import type { LocalLayerResponse } from '../domain/protocol.ts';
@@ -54,9 +56,9 @@ async function exchangeLayer(
   if (!token) return undefined;
   const own = await readLocalLayer(db);
   if (adopt) return take(db, membership, own?.revision, await syncApi.localLayer(token, 0));
-  const agreed = membership.localLayer;
-  const known = agreed?.serverRevision ?? 0;
   const coordinator = membership.role === 'coordinator' && own !== undefined;
+  const agreed = coordinator ? await recoverLostUpload(db, token, membership) : membership.localLayer;
+  const known = agreed?.serverRevision ?? 0;
 
   if (coordinator && own.revision !== agreed?.localRevision) {
     // Unsent edits: offer them on the agreed revision (one request in the usual case).
@@ -124,14 +126,42 @@ async function offer(
   base: { revision: number; updatedAt?: string | undefined },
 ): Promise<string | undefined> {
   const { file } = await exportLocalLayer({ shared: false, contentVersion: kader?.version ?? 'onbekend', db });
+  // Remembered before it goes: if the answer is lost, the next run finds it on the server.
+  const sent = { fingerprint: fingerprintOf(file), baseRevision: base.revision, localRevision };
+  await updateOwnMembership(db, token, { localLayerSent: sent });
   try {
     const response = await syncApi.putLocalLayer(token, base, file);
     await agree(db, token, { serverRevision: response.revision, localRevision, ...stampOf(response) });
     return undefined;
   } catch (error) {
-    if (error instanceof SyncHttpError && error.code === 'local-layer-stale') return LOCAL_CONFLICT;
+    if (error instanceof SyncHttpError && error.code === 'local-layer-stale') {
+      // Refused: the server did not store it.
+      await updateOwnMembership(db, token, { localLayerSent: undefined });
+      return LOCAL_CONFLICT;
+    }
     throw error;
   }
+}
+
+/** The server stores the file as JSONB, which reorders keys: compare the content, not the text. */
+const fingerprintOf = (file: unknown) => sha256Hex(canonicalJson(file));
+
+/**
+ * An upload whose answer never came: when the server's next revision after its base is that
+ * very file, it is agreed on as if the answer had come (else this device would call its own
+ * upload a conflict); otherwise it was not stored, or the team has moved on from it.
+ */
+async function recoverLostUpload(db: AppDatabase, token: string, membership: SyncMembership) {
+  const sent = membership.localLayerSent;
+  if (!sent) return membership.localLayer;
+  const server = await syncApi.localLayer(token, sent.baseRevision);
+  if (server.revision === sent.baseRevision + 1 && server.file && fingerprintOf(server.file) === sent.fingerprint) {
+    const agreed: Agreed = { serverRevision: server.revision, localRevision: sent.localRevision, ...stampOf(server) };
+    await agree(db, token, agreed);
+    return agreed;
+  }
+  await updateOwnMembership(db, token, { localLayerSent: undefined });
+  return membership.localLayer;
 }
 
 /** Applies the team's layer from `response` (when it carries one) as this device's own. */
@@ -163,7 +193,12 @@ async function take(
   return undefined;
 }
 
-/** Stores what was agreed, only if the membership is still the one we started from (not revoked meanwhile). */
-async function agree(db: AppDatabase, token: string | undefined, localLayer: Agreed): Promise<void> {
-  if (token !== undefined && (await readMembership(db))?.token === token) await updateMembership(db, { localLayer });
+/** Stores what was agreed (which answers any upload still waiting), only if the membership is still ours. */
+function agree(db: AppDatabase, token: string | undefined, localLayer: Agreed): Promise<void> {
+  return updateOwnMembership(db, token, { localLayer, localLayerSent: undefined });
+}
+
+/** Changes the membership only if it is still the one we started from (not revoked meanwhile). */
+async function updateOwnMembership(db: AppDatabase, token: string | undefined, change: Partial<SyncMembership>) {
+  if (token !== undefined && (await readMembership(db))?.token === token) await updateMembership(db, change);
 }

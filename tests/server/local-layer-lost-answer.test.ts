@@ -1,0 +1,97 @@
+import 'fake-indexeddb/auto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CONFLICT } from '../../src/sync/domain/local-layer-conflict.ts';
+import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
+import { makeTeam } from './support/fixtures.ts';
+import { addContact, phone, serverContacts, setRotterdam } from './support/layer-phones.ts';
+import { listeningApp } from './support/listening.ts';
+
+/**
+ * A coordinator's upload of the team's layer whose answer never reached the phone (the app was
+ * closed, the connection dropped): the server stored it, the phone does not know. The phone's
+ * next run must recognise its own upload there, not call it a conflict with the team.
+ */
+describe.each(ENGINES)('a layer upload whose answer was lost, on %s', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  const realFetch = globalThis.fetch;
+  /** How the next upload of the layer fails: after the server stored it, or before it got there. */
+  let lose: 'answer' | 'request' | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    const listening = await listeningApp(t.db);
+    app = listening.app;
+    globalThis.fetch = async (input, init) => {
+      const url = typeof input === 'string' && input.startsWith('/') ? `${listening.origin}${input}` : input;
+      const upload = String(url).endsWith('/api/sync/v1/local-layer') && init?.method === 'PUT';
+      const failing = upload ? lose : undefined;
+      if (failing) lose = undefined;
+      if (failing === 'request') throw new TypeError('Failed to fetch');
+      const response = await realFetch(url, init);
+      if (failing === 'answer') throw new TypeError('Failed to fetch');
+      return response;
+    };
+  });
+  afterAll(async () => {
+    globalThis.fetch = realFetch;
+    await app.close();
+    await t.drop();
+  });
+
+  it('stored but unanswered: the next run agrees on it and sends the edits made since, with no conflict', async () => {
+    const { coordinator } = await makeTeam(app, t.db, []);
+    const c = phone(coordinator);
+    await setRotterdam(c);
+    await addContact(c, 'Piket 1');
+    lose = 'answer';
+    await expect(c.sync()).rejects.toThrow();
+    expect(await serverContacts(app, coordinator)).toEqual({ revision: 1, contacts: ['Piket 1'] });
+    expect(await c.agreed()).toBeUndefined();
+
+    await addContact(c, 'Piket 2');
+    expect(await c.sync()).toBeUndefined();
+    expect(await serverContacts(app, coordinator)).toEqual({ revision: 2, contacts: ['Piket 1', 'Piket 2'] });
+    expect(await c.agreed()).toMatchObject({ serverRevision: 2 });
+    expect((await c.membership())?.localLayerSent).toBeUndefined();
+  });
+
+  it('stored but unanswered, with nothing edited since: agreed on without a second upload', async () => {
+    const { coordinator } = await makeTeam(app, t.db, []);
+    const c = phone(coordinator);
+    await setRotterdam(c);
+    lose = 'answer';
+    await expect(c.sync()).rejects.toThrow();
+    expect(await c.sync()).toBeUndefined();
+    expect((await serverContacts(app, coordinator)).revision).toBe(1);
+    expect(await c.agreed()).toMatchObject({ serverRevision: 1 });
+  });
+
+  it('never arrived: the next run uploads it', async () => {
+    const { coordinator } = await makeTeam(app, t.db, []);
+    const c = phone(coordinator);
+    await setRotterdam(c);
+    await addContact(c, 'Piket 1');
+    lose = 'request';
+    await expect(c.sync()).rejects.toThrow();
+    expect((await serverContacts(app, coordinator)).revision).toBe(0);
+    expect(await c.sync()).toBeUndefined();
+    expect(await serverContacts(app, coordinator)).toEqual({ revision: 1, contacts: ['Piket 1'] });
+  });
+
+  it('stored, then built on by another coordinator phone: the unsent edits are still a conflict', async () => {
+    const { coordinator, members } = await makeTeam(app, t.db, ['coordinator']);
+    const c = phone(coordinator);
+    const s = phone(members[0]!);
+    await setRotterdam(c);
+    lose = 'answer';
+    await expect(c.sync()).rejects.toThrow();
+    expect(await s.sync()).toBeUndefined();
+    await addContact(s, 'Piket S');
+    expect(await s.sync()).toBeUndefined();
+    await addContact(c, 'Piket C');
+    expect(await c.sync()).toBe(LOCAL_CONFLICT);
+    // Nothing overwritten: the team keeps the other phone's layer.
+    expect(await serverContacts(app, coordinator)).toEqual({ revision: 2, contacts: ['Piket S'] });
+  });
+});

@@ -62,10 +62,11 @@ export interface SyncMembership {
    */
   localLayer?: { serverRevision: number; localRevision: number; serverUpdatedAt?: string; keptNewer?: true };
   /**
-   * A coordinator's upload of the layer whose answer has not come (yet): the SHA-256 of its
-   * canonical JSON, the revision it was built on and the own revision it carried. Kept until an
-   * answer or an agreement, so an upload the server stored but whose answer was lost (the app
-   * closed, the connection dropped) is recognised there, not taken for another device's.
+   * A coordinator's upload of the layer not yet agreed on: the SHA-256 of its layer's canonical
+   * JSON, the server revision it was built on and the own revision it carried. Kept until an
+   * agreement, an answer that it was not stored, or a stale refusal has been looked into, so an
+   * upload the server stored but whose answer was lost (the app closed, the connection dropped)
+   * is recognised there, not taken for another device's (sync/store/local-layer-sync.ts).
    */
   localLayerSent?: { fingerprint: string; baseRevision: number; localRevision: number };
 }

@@ -16,8 +16,13 @@ describe.each(ENGINES)('a layer upload whose answer was lost, on %s', (engine) =
   let t: TestDatabase;
   let app: FastifyInstance;
   const realFetch = globalThis.fetch;
-  /** How the next upload of the layer fails: after the server stored it, or before it got there. */
-  let lose: 'answer' | 'request' | undefined;
+  /**
+   * How the next upload of the layer fails for the phone: its answer lost after the server
+   * stored it, its request lost before, or its request held and delivered just before the
+   * phone's following upload (a closed page's request arriving late).
+   */
+  let lose: 'answer' | 'request' | 'late' | undefined;
+  let late: (() => Promise<Response>) | undefined;
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     const listening = await listeningApp(t.db);
@@ -28,8 +33,20 @@ describe.each(ENGINES)('a layer upload whose answer was lost, on %s', (engine) =
       const failing = upload ? lose : undefined;
       if (failing) lose = undefined;
       if (failing === 'request') throw new TypeError('Failed to fetch');
+      if (failing === 'late') {
+        late = () => realFetch(url, init);
+        throw new TypeError('Failed to fetch');
+      }
+      if (upload && late) {
+        const earlier = late;
+        late = undefined;
+        await (await earlier()).body?.cancel();
+      }
       const response = await realFetch(url, init);
-      if (failing === 'answer') throw new TypeError('Failed to fetch');
+      if (failing === 'answer') {
+        await response.body?.cancel();
+        throw new TypeError('Failed to fetch');
+      }
       return response;
     };
   });
@@ -48,6 +65,7 @@ describe.each(ENGINES)('a layer upload whose answer was lost, on %s', (engine) =
     await expect(c.sync()).rejects.toThrow();
     expect(await serverContacts(app, coordinator)).toEqual({ revision: 1, contacts: ['Piket 1'] });
     expect(await c.agreed()).toBeUndefined();
+    expect((await c.membership())?.localLayerSent).toMatchObject({ baseRevision: 0 });
 
     await addContact(c, 'Piket 2');
     expect(await c.sync()).toBeUndefined();
@@ -56,7 +74,7 @@ describe.each(ENGINES)('a layer upload whose answer was lost, on %s', (engine) =
     expect((await c.membership())?.localLayerSent).toBeUndefined();
   });
 
-  it('stored but unanswered, with nothing edited since: agreed on without a second upload', async () => {
+  it('stored but unanswered, with nothing edited since: agreed on, and the server keeps that one revision', async () => {
     const { coordinator } = await makeTeam(app, t.db, []);
     const c = phone(coordinator);
     await setRotterdam(c);
@@ -65,6 +83,32 @@ describe.each(ENGINES)('a layer upload whose answer was lost, on %s', (engine) =
     expect(await c.sync()).toBeUndefined();
     expect((await serverContacts(app, coordinator)).revision).toBe(1);
     expect(await c.agreed()).toMatchObject({ serverRevision: 1 });
+  });
+
+  it('arrived late, during the next page’s first upload: recognised there, and the edits since go up on it', async () => {
+    const { coordinator } = await makeTeam(app, t.db, []);
+    const c = phone(coordinator);
+    await setRotterdam(c);
+    lose = 'late';
+    await expect(c.sync()).rejects.toThrow();
+    expect((await serverContacts(app, coordinator)).revision).toBe(0);
+    await addContact(c, 'Piket 1');
+    expect(await c.sync()).toBeUndefined();
+    expect(await serverContacts(app, coordinator)).toEqual({ revision: 2, contacts: ['Piket 1'] });
+    expect(await c.agreed()).toMatchObject({ serverRevision: 2 });
+  });
+
+  it('a stale refusal of another phone’s layer forgets the upload', async () => {
+    const { coordinator, members } = await makeTeam(app, t.db, ['coordinator']);
+    const c = phone(coordinator);
+    const s = phone(members[0]!);
+    await setRotterdam(s);
+    expect(await s.sync()).toBeUndefined();
+    await setRotterdam(c);
+    await addContact(c, 'Piket C');
+    expect(await c.sync()).toBe(LOCAL_CONFLICT);
+    expect((await c.membership())?.localLayerSent).toBeUndefined();
+    expect(await serverContacts(app, coordinator)).toEqual({ revision: 1, contacts: [] });
   });
 
   it('never arrived: the next run uploads it', async () => {

@@ -57,22 +57,28 @@ async function exchangeLayer(
   const own = await readLocalLayer(db);
   if (adopt) return take(db, membership, own?.revision, await syncApi.localLayer(token, 0));
   const coordinator = membership.role === 'coordinator' && own !== undefined;
-  const agreed = coordinator ? await recoverLostUpload(db, token, membership) : membership.localLayer;
+  const agreed = membership.localLayer;
   const known = agreed?.serverRevision ?? 0;
 
   if (coordinator && own.revision !== agreed?.localRevision) {
     // Unsent edits: offer them on the agreed revision (one request in the usual case).
-    const problem = await offer(db, token, kader, own.revision, {
-      revision: known,
-      updatedAt: agreed?.serverUpdatedAt,
-    });
-    if (problem === undefined) return undefined;
-    // Refused as stale: the team's layer moved on elsewhere (a conflict), or the server was
-    // restored and holds an older revision of the agreed line (offer again on that one).
+    const refused = await offer(db, token, kader, { revision: known, updatedAt: agreed?.serverUpdatedAt });
+    if (refused === undefined) return undefined;
+    // Refused as stale. The server's next revision may be this device's own upload whose answer
+    // was lost (the app closed, the connection dropped; before this run, or a slow one of an
+    // earlier page that arrived during it): agree on it, and offer what was edited since.
     const server = await syncApi.localLayer(token, known);
+    const mine = ownUpload(server, known, [membership.localLayerSent, refused]);
+    if (mine !== undefined) {
+      await agree(db, token, { serverRevision: server.revision, localRevision: mine, ...stampOf(server) });
+      return offerOrConflict(db, token, kader, server, mine);
+    }
+    await updateOwnMembership(db, token, { localLayerSent: undefined });
+    // Otherwise the team's layer moved on elsewhere (a conflict), or the server was restored
+    // and holds an older revision of the agreed line (offer again on that one).
     const verdict = serverLayerVerdict(agreed, server);
-    if (verdict === 'restored') return offer(db, token, kader, own.revision, server);
-    return verdict === 'replaced' ? LOCAL_RESTORED_CONFLICT : problem;
+    if (verdict === 'restored') return offerOrConflict(db, token, kader, server);
+    return verdict === 'replaced' ? LOCAL_RESTORED_CONFLICT : LOCAL_CONFLICT;
   }
 
   const server = await syncApi.localLayer(token, known);
@@ -91,7 +97,7 @@ async function exchangeLayer(
       // other device keeps its layer (the newer one) rather than step back to the backup's,
       // and agrees on the server's revision, so it takes the next upload (the coordinator's
       // offer, or a new edit) through the usual path. Nothing is lost either way.
-      if (coordinator) return offer(db, token, kader, own.revision, server);
+      if (coordinator) return offerOrConflict(db, token, kader, server);
       await agree(db, token, {
         serverRevision: server.revision,
         localRevision: (agreed as Agreed).localRevision,
@@ -113,55 +119,58 @@ async function exchangeLayer(
 const stampOf = (server: { updatedAt?: string }) =>
   server.updatedAt === undefined ? {} : { serverUpdatedAt: server.updatedAt };
 
+/** An upload of the layer whose answer has not come: see SyncMembership.localLayerSent. */
+type Sent = NonNullable<SyncMembership['localLayerSent']>;
+
 /**
  * The coordinator's whole layer as the team's next revision on `base` (with when the server
  * stored it, so the same number with other content after a restore is refused, not
- * overwritten); a Dutch problem when refused as stale.
+ * overwritten). Undefined when stored, or when `unless` is already the own layer's revision
+ * (nothing to send); the refused upload when refused as stale.
  */
 async function offer(
   db: AppDatabase,
   token: string,
   kader: Kader | undefined,
-  localRevision: number,
   base: { revision: number; updatedAt?: string | undefined },
-): Promise<string | undefined> {
+  unless?: number,
+): Promise<Sent | undefined> {
   const { file } = await exportLocalLayer({ shared: false, contentVersion: kader?.version ?? 'onbekend', db });
-  // Remembered before it goes: if the answer is lost, the next run finds it on the server.
-  const sent = { fingerprint: fingerprintOf(file), baseRevision: base.revision, localRevision };
+  const localRevision = file.layer.revision;
+  if (localRevision === unless) return undefined;
+  // Remembered before it goes: if the answer is lost, a later refusal can recognise it on the server.
+  const sent: Sent = { fingerprint: fingerprintOf(file), baseRevision: base.revision, localRevision };
   await updateOwnMembership(db, token, { localLayerSent: sent });
   try {
     const response = await syncApi.putLocalLayer(token, base, file);
     await agree(db, token, { serverRevision: response.revision, localRevision, ...stampOf(response) });
     return undefined;
   } catch (error) {
-    if (error instanceof SyncHttpError && error.code === 'local-layer-stale') {
-      // Refused: the server did not store it.
+    if (error instanceof SyncHttpError && error.code === 'local-layer-stale') return sent;
+    // Any other answer says it was not stored; without one (or behind a proxy's 5xx) it may have been.
+    if (error instanceof SyncHttpError && error.status >= 400 && error.status < 500)
       await updateOwnMembership(db, token, { localLayerSent: undefined });
-      return LOCAL_CONFLICT;
-    }
     throw error;
   }
 }
 
-/** The server stores the file as JSONB, which reorders keys: compare the content, not the text. */
-const fingerprintOf = (file: unknown) => sha256Hex(canonicalJson(file));
+/** `offer`, with a refusal as the conflict it is (the team's layer moved on). */
+async function offerOrConflict(...args: Parameters<typeof offer>): Promise<string | undefined> {
+  return (await offer(...args)) === undefined ? undefined : LOCAL_CONFLICT;
+}
 
 /**
- * An upload whose answer never came: when the server's next revision after its base is that
- * very file, it is agreed on as if the answer had come (else this device would call its own
- * upload a conflict); otherwise it was not stored, or the team has moved on from it.
+ * Of the layer only: two exports of one revision differ in `exportedAt`. The layer carries its
+ * own revision, so equal fingerprints mean that revision's content. Canonical JSON, because
+ * the server stores the file as JSONB, which reorders keys.
  */
-async function recoverLostUpload(db: AppDatabase, token: string, membership: SyncMembership) {
-  const sent = membership.localLayerSent;
-  if (!sent) return membership.localLayer;
-  const server = await syncApi.localLayer(token, sent.baseRevision);
-  if (server.revision === sent.baseRevision + 1 && server.file && fingerprintOf(server.file) === sent.fingerprint) {
-    const agreed: Agreed = { serverRevision: server.revision, localRevision: sent.localRevision, ...stampOf(server) };
-    await agree(db, token, agreed);
-    return agreed;
-  }
-  await updateOwnMembership(db, token, { localLayerSent: undefined });
-  return membership.localLayer;
+const fingerprintOf = (file: unknown) => sha256Hex(canonicalJson((file as { layer?: unknown }).layer ?? null));
+
+/** The own revision that the server's next revision after `base` is an upload of, if any of `sent`. */
+function ownUpload(server: LocalLayerResponse, base: number, sent: (Sent | undefined)[]): number | undefined {
+  if (server.revision !== base + 1 || server.file === undefined) return undefined;
+  const fingerprint = fingerprintOf(server.file);
+  return sent.find((upload) => upload?.baseRevision === base && upload.fingerprint === fingerprint)?.localRevision;
 }
 
 /** Applies the team's layer from `response` (when it carries one) as this device's own. */

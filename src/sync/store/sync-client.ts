@@ -55,7 +55,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
   let localDue = true;
   let localCheckedAt = 0;
   /** The last layer check failed (no answer, a server error): the stream's start does not repeat it. */
-  let localFailing = false;
+  let localFailed = false;
   let adoptLayer = false;
   /** Stream messages and runs share one queue, so changes are applied in feed order. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -118,12 +118,17 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
         localCheckedAt = Date.now();
         const adopt = adoptLayer;
         adoptLayer = false;
-        localFailing = true;
+        // Set by the outcome only: a stream ready while this check runs still looks again.
         const localLayerProblem = await serial(async () => {
           const current = await readMembership(db);
-          return current?.token ? syncLocalLayer(db, current, kader(), adopt) : undefined;
+          const problem = current?.token ? await syncLocalLayer(db, current, kader(), adopt) : undefined;
+          localFailed = false;
+          return problem;
+        }).catch((error: unknown) => {
+          // No answer or a server error; not a lock or revocation, after which the stream's start should look.
+          localFailed = error instanceof SyncHttpError && (error.status === 0 || isRetryable(error.status));
+          throw error;
         });
-        localFailing = false;
         set({ localLayerProblem });
       }
       failures = 0;
@@ -203,7 +208,7 @@ export function startSyncClient({ db, kader }: SyncClientOptions): SyncClient {
       // A revision stored while this device had no stream (between the run's check and now, or
       // while it reconnected) was announced to none: now that the server listens, look once more.
       // Not after a failed check: that would open a new stream each second, each failing again.
-      if (localFailing) return;
+      if (localFailed) return;
       localDue = true;
       kick();
     });

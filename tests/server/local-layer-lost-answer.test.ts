@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CONFLICT } from '../../src/sync/domain/local-layer-conflict.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/engines.ts';
 import { makeTeam } from './support/fixtures.ts';
@@ -50,6 +50,10 @@ describe.each(ENGINES)('a layer upload whose answer was lost, on %s', (engine) =
       return response;
     };
   });
+  afterEach(() => {
+    lose = undefined;
+    late = undefined;
+  });
   afterAll(async () => {
     globalThis.fetch = realFetch;
     await app.close();
@@ -65,13 +69,36 @@ describe.each(ENGINES)('a layer upload whose answer was lost, on %s', (engine) =
     await expect(c.sync()).rejects.toThrow();
     expect(await serverContacts(app, coordinator)).toEqual({ revision: 1, contacts: ['Piket 1'] });
     expect(await c.agreed()).toBeUndefined();
-    expect((await c.membership())?.localLayerSent).toMatchObject({ baseRevision: 0 });
+    expect((await c.membership())?.localLayerSent).toEqual([expect.objectContaining({ baseRevision: 0 })]);
 
     await addContact(c, 'Piket 2');
     expect(await c.sync()).toBeUndefined();
     expect(await serverContacts(app, coordinator)).toEqual({ revision: 2, contacts: ['Piket 1', 'Piket 2'] });
     expect(await c.agreed()).toMatchObject({ serverRevision: 2 });
     expect((await c.membership())?.localLayerSent).toBeUndefined();
+  });
+
+  it('stored but unanswered, then an edit whose upload got no answer either: still recognised', async () => {
+    const { coordinator } = await makeTeam(app, t.db, []);
+    const c = phone(coordinator);
+    await setRotterdam(c);
+    lose = 'answer';
+    await expect(c.sync()).rejects.toThrow();
+    await addContact(c, 'Piket 1');
+    lose = 'request';
+    await expect(c.sync()).rejects.toThrow();
+    expect(await c.sync()).toBeUndefined();
+    expect(await serverContacts(app, coordinator)).toEqual({ revision: 2, contacts: ['Piket 1'] });
+  });
+
+  it('two tabs of one phone upload the same edit at once: one is stored, the other recognises it', async () => {
+    const { coordinator } = await makeTeam(app, t.db, []);
+    const c = phone(coordinator);
+    await setRotterdam(c);
+    await addContact(c, 'Piket 1');
+    expect(await Promise.all([c.sync(), c.sync()])).toEqual([undefined, undefined]);
+    expect(await serverContacts(app, coordinator)).toEqual({ revision: 1, contacts: ['Piket 1'] });
+    expect(await c.agreed()).toMatchObject({ serverRevision: 1 });
   });
 
   it('stored but unanswered, with nothing edited since: agreed on, and the server keeps that one revision', async () => {

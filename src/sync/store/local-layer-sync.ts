@@ -68,7 +68,8 @@ async function exchangeLayer(
     // was lost (the app closed, the connection dropped; before this run, or a slow one of an
     // earlier page that arrived during it): agree on it, and offer what was edited since.
     const server = await syncApi.localLayer(token, known);
-    const mine = ownUpload(server, known, [membership.localLayerSent, refused]);
+    // The one just refused too: another tab's agreement may have cleared the stored ones since.
+    const mine = ownUpload(server, known, [...(await sentUploads(db)), refused]);
     if (mine !== undefined) {
       await agree(db, token, { serverRevision: server.revision, localRevision: mine, ...stampOf(server) });
       return offerOrConflict(db, token, kader, server, mine);
@@ -119,8 +120,16 @@ async function exchangeLayer(
 const stampOf = (server: { updatedAt?: string }) =>
   server.updatedAt === undefined ? {} : { serverUpdatedAt: server.updatedAt };
 
-/** An upload of the layer whose answer has not come: see SyncMembership.localLayerSent. */
-type Sent = NonNullable<SyncMembership['localLayerSent']>;
+/** An upload of the layer not yet agreed on: see SyncMembership.localLayerSent. */
+type Sent = NonNullable<SyncMembership['localLayerSent']>[number];
+
+/** How many unanswered uploads on one base are remembered: a lost answer, an edit, another lost one… */
+const SENT_KEPT = 5;
+
+async function sentUploads(db: AppDatabase): Promise<Sent[]> {
+  const sent = (await readMembership(db))?.localLayerSent;
+  return Array.isArray(sent) ? sent : [];
+}
 
 /**
  * The coordinator's whole layer as the team's next revision on `base` (with when the server
@@ -140,7 +149,8 @@ async function offer(
   if (localRevision === unless) return undefined;
   // Remembered before it goes: if the answer is lost, a later refusal can recognise it on the server.
   const sent: Sent = { fingerprint: fingerprintOf(file), baseRevision: base.revision, localRevision };
-  await updateOwnMembership(db, token, { localLayerSent: sent });
+  const earlier = (await sentUploads(db)).filter((upload) => upload.baseRevision === base.revision);
+  await updateOwnMembership(db, token, { localLayerSent: [...earlier, sent].slice(-SENT_KEPT) });
   try {
     const response = await syncApi.putLocalLayer(token, base, file);
     await agree(db, token, { serverRevision: response.revision, localRevision, ...stampOf(response) });
@@ -148,8 +158,10 @@ async function offer(
   } catch (error) {
     if (error instanceof SyncHttpError && error.code === 'local-layer-stale') return sent;
     // Any other answer says it was not stored; without one (or behind a proxy's 5xx) it may have been.
-    if (error instanceof SyncHttpError && error.status >= 400 && error.status < 500)
-      await updateOwnMembership(db, token, { localLayerSent: undefined });
+    if (error instanceof SyncHttpError && error.status >= 400 && error.status < 500) {
+      const others = (await sentUploads(db)).filter((upload) => upload.fingerprint !== sent.fingerprint);
+      await updateOwnMembership(db, token, { localLayerSent: others });
+    }
     throw error;
   }
 }
@@ -167,10 +179,10 @@ async function offerOrConflict(...args: Parameters<typeof offer>): Promise<strin
 const fingerprintOf = (file: unknown) => sha256Hex(canonicalJson((file as { layer?: unknown }).layer ?? null));
 
 /** The own revision that the server's next revision after `base` is an upload of, if any of `sent`. */
-function ownUpload(server: LocalLayerResponse, base: number, sent: (Sent | undefined)[]): number | undefined {
+function ownUpload(server: LocalLayerResponse, base: number, sent: Sent[]): number | undefined {
   if (server.revision !== base + 1 || server.file === undefined) return undefined;
   const fingerprint = fingerprintOf(server.file);
-  return sent.find((upload) => upload?.baseRevision === base && upload.fingerprint === fingerprint)?.localRevision;
+  return sent.find((upload) => upload.baseRevision === base && upload.fingerprint === fingerprint)?.localRevision;
 }
 
 /** Applies the team's layer from `response` (when it carries one) as this device's own. */

@@ -64,14 +64,29 @@ export const vergrendelButton = (page: Page) => page.getByRole('button', { name:
  * A full page load starts locked (the key lives in the tab's memory only): go to the
  * address and unlock when the lock screen shows.
  */
-export async function gotoUnlocked(page: Page, url: string, passphrase = PASSPHRASE): Promise<void> {
+export async function gotoUnlocked(page: Page, url: string, passphrase = PASSPHRASE, timeout?: number): Promise<void> {
   await page.goto(url);
   const locked = page.getByRole('heading', { level: 1, name: 'Vergrendeld' });
-  await locked.or(vergrendelButton(page)).first().waitFor();
+  await locked
+    .or(vergrendelButton(page))
+    .first()
+    .waitFor({ timeout })
+    .catch((error: Error) => failWithPage(page, error));
   if (await locked.isVisible()) {
     await unlockThroughUi(page, passphrase);
     await vergrendelButton(page).waitFor({ timeout: 60_000 });
   }
+}
+
+/** Says what the page showed instead: a timeout alone does not tell a hang from an error screen. */
+async function failWithPage(page: Page, error: Error): Promise<never> {
+  const shown = await page
+    .locator('body')
+    .textContent({ timeout: 2_000 })
+    .catch(() => '(unreadable)');
+  throw new Error(`${error.message}\nAt ${page.url()} the page showed:\n${(shown ?? '').slice(0, 2_000)}`, {
+    cause: error,
+  });
 }
 
 /** `timeout`: how long the lock screen may take to show (after a kill, Chromium first replays its database log). */
@@ -79,16 +94,7 @@ export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE, timeo
   await page
     .getByRole('heading', { level: 1, name: 'Vergrendeld' })
     .waitFor({ timeout })
-    .catch(async (error: Error) => {
-      // Say what the page showed instead: a timeout alone does not tell a hang from an error screen.
-      const shown = await page
-        .locator('body')
-        .textContent({ timeout: 2_000 })
-        .catch(() => '(unreadable)');
-      throw new Error(`${error.message}\nAt ${page.url()} the page showed:\n${(shown ?? '').slice(0, 2_000)}`, {
-        cause: error,
-      });
-    });
+    .catch((error: Error) => failWithPage(page, error));
   await page.getByLabel('Wachtzin', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
 }

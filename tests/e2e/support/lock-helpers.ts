@@ -79,7 +79,7 @@ export async function gotoUnlocked(page: Page, url: string, passphrase = PASSPHR
 }
 
 /** Says what the page showed instead: a timeout alone does not tell a hang from an error screen. */
-async function failWithPage(page: Page, error: Error): Promise<never> {
+export async function failWithPage(page: Page, error: Error): Promise<never> {
   const shown = await page
     .locator('body')
     .textContent({ timeout: 2_000 })

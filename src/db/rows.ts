@@ -62,12 +62,12 @@ export interface SyncMembership {
    */
   localLayer?: { serverRevision: number; localRevision: number; serverUpdatedAt?: string; keptNewer?: true };
   /**
-   * A coordinator's uploads of the layer not yet agreed on (the last few, on one base): the
-   * SHA-256 of each layer's canonical JSON, the server revision it was built on and the own
-   * revision it carried. Kept until an agreement, or until a stale refusal shows the server's
-   * next revision is none of them, so an upload the server stored but whose answer was lost
-   * (the app closed, the connection dropped) is recognised there, not taken for another
-   * device's (sync/store/local-layer-sync.ts).
+   * A coordinator's uploads of the layer not yet agreed on (the last five different ones on one
+   * base): the SHA-256 of each layer's canonical JSON, the server revision it was built on and
+   * the own revision it carried. Kept until an agreement, or until a stale refusal shows the
+   * server's next revision after that base is none of them, so an upload the server stored but
+   * whose answer was lost (the app closed, the connection dropped) is recognised there, not
+   * taken for another device's (sync/store/local-layer-sync.ts).
    */
   localLayerSent?: { fingerprint: string; baseRevision: number; localRevision: number }[];
 }

@@ -74,7 +74,9 @@ async function exchangeLayer(
       await agree(db, token, { serverRevision: server.revision, localRevision: mine, ...stampOf(server) });
       return offerOrConflict(db, token, kader, server, mine);
     }
-    await updateOwnMembership(db, token, { localLayerSent: undefined });
+    // None of ours on this base was stored (a record on a newer base is another tab's, in flight).
+    const others = (await sentUploads(db)).filter((upload) => upload.baseRevision !== known);
+    await updateOwnMembership(db, token, { localLayerSent: others.length > 0 ? others : undefined });
     // Otherwise the team's layer moved on elsewhere (a conflict), or the server was restored
     // and holds an older revision of the agreed line (offer again on that one).
     const verdict = serverLayerVerdict(agreed, server);
@@ -149,7 +151,11 @@ async function offer(
   if (localRevision === unless) return undefined;
   // Remembered before it goes: if the answer is lost, a later refusal can recognise it on the server.
   const sent: Sent = { fingerprint: fingerprintOf(file), baseRevision: base.revision, localRevision };
-  const earlier = (await sentUploads(db)).filter((upload) => upload.baseRevision === base.revision);
+  // A retry of the same layer is one record, so retries cannot push out an earlier lost one. A
+  // refused upload's record stays too: it can only match a layer the server holds that is this one.
+  const earlier = (await sentUploads(db)).filter(
+    (upload) => upload.baseRevision === base.revision && upload.fingerprint !== sent.fingerprint,
+  );
   await updateOwnMembership(db, token, { localLayerSent: [...earlier, sent].slice(-SENT_KEPT) });
   try {
     const response = await syncApi.putLocalLayer(token, base, file);
@@ -157,11 +163,6 @@ async function offer(
     return undefined;
   } catch (error) {
     if (error instanceof SyncHttpError && error.code === 'local-layer-stale') return sent;
-    // Any other answer says it was not stored; without one (or behind a proxy's 5xx) it may have been.
-    if (error instanceof SyncHttpError && error.status >= 400 && error.status < 500) {
-      const others = (await sentUploads(db)).filter((upload) => upload.fingerprint !== sent.fingerprint);
-      await updateOwnMembership(db, token, { localLayerSent: others });
-    }
     throw error;
   }
 }

@@ -69,13 +69,14 @@ async function exchangeLayer(
     // earlier page that arrived during it): agree on it, and offer what was edited since.
     const server = await syncApi.localLayer(token, known);
     // The one just refused too: another tab's agreement may have cleared the stored ones since.
-    const mine = ownUpload(server, known, [...(await sentUploads(db)), refused]);
+    const stored = await sentUploads(db);
+    const mine = ownUpload(server, known, [...stored, refused]);
     if (mine !== undefined) {
       await agree(db, token, { serverRevision: server.revision, localRevision: mine, ...stampOf(server) });
       return offerOrConflict(db, token, kader, server, mine);
     }
     // None of ours on this base was stored (a record on a newer base is another tab's, in flight).
-    const others = (await sentUploads(db)).filter((upload) => upload.baseRevision !== known);
+    const others = stored.filter((upload) => upload.baseRevision !== known);
     await updateOwnMembership(db, token, { localLayerSent: others.length > 0 ? others : undefined });
     // Otherwise the team's layer moved on elsewhere (a conflict), or the server was restored
     // and holds an older revision of the agreed line (offer again on that one).

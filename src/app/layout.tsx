@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { DataLossNotice } from './data-loss-notice.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { useBackgroundSync } from './use-background-sync.ts';
@@ -45,6 +46,7 @@ export function Layout() {
         </Suspense>
       </header>
       <UpdatePrompt />
+      <DataLossNotice />
       <main id="inhoud" className="app-main">
         <ErrorBoundary>
           <Outlet />

@@ -1,6 +1,7 @@
 import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
 import type { IncidentEvent } from '../model/events.ts';
 import type { LocalChange } from '../model/local-layer.ts';
+import { withDataLossReport } from './data-loss.ts';
 import type { IncidentLogRow } from './event-log.ts';
 import { forgetOnLock } from './forget-on-lock.ts';
 import type {
@@ -84,7 +85,10 @@ const versionChangeListeners = new Set<() => void>();
 
 /** The app's one database, created on first use (Dexie opens it on the first query). */
 export function getAppDatabase(): AppDatabase {
+  const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   singleton ??= openAppDatabase(DEFAULT_DATABASE_NAME, {
+    // Chromium's report of a database it deleted as corrupt (data-loss.ts).
+    ...(factory ? { indexedDB: withDataLossReport(factory) } : {}),
     onVersionChange: () => {
       for (const listener of versionChangeListeners) listener();
     },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -104,6 +104,8 @@ export interface OwnedBrowser {
   /** Kills the browser process with SIGKILL: no shutdown, no flush, like a crash. */
   kill(): Promise<void>;
   close(): Promise<void>;
+  /** The end of what Chromium wrote to stderr (its own errors, such as a database it could not open). */
+  stderrTail(): string;
 }
 
 /**
@@ -132,11 +134,11 @@ export async function launchOwnedChromium(dir: string): Promise<OwnedBrowser> {
       // Already gone.
     }
   };
+  let buffer = '';
   const wsUrl = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${buffer}`)), 30_000);
     proc.stderr?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
+      buffer = (buffer + chunk.toString()).slice(-16_000);
       const match = /DevTools listening on (ws:\/\/\S+)/.exec(buffer);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -156,11 +158,39 @@ export async function launchOwnedChromium(dir: string): Promise<OwnedBrowser> {
     async kill() {
       killGroup();
       await exited;
+      await groupGone(proc.pid!);
     },
     async close() {
       await browser.close().catch(() => {});
       killGroup();
       await exited;
+      await groupGone(proc.pid!);
     },
+    stderrTail: () => buffer.slice(-4_000),
   };
+}
+
+/**
+ * Waits until no process of the group is alive (zombies are dead: nothing reaps them in
+ * a container). The main process goes first; a helper busy writing to disk can outlive
+ * it, and a relaunch must not find the old storage process still holding the profile's
+ * database, which a real phone's relaunch seconds later never does.
+ */
+async function groupGone(group: number): Promise<void> {
+  const alive = () =>
+    readdirSync('/proc').some((pid) => {
+      if (!/^\d+$/.test(pid)) return false;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const [state, , processGroup] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return Number(processGroup) === group && state !== 'Z' && state !== 'X';
+      } catch {
+        return false;
+      }
+    });
+  const until = Date.now() + 30_000;
+  while (alive()) {
+    if (Date.now() > until) throw new Error(`Chromium's process group ${group} is still alive 30 s after SIGKILL`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

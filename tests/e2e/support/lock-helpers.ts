@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type AppServer, launchProfile, type Profile, startAppServer } from './browser.ts';
+import { failIfWiped, wipeNotice } from './browser-wipe.ts';
 import { createIncident, enterActorName } from './incident-helpers.ts';
 
 export const PASSPHRASE = 'oranje fiets regen zeven';
@@ -69,9 +70,11 @@ export async function gotoUnlocked(page: Page, url: string, passphrase = PASSPHR
   const locked = page.getByRole('heading', { level: 1, name: 'Vergrendeld' });
   await locked
     .or(vergrendelButton(page))
+    .or(wipeNotice(page))
     .first()
     .waitFor({ timeout })
     .catch((error: Error) => failWithPage(page, error));
+  await failIfWiped(page);
   if (await locked.isVisible()) {
     await unlockThroughUi(page, passphrase);
     await vergrendelButton(page).waitFor({ timeout: 60_000 });
@@ -93,8 +96,11 @@ export async function failWithPage(page: Page, error: Error): Promise<never> {
 export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE, timeout?: number): Promise<void> {
   await page
     .getByRole('heading', { level: 1, name: 'Vergrendeld' })
+    .or(wipeNotice(page))
+    .first()
     .waitFor({ timeout })
     .catch((error: Error) => failWithPage(page, error));
+  await failIfWiped(page);
   await page.getByLabel('Wachtzin', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Ontgrendel', exact: true }).click();
 }

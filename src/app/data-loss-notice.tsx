@@ -13,34 +13,48 @@ export function DataLossNotice() {
   const title = useId();
   if (!report) return null;
   return (
-    <section className="banner data-loss" aria-labelledby={title}>
+    <section className="alert alert--warning data-loss" aria-labelledby={title}>
       <h2 id={title}>De browser heeft de gegevens van deze app gewist</h2>
       <p>
-        Bij het openen op {formatDateTime(report.at)} vond de browser de opgeslagen gegevens van deze app beschadigd, en
-        heeft ze gewist. Dat kan gebeuren als het apparaat of de browser vastliep tijdens het opslaan. Weg zijn de
-        incidenten, logboeken en instellingen op dit apparaat, de koppeling met uw team en de beveiliging met een
-        wachtzin.
+        Toen de app op {formatDateTime(report.at)} opende, waren de opgeslagen gegevens beschadigd. De browser heeft ze
+        daarom gewist. Dat kan gebeuren als het apparaat of de browser vastliep tijdens het opslaan.
+      </p>
+      <p>
+        Weg zijn: de incidenten, logboeken en instellingen op dit apparaat, de lokale aanvullingen en contacten van uw
+        gemeente, de koppeling met uw team en de beveiliging (wachtzin en passkey).
       </p>
       <ul>
         <li>
-          Heeft u een back-up of een exportbestand? Zet het terug onder{' '}
-          <Link to="/incidenten/delen">Incidenten, Delen</Link>.
+          Heeft u een back-up of een exportbestand? Zet het terug via{' '}
+          <Link to="/incidenten/delen">Delen en back-up</Link>, onder Importeren.
         </li>
         <li>
-          Was dit apparaat gekoppeld aan een team? De gedeelde incidenten staan nog op de server. Vraag uw coördinator
-          om een nieuwe uitnodiging, en laat de oude koppeling van dit apparaat intrekken.
+          Was dit apparaat gekoppeld aan een team? De gedeelde incidenten en de lokale aanvullingen staan nog op de
+          server. Vraag uw coördinator om een nieuwe uitnodiging, en laat de oude koppeling van dit apparaat intrekken.
+          Was u zelf de coördinator? Vraag dan de beheerder van de server om een nieuwe uitnodiging.
+        </li>
+        <li>
+          Heeft u een bestand met de lokale aanvullingen? Lees het in via{' '}
+          <Link to="/lokaal/bestand">Lokale laag importeren en exporteren</Link>.
         </li>
         <li>
           Had u de app beveiligd? Stel de beveiliging opnieuw in onder{' '}
-          <Link to="/incidenten/instellingen">Incidenten, Instellingen</Link>.
+          <Link to="/incidenten/instellingen#beveiliging">Instellingen, Beveiliging</Link>. Een oude passkey in uw
+          wachtwoordbeheer hoort bij de gewiste gegevens; die kunt u daar verwijderen.
         </li>
       </ul>
       {report.message && <p className="quiet">Melding van de browser: {report.message}</p>}
       <div className="banner__actions">
-        <button type="button" className="button" onClick={dismissDataLossReport}>
+        <button type="button" className="button" onClick={dismiss}>
           Begrepen
         </button>
       </div>
     </section>
   );
+}
+
+/** The button goes with the notice: keyboard and screen-reader users go on at the page's heading, not at the top. */
+function dismiss() {
+  dismissDataLossReport();
+  document.querySelector<HTMLElement>('main h1')?.focus();
 }

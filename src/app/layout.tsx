@@ -46,8 +46,9 @@ export function Layout() {
         </Suspense>
       </header>
       <UpdatePrompt />
-      <DataLossNotice />
       <main id="inhoud" className="app-main">
+        {/* Inside main, first: "Naar de inhoud" lands on it, and it is read before the page. */}
+        <DataLossNotice />
         <ErrorBoundary>
           <Outlet />
         </ErrorBoundary>

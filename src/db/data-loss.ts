@@ -89,7 +89,17 @@ export function dismissDataLossReport(): void {
   for (const listener of listeners) listener();
 }
 
+/** Also hears another tab record or dismiss the report. */
 export function onDataLossReport(listener: () => void): () => void {
+  const fromOtherTab = (event: StorageEvent) => {
+    if (event.key !== KEY && event.key !== null) return;
+    cached = null;
+    listener();
+  };
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  globalThis.addEventListener?.('storage', fromOtherTab);
+  return () => {
+    listeners.delete(listener);
+    globalThis.removeEventListener?.('storage', fromOtherTab);
+  };
 }

@@ -1,4 +1,14 @@
-import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +26,7 @@ describe('a database the browser deleted as corrupt', () => {
   let browser: OwnedBrowser | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'hke-wiped-'));
   const heading = 'De browser heeft de gegevens van deze app gewist';
+  const name = `Wisproef${Date.now().toString(36)}`;
 
   beforeAll(async () => {
     server = await startAppServer('dist');
@@ -27,7 +38,11 @@ describe('a database the browser deleted as corrupt', () => {
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
-  /** Inverts a stretch of bytes in the middle of the origin's newest LevelDB log. */
+  /**
+   * Inverts bytes inside a stored value (the adviser's name) in the origin's LevelDB log:
+   * a record's checksum then fails. Bytes of a record header near the end could instead
+   * read as a torn last write, which LevelDB drops without a word.
+   */
   function damageLog(): string {
     const root = join(dir, 'Default', 'IndexedDB');
     const store = readdirSync(root).find((name) => name.includes(`localhost_${server.port}.indexeddb.leveldb`));
@@ -37,11 +52,14 @@ describe('a database the browser deleted as corrupt', () => {
       .map((name) => join(root, store, name))
       .sort((a, b) => statSync(b).size - statSync(a).size);
     const log = logs[0];
-    if (!log || statSync(log).size < 2_000) throw new Error(`No log with records in ${store}`);
+    if (!log) throw new Error(`No log in ${store}`);
+    // A typed string is kept as UTF-16.
+    const stored = Buffer.from(name, 'utf16le');
+    const at = readFileSync(log).indexOf(stored);
+    if (at < 0) throw new Error(`The name ${name} is not in ${log}`);
     const fd = openSync(log, 'r+');
     try {
-      const at = Math.floor(statSync(log).size / 2);
-      const bytes = Buffer.alloc(64);
+      const bytes = Buffer.alloc(stored.length);
       readSync(fd, bytes, 0, bytes.length, at);
       for (let i = 0; i < bytes.length; i++) bytes[i] = bytes[i]! ^ 0xff;
       writeSync(fd, bytes, 0, bytes.length, at);
@@ -55,7 +73,7 @@ describe('a database the browser deleted as corrupt', () => {
     browser = await launchOwnedChromium(dir);
     let page = await browser.context.newPage();
     await page.goto(`${server.origin}/incidenten`);
-    await enterActorName(page, 'Dirk');
+    await enterActorName(page, name);
     await page.getByRole('heading', { level: 1, name: 'Incidenten' }).waitFor();
     // A fresh profile is no loss.
     expect(await page.getByRole('heading', { name: heading }).count()).toBe(0);
@@ -73,8 +91,10 @@ describe('a database the browser deleted as corrupt', () => {
     await page.getByRole('heading', { level: 1, name: 'Wie bent u?' }).waitFor();
     await expect.poll(() => notice.textContent()).toContain('Melding van de browser: IndexedDB');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    const share = notice.getByRole('link', { name: 'Incidenten, Delen' });
+    const share = notice.getByRole('link', { name: 'Delen en back-up' });
     expect(await share.getAttribute('href')).toBe('/incidenten/delen');
+    const security = notice.getByRole('link', { name: 'Instellingen, Beveiliging' });
+    expect(await security.getAttribute('href')).toBe('/incidenten/instellingen#beveiliging');
 
     // Still there on another page and after a reload: the wipe is reported once by the browser.
     await page.goto(`${server.origin}/over`);
@@ -85,6 +105,8 @@ describe('a database the browser deleted as corrupt', () => {
     await ok.focus();
     await page.keyboard.press('Enter');
     await notice.waitFor({ state: 'detached' });
+    // The keyboard goes on at the page's heading, not at the top of the document.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Over deze app');
     await page.reload();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await page.getByRole('region', { name: heading }).count()).toBe(0);

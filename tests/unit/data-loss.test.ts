@@ -5,14 +5,14 @@ import { withDataLossReport } from '../../src/db/data-loss.ts';
 function fakeFactory() {
   const opened: { name: string; version: number | undefined; request: EventTarget }[] = [];
   const factory = {
-    marker: 'own',
     open(name: string, version?: number) {
       const request = new EventTarget();
       opened.push({ name, version, request });
       return request;
     },
-    cmp(this: { marker: string }, a: number, b: number) {
-      return this.marker === 'own' ? Math.sign(a - b) : Number.NaN;
+    // Like the browser's, it works only on the factory itself ("Illegal invocation" otherwise).
+    cmp(a: number, b: number) {
+      return this === factory ? Math.sign(a - b) : Number.NaN;
     },
   };
   return { factory: factory as unknown as IDBFactory, opened };

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 // @ts-expect-error: plain .mjs without types
 import { createAppServer } from '../../../scripts/serve.mjs';
 
@@ -135,7 +135,7 @@ export async function launchOwnedChromium(dir: string): Promise<OwnedBrowser> {
     }
   };
   let buffer = '';
-  const wsUrl = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${buffer}`)), 30_000);
     proc.stderr?.on('data', (chunk: Buffer) => {
       buffer = (buffer + chunk.toString()).slice(-16_000);
@@ -150,7 +150,15 @@ export async function launchOwnedChromium(dir: string): Promise<OwnedBrowser> {
       reject(new Error(`Chromium exited with ${code}: ${buffer}`));
     });
   });
-  const browser = await chromium.connectOverCDP(wsUrl);
+  let browser: Browser;
+  try {
+    browser = await chromium.connectOverCDP(await started);
+  } catch (error) {
+    // Not started or not reachable: leave no Chromium behind on a profile the caller may delete.
+    killGroup();
+    await groupGone(proc.pid!);
+    throw error;
+  }
   const context = browser.contexts()[0]!;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {

@@ -85,15 +85,19 @@ const versionChangeListeners = new Set<() => void>();
 
 /** The app's one database, created on first use (Dexie opens it on the first query). */
 export function getAppDatabase(): AppDatabase {
+  singleton ??= createAppDatabase();
+  return singleton;
+}
+
+function createAppDatabase(): AppDatabase {
   const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-  singleton ??= openAppDatabase(DEFAULT_DATABASE_NAME, {
+  return openAppDatabase(DEFAULT_DATABASE_NAME, {
     // Chromium's report of a database it deleted as corrupt (data-loss.ts).
     ...(factory ? { indexedDB: withDataLossReport(factory) } : {}),
     onVersionChange: () => {
       for (const listener of versionChangeListeners) listener();
     },
   });
-  return singleton;
 }
 
 /**
